@@ -1,0 +1,35 @@
+#include "common.hpp"
+
+namespace vrathaus::cli {
+
+void add_dry_run(CLI::App* cmd, bool& flag) {
+  cmd->add_flag("--dry-run", flag, "Show what would change, change nothing, exit as the real run would");
+}
+
+void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit) {
+  cmd->add_option("--limit", limit, "Print at most N entries")->check(CLI::PositiveNumber);
+}
+
+void put(nlohmann::json& params, const std::string& key, const std::string& value) {
+  if (!value.empty()) params[key] = value;
+}
+
+void put(nlohmann::json& params, const std::string& key, const std::optional<std::int64_t>& value) {
+  if (value) params[key] = *value;
+}
+
+nlohmann::json call_and_print(Session& session, const std::string& operation, nlohmann::json params,
+                              const Columns& columns, bool dry_run) {
+  if (!params.is_object()) params = nlohmann::json::object();
+  if (dry_run) params["dry_run"] = true;
+  auto result = session.call(operation, params);
+  print_result(session, result, columns);
+  if (dry_run) session.info("dry run: nothing was changed");
+  if (result.is_object() && result.contains("ok") && result["ok"].is_boolean() && !result["ok"].get<bool>())
+    session.problems();
+  return result;
+}
+
+void examples(CLI::App* cmd, const std::string& text) { cmd->footer("\nExamples:\n" + text); }
+
+}  // namespace vrathaus::cli

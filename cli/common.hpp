@@ -1,0 +1,39 @@
+#pragma once
+// Helpers every command group shares: the --dry-run flag, "call and print", option → param.
+#include "output.hpp"
+#include "session.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace vrathaus::cli {
+
+// The command groups, one file each.
+void add_accounts_commands(CLI::App& app, Session& session);
+void add_offices_commands(CLI::App& app, Session& session);
+void add_staff_commands(CLI::App& app, Session& session);
+void add_tokens_commands(CLI::App& app, Session& session);
+void add_audit_commands(CLI::App& app, Session& session);
+void add_db_commands(CLI::App& app, Session& session);
+void add_config_commands(CLI::App& app, Session& session);
+void add_serve_command(CLI::App& app, Session& session);
+void add_misc_commands(CLI::App& app, Session& session);
+
+void add_dry_run(CLI::App* cmd, bool& flag);
+void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit);
+
+// Sets params[key] when the option was given.
+void put(nlohmann::json& params, const std::string& key, const std::string& value);
+void put(nlohmann::json& params, const std::string& key, const std::optional<std::int64_t>& value);
+
+// Calls the operation and prints its result. For a dry run, says so on stderr.
+nlohmann::json call_and_print(Session& session, const std::string& operation, nlohmann::json params,
+                              const Columns& columns = {}, bool dry_run = false);
+
+// Examples shown at the end of a command's --help.
+void examples(CLI::App* cmd, const std::string& text);
+
+}  // namespace vrathaus::cli

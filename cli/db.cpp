@@ -1,0 +1,45 @@
+// `vrathaus db …`: create, migrate, check and back up the local store.
+#include "common.hpp"
+
+#include <memory>
+
+namespace vrathaus::cli {
+namespace {
+
+struct DbOptions {
+  std::string seed, file;
+  bool dry_run = false;
+};
+
+}  // namespace
+
+void add_db_commands(CLI::App& app, Session& session) {
+  auto o = std::make_shared<DbOptions>();
+  auto* group = app.add_subcommand("db", "The local SQLite store");
+  group->require_subcommand(1);
+
+  auto* init = group->add_subcommand("init", "Create (mode 0600) or migrate the store; seed offices and staff");
+  init->add_option("--seed", o->seed, "Seed YAML: offices, staff (with certifications and absences)")->check(CLI::ExistingFile);
+  add_dry_run(init, o->dry_run);
+  examples(init, "  vrathaus --db /var/lib/vrathaus/vrathaus.db db init --seed config/dortmund-seed.yaml");
+  init->callback([&session, o] {
+    print_result(session, session.local("db init").init(o->seed, o->dry_run));
+    if (o->dry_run) session.info("dry run: the seed was not applied");
+  });
+
+  group->add_subcommand("migrate", "Apply pending schema migrations")->callback([&session] {
+    print_result(session, session.local("db migrate").migrate());
+  });
+
+  group->add_subcommand("check", "integrity_check, foreign_key_check and the audit chain; exit 1 on a problem")
+      ->callback([&session] {
+        auto result = call_and_print(session, "db.check", nlohmann::json::object());
+        if (!result.value("ok", false)) session.warn("the store check found problems");
+      });
+
+  auto* backup = group->add_subcommand("backup", "Consistent online copy of the store");
+  backup->add_option("file", o->file, "Target file (must not exist)")->required();
+  backup->callback([&session, o] { print_result(session, session.local("db backup").backup(o->file)); });
+}
+
+}  // namespace vrathaus::cli

@@ -1,0 +1,88 @@
+// `vrathaus serve`: the REST API on the local store.
+#include "common.hpp"
+#include "core/error.hpp"
+#include "server/server.hpp"
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+namespace vrathaus::cli {
+namespace {
+
+struct ServeCliOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string tls_cert, tls_key, port_file;
+};
+
+std::pair<std::string, int> split_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) fail(ErrorKind::usage, "--listen {}: expected HOST:PORT", listen);
+  auto host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  try {
+    std::size_t used = 0;
+    int port = std::stoi(listen.substr(colon + 1), &used);
+    if (used == listen.size() - colon - 1 && port >= 0 && port <= 65535) return {host, port};
+  } catch (const std::exception&) {
+  }
+  fail(ErrorKind::usage, "--listen {}: the port must be a number from 0 to 65535", listen);
+}
+
+void serve(Session& session, const ServeCliOptions& o) {
+  auto& local = session.local("serve");
+  (void)local;
+  const auto& s = session.settings();
+  ServeOptions so;
+  std::tie(so.host, so.port) = split_listen(o.listen);
+  so.tls_cert = o.tls_cert;
+  so.tls_key = o.tls_key;
+  so.db_path = s.get("db").value;
+  so.city = s.city;
+  so.clock = session.clock();
+
+  // SIGINT and SIGTERM stop the server cleanly: blocked here, awaited by one thread.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  Server server(so);
+  std::thread stopper([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    server.stop();
+  });
+  try {
+    server.run([&](int port) {
+      session.info("vrathaus serve: listening on " + std::string(so.tls_cert.empty() ? "http" : "https") + "://" + so.host +
+                   ":" + std::to_string(port));
+      if (!o.port_file.empty()) std::ofstream(o.port_file) << port << "\n";
+    });
+  } catch (...) {
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    throw;
+  }
+  pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, Session& session) {
+  auto o = std::make_shared<ServeCliOptions>();
+  auto* cmd = app.add_subcommand("serve", "Serve the REST API (/api/v1) on the local store");
+  cmd->add_option("--listen", o->listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks a free one)");
+  cmd->add_option("--tls-cert", o->tls_cert, "PEM certificate for HTTPS");
+  cmd->add_option("--tls-key", o->tls_key, "PEM private key for HTTPS");
+  cmd->add_option("--port-file", o->port_file, "Write the bound port to this file (for scripts and tests)");
+  examples(cmd, "  vrathaus --db /var/lib/vrathaus/vrathaus.db serve --listen 127.0.0.1:8080\n"
+                "  vrathaus serve --listen 0.0.0.0:8443 --tls-cert /etc/vrathaus/tls.crt --tls-key /etc/vrathaus/tls.key");
+  cmd->callback([&session, o] { serve(session, *o); });
+}
+
+}  // namespace vrathaus::cli

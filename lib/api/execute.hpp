@@ -1,0 +1,31 @@
+#pragma once
+// Runs one operation for one actor: in a transaction (BEGIN IMMEDIATE for changes), rolled back
+// for --dry-run, remembered under an Idempotency-Key, and with refused protected actions
+// recorded in the audit log. Used by the local backend and by the server alike.
+#include "api/operation.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace vrathaus {
+
+struct Environment {
+  Store& store;
+  const Clock& clock;
+  const CityConfig& city;
+};
+
+struct Invocation {
+  const Operation& op;
+  nlohmann::json params;        // includes "dry_run": true for a dry run
+  Actor actor;
+  std::string idempotency_key;  // empty: none
+};
+
+nlohmann::json execute(const Environment& env, const Invocation& call);
+
+// The audit object an operation's path names ("/accounts/{id}" with id 42 → "accounts/42").
+std::string operation_object(const Operation& op, const nlohmann::json& params);
+
+}  // namespace vrathaus

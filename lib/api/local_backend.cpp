@@ -1,0 +1,74 @@
+#include "api/local_backend.hpp"
+
+#include "api/execute.hpp"
+#include "core/error.hpp"
+#include "service/audit.hpp"
+#include "service/staff.hpp"
+#include "service/store_admin.hpp"
+
+namespace vrathaus {
+
+LocalBackend::LocalBackend(std::string db_path, CityConfig city, std::shared_ptr<const Clock> clock, std::string as_staff,
+                           std::string os_user)
+    : db_path_(std::move(db_path)),
+      city_(std::move(city)),
+      clock_(std::move(clock)),
+      as_staff_(std::move(as_staff)),
+      os_user_(std::move(os_user)) {}
+
+Store& LocalBackend::store(OpenMode mode) {
+  if (!store_) store_ = std::make_unique<Store>(db_path_, mode, city_.busy_timeout_ms);
+  return *store_;
+}
+
+Actor LocalBackend::actor() {
+  if (as_staff_.empty()) {
+    Actor a;
+    a.id = "local:" + os_user_;
+    a.local_admin = true;
+    return a;
+  }
+  return staff_actor(store().db(), as_staff_);
+}
+
+nlohmann::json LocalBackend::call(const std::string& operation, const nlohmann::json& params) {
+  const auto& op = operations().find(operation);
+  auto& s = store();
+  s.require_current_schema();
+  Environment env{s, *clock_, city_};
+  return execute(env, {op, params, actor(), ""});
+}
+
+nlohmann::json LocalBackend::call_with_file(const std::string& operation, const nlohmann::json& params,
+                                            const std::string& file) {
+  auto with_file = params;
+  with_file["file"] = file;
+  return call(operation, with_file);
+}
+
+nlohmann::json LocalBackend::init(const std::string& seed_file, bool dry_run) {
+  auto& s = store(OpenMode::create);
+  nlohmann::json out{{"store", db_path_}, {"migrations_applied", s.migrate()}, {"schema_version", s.schema_version()}};
+  if (!seed_file.empty()) {
+    Context ctx{s, *clock_, city_, actor()};
+    ctx.dry_run = dry_run;
+    s.write_transaction([&] { out["seed"] = apply_seed(ctx, seed_file); }, dry_run);
+  }
+  return out;
+}
+
+nlohmann::json LocalBackend::migrate() {
+  auto& s = store();
+  int from = s.schema_version();
+  int applied = s.migrate();
+  return {{"store", db_path_}, {"from_version", from}, {"schema_version", s.schema_version()}, {"migrations_applied", applied}};
+}
+
+nlohmann::json LocalBackend::backup(const std::string& target) {
+  auto& s = store();
+  s.require_current_schema();
+  s.backup_to(target);
+  return {{"store", db_path_}, {"backup", target}};
+}
+
+}  // namespace vrathaus

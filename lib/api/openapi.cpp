@@ -1,0 +1,134 @@
+#include "api/openapi.hpp"
+
+#include "api/operation.hpp"
+
+#include <map>
+#include <regex>
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+
+json nullable(const char* type) { return {{"type", json::array({type, "null"})}}; }
+json str() { return {{"type", "string"}}; }
+json integer() { return {{"type", "integer"}}; }
+
+json object_schema(json properties, json required) {
+  return {{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
+}
+
+json list_of(const std::string& schema) {
+  return object_schema({{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/" + schema}}}}},
+                        {"next", nullable("string")}},
+                       {"items", "next"});
+}
+
+json components() {
+  json account_props = json::object();
+  for (const char* f : {"given_name", "family_name", "birth_date", "company_name", "legal_form", "register_court",
+                        "register_no", "vat_id", "customer_no", "street", "house_no", "postal_code", "city", "phone",
+                        "contact_given_name", "contact_family_name", "verified_at", "verified_by",
+                        "verification_method", "verified_office", "erased_at"})
+    account_props[f] = nullable("string");
+  account_props["id"] = integer();
+  account_props["version"] = integer();
+  for (const char* f : {"login", "tier", "status", "assurance", "created_at", "updated_at"}) account_props[f] = str();
+  json schemas{
+      {"Account", object_schema(account_props, {"id", "login", "tier", "status", "given_name", "family_name", "birth_date",
+                                                "company_name", "customer_no", "street", "house_no", "postal_code", "city",
+                                                "assurance", "verified_at", "verified_by", "verification_method",
+                                                "created_at", "updated_at"})},
+      {"Office", object_schema({{"code", str()}, {"name", str()}, {"min_certified", integer()}}, {"code", "name", "min_certified"})},
+      {"Staff", object_schema({{"id", str()}, {"name", str()}, {"office", nullable("string")},
+                               {"roles", {{"type", "array"}, {"items", str()}}}, {"active", {{"type", "boolean"}}},
+                               {"certifications", {{"type", "array"}}}},
+                              {"id", "name", "office", "roles", "active", "certifications"})},
+      {"AuditEntry", object_schema({{"seq", integer()}, {"at", str()}, {"actor", str()}, {"action", str()},
+                                    {"object", str()}, {"reason", str()}, {"hash", str()}, {"prev_hash", str()}},
+                                   {"seq", "at", "actor", "action", "object", "before", "after", "reason", "hash", "prev_hash"})},
+      {"Token", object_schema({{"id", str()}, {"staff", str()}, {"expires_on", str()}}, {"id", "staff", "expires_on"})},
+      {"Report", object_schema({{"ok", {{"type", "boolean"}}}}, {"ok"})},
+      {"Object", {{"type", "object"}}},
+      {"Problem", object_schema({{"type", str()}, {"title", str()}, {"status", integer()}, {"detail", str()}, {"code", integer()}},
+                                {"type", "title", "status", "detail", "code"})},
+  };
+  schemas["AccountList"] = list_of("Account");
+  schemas["OfficeList"] = list_of("Office");
+  schemas["StaffList"] = list_of("Staff");
+  schemas["AuditList"] = list_of("AuditEntry");
+  schemas["ObjectList"] = list_of("Object");
+  return schemas;
+}
+
+// Which schema each operation answers with; operations of later capabilities add theirs here.
+std::string response_schema(const Operation& op) {
+  static const std::map<std::string, std::string> by_name{
+      {"accounts.list", "AccountList"}, {"accounts.search", "AccountList"}, {"accounts.export", "Object"},
+      {"offices.list", "OfficeList"},   {"staff.list", "StaffList"},         {"audit.list", "AuditList"},
+      {"audit.verify", "Report"},       {"db.check", "Report"},              {"tokens.create", "Token"},
+      {"tokens.list", "ObjectList"},    {"tokens.revoke", "Object"},
+  };
+  if (auto it = by_name.find(op.name); it != by_name.end()) return it->second;
+  if (op.name.rfind("accounts.", 0) == 0) return "Account";
+  if (op.name.rfind("offices.", 0) == 0) return "Office";
+  if (op.name.rfind("staff.", 0) == 0) return "Staff";
+  return op.paged ? "ObjectList" : "Object";
+}
+
+json schema_ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
+
+json problem_response(const char* what) {
+  return {{"description", what}, {"content", {{"application/problem+json", {{"schema", schema_ref("Problem")}}}}}};
+}
+
+}  // namespace
+
+json openapi_document() {
+  json paths = json::object();
+  static const std::regex placeholder(R"(\{([a-z_]+)\})");
+  for (const auto& op : operations().all()) {
+    if (op.local_only) continue;
+    json parameters = json::array();
+    for (std::sregex_iterator it(op.path.begin(), op.path.end(), placeholder), end; it != end; ++it)
+      parameters.push_back({{"name", (*it)[1].str()}, {"in", "path"}, {"required", true}, {"schema", str()}});
+    if (op.paged) {
+      parameters.push_back({{"name", "limit"}, {"in", "query"}, {"schema", integer()}});
+      parameters.push_back({{"name", "cursor"}, {"in", "query"}, {"schema", str()}});
+    }
+    if (op.effect == Effect::write)
+      parameters.push_back({{"name", "Idempotency-Key"}, {"in", "header"}, {"schema", str()}});
+    json operation{{"operationId", op.name},
+                   {"summary", op.summary},
+                   {"parameters", parameters},
+                   {"responses",
+                    {{op.method == "POST" && (op.name.ends_with(".create") || op.name.ends_with(".add")) ? "201" : "200",
+                      {{"description", "OK"}, {"content", {{"application/json", {{"schema", schema_ref(response_schema(op))}}}}}}},
+                     {"400", problem_response("Bad request")},
+                     {"401", problem_response("No or bad token")},
+                     {"403", problem_response("Not allowed")},
+                     {"404", problem_response("Not found")},
+                     {"409", problem_response("Conflict or refused by a rule")},
+                     {"422", problem_response("Invalid data")},
+                     {"503", problem_response("Store busy")}}}};
+    if (op.effect == Effect::write && !op.streamed_body)
+      operation["requestBody"] = {{"content", {{"application/json", {{"schema", schema_ref("Object")}}}}}};
+    if (op.streamed_body)
+      operation["requestBody"] = {{"content", {{"text/csv", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+    std::string lower = op.method;
+    for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    paths[op.path][lower] = operation;
+  }
+  paths["/healthz"]["get"] = {{"operationId", "healthz"}, {"summary", "Liveness (no authentication), served at /healthz"},
+                              {"security", json::array()}, {"responses", {{"200", {{"description", "OK"}}}}}};
+  return {{"openapi", "3.1.0"},
+          {"info", {{"title", "vrathaus REST API"}, {"version", VRATHAUS_VERSION}}},
+          {"servers", json::array({{{"url", "/api/v1"}}})},
+          {"components",
+           {{"schemas", components()},
+            {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
+          {"security", json::array({{{"bearer", json::array()}}})},
+          {"paths", paths}};
+}
+
+}  // namespace vrathaus

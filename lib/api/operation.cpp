@@ -1,0 +1,28 @@
+#include "api/operation.hpp"
+
+#include "core/error.hpp"
+
+namespace vrathaus {
+
+void OperationTable::add(Operation op) { ops_.push_back(std::move(op)); }
+
+const Operation& OperationTable::find(const std::string& name) const {
+  for (const auto& op : ops_)
+    if (op.name == name) return op;
+  fail(ErrorKind::internal, "no operation named {}", name);
+}
+
+const OperationTable& operations() {
+  static const OperationTable table = [] {
+    OperationTable t;
+    add_account_operations(t);
+    add_office_operations(t);
+    add_staff_operations(t);
+    add_token_operations(t);
+    add_audit_operations(t);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace vrathaus

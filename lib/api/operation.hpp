@@ -1,0 +1,50 @@
+#pragma once
+// One table of operations drives everything: the CLI calls them by name through a Backend, the
+// local backend runs them in-process, the server exposes each at its HTTP method and path, and
+// the remote client finds the same method and path in the same table. A new capability adds
+// its operations here once and is reachable both ways by construction.
+#include "service/context.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace vrathaus {
+
+enum class Effect { read, write };
+
+struct Operation {
+  std::string name;    // "accounts.create"
+  std::string method;  // "GET", "POST", "PATCH", "DELETE"
+  std::string path;    // below /api/v1, with {placeholders}: "/accounts/{id}"
+  Effect effect = Effect::read;
+  std::string summary;  // one line for the OpenAPI document
+  std::function<nlohmann::json(Context&, const nlohmann::json& params)> run;
+  bool local_only = false;  // store administration (db backup …): never over HTTP
+  bool paged = false;       // returns {"items":[…], "next": cursor|null} and takes limit/cursor
+  bool streamed_body = false;  // the HTTP body is a raw file, not JSON (bulk import)
+};
+
+class OperationTable {
+public:
+  void add(Operation op);
+  const Operation& find(const std::string& name) const;  // throws internal on an unknown name
+  const std::vector<Operation>& all() const { return ops_; }
+
+private:
+  std::vector<Operation> ops_;
+};
+
+// The table of every operation vrathaus has; built once, immutable afterwards.
+const OperationTable& operations();
+
+// Each command group contributes its operations (one file each in lib/api/).
+void add_account_operations(OperationTable& table);
+void add_office_operations(OperationTable& table);
+void add_staff_operations(OperationTable& table);
+void add_token_operations(OperationTable& table);
+void add_audit_operations(OperationTable& table);
+
+}  // namespace vrathaus

@@ -1,0 +1,231 @@
+#include "config/settings.hpp"
+
+#include "config/yaml_reader.hpp"
+#include "core/error.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace vrathaus {
+namespace {
+
+namespace fs = std::filesystem;
+using yaml::Where;
+
+const std::map<std::string, std::string> kEnvNames{
+    {"db", "VRATHAUS_DB"},       {"remote", "VRATHAUS_REMOTE"}, {"token_file", "VRATHAUS_TOKEN_FILE"},
+    {"as", "VRATHAUS_STAFF"},    {"output", "VRATHAUS_OUTPUT"}, {"ca_file", "VRATHAUS_CA_FILE"},
+};
+
+std::string env_or(const SettingsInput& in, const std::string& name, const std::string& fallback = {}) {
+  auto it = in.env.find(name);
+  return it == in.env.end() || it->second.empty() ? fallback : it->second;
+}
+
+std::string expand_home(const std::string& path, const SettingsInput& in) {
+  if (path.rfind("~/", 0) == 0) return env_or(in, "HOME", "/root") + path.substr(1);
+  return path;
+}
+
+std::string xdg_dir(const SettingsInput& in, const char* var, const char* fallback) {
+  auto dir = env_or(in, var);
+  return dir.empty() ? env_or(in, "HOME", "/root") + "/" + fallback : dir;
+}
+
+// Which config file to read: --config, VRATHAUS_CONFIG, the XDG file, /etc. Only an explicitly
+// named file must exist.
+std::pair<std::string, std::string> locate_config(const SettingsInput& in) {
+  if (!in.config_flag.empty()) return {in.config_flag, "flag --config"};
+  if (auto env = env_or(in, "VRATHAUS_CONFIG"); !env.empty()) return {env, "env VRATHAUS_CONFIG"};
+  for (auto candidate : {xdg_dir(in, "XDG_CONFIG_HOME", ".config") + "/vrathaus/config.yaml",
+                         std::string("/etc/vrathaus/config.yaml")}) {
+    std::error_code ec;
+    if (fs::exists(candidate, ec)) return {candidate, "default location"};
+  }
+  return {"", ""};
+}
+
+YAML::Node load_yaml_file(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) fail(ErrorKind::config, "{}: cannot read the config file", path);
+  std::stringstream text;
+  text << file.rdbuf();
+  try {
+    return YAML::Load(text.str());
+  } catch (const YAML::Exception& e) {
+    fail(ErrorKind::config, "{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.msg);
+  }
+}
+
+void read_connection_keys(const YAML::Node& node, const Where& where, std::map<std::string, std::string>& out) {
+  for (const auto& name : setting_names())
+    if (node[name]) out[name] = yaml::read_string(node[name], where.child(name));
+}
+
+void parse_permits(const YAML::Node& node, const Where& w, PermitRules& permits) {
+  yaml::expect_map(node, w, {"validity_months", "max_per_account", "renew_window_days", "fees"});
+  if (node["validity_months"]) permits.validity_months = int(yaml::read_int(node["validity_months"], w.child("validity_months"), 1, 120));
+  if (node["max_per_account"]) permits.max_per_account = int(yaml::read_int(node["max_per_account"], w.child("max_per_account"), 1, 100));
+  if (node["renew_window_days"]) permits.renew_window_days = int(yaml::read_int(node["renew_window_days"], w.child("renew_window_days"), 0, 366));
+  if (auto fees = node["fees"]) {
+    auto fw = w.child("fees");
+    yaml::expect_sequence(fees, fw);
+    permits.fees.clear();
+    for (std::size_t i = 0; i < fees.size(); ++i) {
+      auto ew = fw.index(i);
+      yaml::expect_map(fees[i], ew, {"from", "fee_cents"});
+      if (!fees[i]["from"] || !fees[i]["fee_cents"]) yaml::config_error(ew, fees[i], "needs from and fee_cents");
+      permits.fees.push_back({yaml::read_date(fees[i]["from"], ew.child("from")),
+                              yaml::read_int(fees[i]["fee_cents"], ew.child("fee_cents"), 0, 100'000'000)});
+    }
+    std::sort(permits.fees.begin(), permits.fees.end(), [](auto& a, auto& b) { return a.from < b.from; });
+  }
+}
+
+void parse_zones(const YAML::Node& node, const Where& w, std::vector<Zone>& zones) {
+  yaml::expect_sequence(node, w);
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    auto zw = w.index(i);
+    yaml::expect_map(node[i], zw, {"code", "name", "streets"});
+    if (!node[i]["code"]) yaml::config_error(zw, node[i], "a zone needs a code");
+    Zone zone;
+    zone.code = yaml::read_string(node[i]["code"], zw.child("code"));
+    if (node[i]["name"]) zone.name = yaml::read_string(node[i]["name"], zw.child("name"));
+    if (node[i]["streets"]) zone.streets = yaml::read_strings(node[i]["streets"], zw.child("streets"));
+    zones.push_back(std::move(zone));
+  }
+}
+
+void parse_sepa(const YAML::Node& node, const Where& w, SepaRules& sepa) {
+  yaml::expect_map(node, w, {"prenotification_days", "creditor"});
+  if (node["prenotification_days"])
+    sepa.prenotification_days = int(yaml::read_int(node["prenotification_days"], w.child("prenotification_days"), 1, 60));
+  if (auto c = node["creditor"]) {
+    auto cw = w.child("creditor");
+    yaml::expect_map(c, cw, {"name", "iban", "bic", "creditor_id"});
+    Creditor creditor;
+    for (auto [key, field] : {std::pair{"name", &creditor.name}, std::pair{"iban", &creditor.iban},
+                              std::pair{"bic", &creditor.bic}, std::pair{"creditor_id", &creditor.creditor_id}}) {
+      if (!c[key]) yaml::config_error(cw.child(key), c, "missing");
+      *field = yaml::read_string(c[key], cw.child(key));
+    }
+    sepa.creditor = creditor;
+  }
+}
+
+CityConfig parse_city(const YAML::Node& node, const Where& w) {
+  CityConfig city;
+  yaml::expect_map(node, w,
+                   {"timezone", "permits", "zones", "certifications", "holidays", "sepa", "busy_timeout_ms",
+                    "document_key_file"});
+  if (node["timezone"]) {
+    city.timezone = yaml::read_string(node["timezone"], w.child("timezone"));
+    if (city.timezone != "Europe/Berlin" && city.timezone != "UTC")
+      yaml::config_error(w.child("timezone"), node["timezone"], "supported zones are Europe/Berlin and UTC");
+  }
+  if (node["permits"]) parse_permits(node["permits"], w.child("permits"), city.permits);
+  if (node["zones"]) parse_zones(node["zones"], w.child("zones"), city.zones);
+  if (auto certs = node["certifications"]) {
+    auto cw = w.child("certifications");
+    if (!certs.IsMap()) yaml::config_error(cw, certs, "expected a mapping of certification kinds");
+    for (const auto& item : certs) {
+      auto kind = item.first.as<std::string>();
+      yaml::expect_map(item.second, cw.child(kind), {"validity_months"});
+      if (item.second["validity_months"])
+        city.certification_validity_months[kind] = int(
+            yaml::read_int(item.second["validity_months"], cw.child(kind).child("validity_months"), 1, 240));
+    }
+  }
+  if (auto holidays = node["holidays"]) {
+    auto hw = w.child("holidays");
+    yaml::expect_sequence(holidays, hw);
+    for (std::size_t i = 0; i < holidays.size(); ++i) city.holidays.insert(yaml::read_date(holidays[i], hw.index(i)));
+  }
+  if (node["sepa"]) parse_sepa(node["sepa"], w.child("sepa"), city.sepa);
+  if (node["busy_timeout_ms"])
+    city.busy_timeout_ms = int(yaml::read_int(node["busy_timeout_ms"], w.child("busy_timeout_ms"), 0, 600'000));
+  if (node["document_key_file"])
+    city.document_key_file = yaml::read_string(node["document_key_file"], w.child("document_key_file"));
+  return city;
+}
+
+}  // namespace
+
+const Setting& Settings::get(const std::string& name) const {
+  static const Setting empty{"", "unset"};
+  auto it = values.find(name);
+  return it == values.end() ? empty : it->second;
+}
+
+CityConfig parse_city_config(const std::string& yaml_text, const std::string& origin) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::Exception& e) {
+    fail(ErrorKind::config, "{}:{}: not valid YAML: {}", origin, e.mark.line + 1, e.msg);
+  }
+  if (!root || root.IsNull() || !root["city"]) return {};
+  return parse_city(root["city"], Where{origin, "city"});
+}
+
+Settings load_settings(const SettingsInput& in) {
+  Settings settings;
+  auto [file, file_source] = locate_config(in);
+  settings.config_file = file;
+
+  std::map<std::string, std::string> file_values, profile_values;
+  if (!file.empty()) {
+    auto root = load_yaml_file(file);
+    Where top{file, ""};
+    if (root && !root.IsNull()) {
+      std::initializer_list<const char*> keys{"default_profile", "profiles", "city", "db", "remote", "token_file",
+                                              "as", "output", "ca_file"};
+      yaml::expect_map(root, top, keys);
+      read_connection_keys(root, top, file_values);
+      if (root["city"]) settings.city = parse_city(root["city"], top.child("city"));
+
+      std::string profile = in.profile_flag, source = "flag --profile";
+      if (profile.empty()) profile = env_or(in, "VRATHAUS_PROFILE"), source = "env VRATHAUS_PROFILE";
+      if (profile.empty() && root["default_profile"])
+        profile = yaml::read_string(root["default_profile"], top.child("default_profile")), source = "default_profile";
+      if (auto profiles = root["profiles"]; profiles && !profiles.IsMap())
+        yaml::config_error(top.child("profiles"), profiles, "expected a mapping of profile names");
+      if (!profile.empty()) {
+        auto node = root["profiles"] ? root["profiles"][profile] : YAML::Node();
+        if (!node) fail(ErrorKind::config, "{}: profile '{}' ({}) is not defined under profiles", file, profile, source);
+        auto pw = top.child("profiles").child(profile);
+        yaml::expect_map(node, pw, {"db", "remote", "token_file", "as", "output", "ca_file"});
+        read_connection_keys(node, pw, profile_values);
+        settings.profile = profile;
+        settings.profile_source = source;
+      }
+    }
+  } else if (!in.profile_flag.empty()) {
+    fail(ErrorKind::config, "profile '{}' given but no config file was found", in.profile_flag);
+  }
+
+  for (const auto& name : setting_names()) {
+    Setting s;
+    if (auto f = in.flags.find(name); f != in.flags.end() && !f->second.empty()) {
+      s = {f->second, "flag --" + std::string(name == "token_file" ? "token-file" : name == "ca_file" ? "ca-file" : name)};
+    } else if (auto e = env_or(in, kEnvNames.at(name)); !e.empty()) {
+      s = {e, "env " + kEnvNames.at(name)};
+    } else if (auto p = profile_values.find(name); p != profile_values.end()) {
+      s = {p->second, "profile " + settings.profile + " (" + file + ")"};
+    } else if (auto fv = file_values.find(name); fv != file_values.end()) {
+      s = {fv->second, "file " + file};
+    }
+    if (name == "db" || name == "token_file" || name == "ca_file") s.value = expand_home(s.value, in);
+    settings.values[name] = s;
+  }
+  // Defaults: a local store under XDG_DATA_HOME unless a remote is configured; table output.
+  auto& db = settings.values["db"];
+  if (!db.set() && !settings.get("remote").set())
+    db = {xdg_dir(in, "XDG_DATA_HOME", ".local/share") + "/vrathaus/vrathaus.db", "default"};
+  auto& output = settings.values["output"];
+  if (!output.set()) output = {"table", "default"};
+  return settings;
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,44 @@
+#include "domain/date.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace vrathaus {
+
+std::optional<Date> Date::parse(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto number = [&](std::size_t from, std::size_t len) -> std::optional<int> {
+    int value = 0;
+    for (std::size_t i = from; i < from + len; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
+  if (!y || !m || !d) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year{*y}, std::chrono::month{unsigned(*m)},
+                                  std::chrono::day{unsigned(*d)}};
+  if (!ymd.ok() || *y < 1900) return std::nullopt;
+  return Date(ymd);
+}
+
+Date Date::parse_field(std::string_view text, std::string_view field) {
+  auto date = parse(text);
+  if (!date) fail_field(field, "'{}' is not a date (expected YYYY-MM-DD)", text);
+  return *date;
+}
+
+std::string Date::str() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
+
+Date Date::add_months_clamped(int n) const {
+  auto ym = std::chrono::year_month{ymd_.year(), ymd_.month()} + std::chrono::months{n};
+  auto last = std::chrono::year_month_day_last{ym.year(), std::chrono::month_day_last{ym.month()}};
+  auto day = std::min(ymd_.day(), last.day());
+  return Date(std::chrono::year_month_day{ym.year(), ym.month(), day});
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,229 @@
+#include "service/accounts.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "domain/folding.hpp"
+#include "domain/validate.hpp"
+#include "service/audit.hpp"
+#include "store/account_rows.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+
+const std::initializer_list<const char*> kAccountWriters{"clerk", "supervisor", "admin"};
+
+bool is_locked_field(const std::string& field) {
+  const auto& locked = verified_account_fields();
+  return std::find(locked.begin(), locked.end(), field) != locked.end();
+}
+
+void require_reason(const std::string& reason, const std::string& what) {
+  if (trim(reason).empty()) fail_field("reason", "is required to {}", what);
+}
+
+// Only the fields that differ, as {"before": {...}, "after": {...}}, so audit entries stay small.
+std::pair<json, json> diff(const Account& before, const Account& after) {
+  json b = before, a = after, db = json::object(), da = json::object();
+  for (auto& [key, value] : a.items()) {
+    if (key == "updated_at" || key == "version") continue;
+    if (b[key] != value) db[key] = b[key], da[key] = value;
+  }
+  return {db, da};
+}
+
+void check_person_or_organisation(const Account& a) {
+  bool person = a.given_name || a.family_name;
+  if (person && a.company_name) fail_field("company_name", "an account is a person or an organisation, not both");
+  if (!person && !a.company_name)
+    fail_field("family_name", "an account needs given and family name, or a company name");
+  if (person && (!a.given_name || !a.family_name)) fail_field(a.given_name ? "family_name" : "given_name", "is required");
+}
+
+Account& save(Context& ctx, Account& a) {
+  a.updated_at = ctx.now();
+  update_account_row(ctx.db(), a);
+  ++a.version;
+  return a;
+}
+
+Account change_status(Context& ctx, const std::string& id, const std::string& reason, const std::string& action,
+                      const std::string& from, const std::string& to) {
+  require_role(ctx, kAccountWriters, action + " accounts");
+  require_reason(reason, action + " an account");
+  auto account = find_account(ctx, id);
+  if (account.status != from) fail(ErrorKind::conflict, "account {} is {}, not {}", account.id, account.status, from);
+  auto before = account;
+  account.status = to;
+  save(ctx, account);
+  auto [b, a] = diff(before, account);
+  audit_append(ctx, {"accounts." + action, account_object(account.id), b, a, reason});
+  return account;
+}
+
+bool table_exists(SQLite::Database& db, const char* name) {
+  SQLite::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  q.bind(1, name);
+  return q.executeStep();
+}
+
+}  // namespace
+
+std::string account_object(std::int64_t id) { return "account:" + std::to_string(id); }
+
+std::string normalise_account_field(const Context& ctx, const std::string& field, const std::string& value) {
+  if (field == "birth_date") return validate_birth_date(value, ctx.today(), field).str();
+  if (field == "postal_code") return validate_postal_code(value, field);
+  if (field == "house_no") return validate_house_no(value, field);
+  if (field == "phone") return validate_phone(value, field);
+  if (field == "register_no") return validate_register_no(value, field);
+  if (field == "vat_id") return validate_vat_id(value, field);
+  if (field == "login") return validate_email(value, field);
+  const auto& editable = editable_account_fields();
+  if (std::find(editable.begin(), editable.end(), field) == editable.end() && field != "customer_no")
+    fail_field(field, "is not an account field");
+  return validate_text(value, field, 200);
+}
+
+Account find_account(Context& ctx, const std::string& id_or_login) {
+  std::optional<Account> found;
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(id_or_login.data(), id_or_login.data() + id_or_login.size(), id);
+  if (ec == std::errc{} && end == id_or_login.data() + id_or_login.size())
+    found = load_account(ctx.db(), id);
+  else
+    found = load_account_by_login(ctx.db(), id_or_login);
+  if (!found) fail(ErrorKind::not_found, "no account {}", id_or_login);
+  return *found;
+}
+
+AccountCreated create_account(Context& ctx, const NewAccount& input) {
+  require_role(ctx, {"clerk", "supervisor", "admin", "portal"}, "create accounts");
+  Account a;
+  a.login = validate_email(input.login, "login");
+  for (const auto& [field, value] : input.fields) {
+    if (value.empty()) continue;
+    auto* slot = account_field(a, field);
+    if (!slot || field == "customer_no") fail_field(field, "is not an account field");
+    *slot = normalise_account_field(ctx, field, value);
+  }
+  check_person_or_organisation(a);
+  if (load_account_by_login(ctx.db(), a.login)) fail(ErrorKind::conflict, "the login {} exists already", a.login);
+
+  AccountCreated result;
+  if (a.birth_date)
+    for (auto other : find_same_person(ctx.db(), a.folded_name(), *a.birth_date, 0))
+      result.warnings.push_back(fmt::format("account {} has the same name and birth date: is this the same person?", other));
+  a.created_at = a.updated_at = ctx.now();
+  a.id = insert_account(ctx.db(), a);
+  audit_append(ctx, {"accounts.create", account_object(a.id), nullptr, json(a), ""});
+  result.account = a;
+  return result;
+}
+
+bool may_change_verified_fields(Context& ctx) {
+  // Verified identity data is changed by a supervisor or administrator; the upgrades capability
+  // narrows this to staff holding a valid identity-check certification.
+  return ctx.actor.has_any_role({"supervisor", "admin"});
+}
+
+Account update_account(Context& ctx, const AccountChange& change) {
+  require_role(ctx, kAccountWriters, "update accounts");
+  auto account = find_account(ctx, change.account);
+  if (change.if_version && *change.if_version != account.version)
+    fail(ErrorKind::stale, "account {} was changed meanwhile (version {}, you edited {}): show it again and retry",
+         account.id, account.version, *change.if_version);
+  if (account.status == "closed") fail(ErrorKind::conflict, "account {} is closed", account.id);
+  auto before = account;
+  if (change.login) {
+    auto login = validate_email(*change.login, "login");
+    auto other = load_account_by_login(ctx.db(), login);
+    if (other && other->id != account.id) fail(ErrorKind::conflict, "the login {} exists already", login);
+    account.login = login;
+  }
+  for (const auto& [field, value] : change.fields) {
+    auto* slot = account_field(account, field);
+    if (!slot || field == "customer_no") fail_field(field, "is not an account field");
+    *slot = value.empty() ? std::nullopt : std::optional(normalise_account_field(ctx, field, value));
+  }
+  auto [b, a] = diff(before, account);
+  if (a.empty()) return account;  // nothing changes: no write, no audit entry
+  if (account.verified_at) {
+    for (auto& [field, _] : a.items()) {
+      if (!is_locked_field(field)) continue;
+      if (!may_change_verified_fields(ctx))
+        fail(ErrorKind::forbidden, "{} of account {} is verified: only certified staff may change it", field, account.id);
+      require_reason(change.reason, "change verified data");
+    }
+  }
+  check_person_or_organisation(account);
+  save(ctx, account);
+  audit_append(ctx, {"accounts.update", account_object(account.id), b, a, change.reason});
+  return account;
+}
+
+Account suspend_account(Context& ctx, const std::string& account, const std::string& reason) {
+  return change_status(ctx, account, reason, "suspend", "active", "suspended");
+}
+
+Account reactivate_account(Context& ctx, const std::string& account, const std::string& reason) {
+  return change_status(ctx, account, reason, "reactivate", "suspended", "active");
+}
+
+std::vector<std::string> erasure_blockers(Context& ctx, std::int64_t account_id) {
+  std::vector<std::string> blockers;
+  auto count = [&](const char* table, const char* sql) -> std::int64_t {
+    if (!table_exists(ctx.db(), table)) return 0;
+    SQLite::Statement q(ctx.db(), sql);
+    q.bind(1, account_id);
+    q.bind(2, ctx.today().str());
+    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  };
+  if (auto n = count("permits", "SELECT count(*) FROM permits WHERE account_id = ? AND status = 'active' AND valid_until >= ?"))
+    blockers.push_back(fmt::format("{} active parking permit(s)", n));
+  if (auto n = count("charges", "SELECT count(*) FROM charges WHERE account_id = ? AND status = 'open' AND ? IS NOT NULL"))
+    blockers.push_back(fmt::format("{} open charge(s)", n));
+  return blockers;
+}
+
+Account close_account(Context& ctx, const std::string& id, const std::string& reason, bool erase) {
+  require_role(ctx, kAccountWriters, "close accounts");
+  require_reason(reason, "close an account");
+  auto account = find_account(ctx, id);
+  if (account.status == "closed" && (!erase || account.erased_at))
+    fail(ErrorKind::conflict, "account {} is closed already", account.id);
+  auto before = account;
+  account.status = "closed";
+  if (erase) {
+    auto blockers = erasure_blockers(ctx, account.id);
+    if (!blockers.empty())
+      fail(ErrorKind::conflict, "account {} cannot be erased yet: {}", account.id, fmt::join(blockers, ", "));
+    for (const auto& field : editable_account_fields()) *account_field(account, field) = std::nullopt;
+    account.login = "erased-" + std::to_string(account.id) + "@erased.invalid";
+    account.erased_at = ctx.now();
+  }
+  save(ctx, account);
+  // The audit entry records which fields were erased, never their values (GDPR art. 17).
+  json b{{"status", before.status}}, a{{"status", account.status}};
+  if (erase) a["erased_fields"] = editable_account_fields(), a["erased_at"] = *account.erased_at;
+  audit_append(ctx, {erase ? "accounts.erase" : "accounts.close", account_object(account.id), b, a, reason});
+  return account;
+}
+
+nlohmann::json export_account(Context& ctx, const std::string& id) {
+  require_role(ctx, {"clerk", "supervisor", "admin", "auditor"}, "export account data");
+  auto account = find_account(ctx, id);
+  AuditFilter filter;
+  filter.object = account_object(account.id);
+  json out{{"account", account}, {"audit", audit_list(ctx, filter)}, {"exported_at", ctx.now()}};
+  return out;
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,36 @@
+#pragma once
+// The hash-chained audit log (domain.md "Audit"): every change and every refused protected action.
+#include "service/context.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace vrathaus {
+
+struct AuditRecord {
+  std::string action;   // "accounts.create", "upgrades.perform.refused", …
+  std::string object;   // "account:42", "staff:s.kruse"
+  nlohmann::json before;  // null when the object did not exist
+  nlohmann::json after;   // null when it no longer exists
+  std::string reason;
+};
+
+// Appends one entry in the caller's transaction, chained to the previous one.
+void audit_append(Context& ctx, const AuditRecord& record);
+
+struct AuditFilter {
+  std::string object;
+  std::string actor;
+  std::optional<Date> since;
+  std::optional<std::int64_t> after_seq;  // cursor
+  std::optional<std::int64_t> limit;
+};
+
+nlohmann::json audit_list(Context& ctx, const AuditFilter& filter);
+
+// Recomputes every hash and link; {"ok", "entries", "problems":[{"seq","problem"}]}.
+nlohmann::json audit_verify(Store& store);
+
+}  // namespace vrathaus

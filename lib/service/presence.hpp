@@ -1,0 +1,18 @@
+#pragma once
+// Who can act on a given day: certifications valid that day and absences. The coverage report,
+// "where can I be upgraded" and the upgrade rules all ask these same two questions.
+#include "domain/date.hpp"
+#include "service/context.hpp"
+
+#include <string>
+
+namespace vrathaus {
+
+// The staff member holds a certification of `kind` granted on or before `day`, valid until on or
+// after `day`, and not revoked.
+bool holds_certification(Context& ctx, const std::string& staff, const std::string& kind, const Date& day);
+
+// The staff member has an absence (holiday, illness, training) covering `day`.
+bool is_absent(Context& ctx, const std::string& staff, const Date& day);
+
+}  // namespace vrathaus

@@ -1,0 +1,164 @@
+#include "service/staff.hpp"
+
+#include "core/error.hpp"
+#include "domain/validate.hpp"
+#include "service/audit.hpp"
+#include "service/offices.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/ranges.h>
+
+namespace vrathaus {
+namespace {
+
+std::string join_roles(const std::set<std::string>& roles) { return fmt::format("{}", fmt::join(roles, ",")); }
+
+std::set<std::string> split_roles(const std::string& text) {
+  std::set<std::string> roles;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) roles.insert(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return roles;
+}
+
+std::set<std::string> validate_roles(const std::vector<std::string>& roles) {
+  std::set<std::string> out;
+  for (const auto& r : roles) {
+    if (!known_roles().contains(r))
+      fail_field("roles", "'{}' is not a role ({})", r, fmt::join(known_roles(), ", "));
+    out.insert(r);
+  }
+  if (out.empty()) fail_field("roles", "a staff member needs at least one role");
+  return out;
+}
+
+std::string validate_staff_id(const std::string& id) {
+  bool ok = id.size() >= 2 && id.size() <= 40 && id.find(':') == std::string::npos;
+  for (char c : id) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_');
+  if (!ok) fail_field("id", "'{}' is not a staff id (2-40 of a-z, 0-9, '.', '-', '_')", id);
+  return id;
+}
+
+void write(Context& ctx, const StaffMember& s, bool insert) {
+  SQLite::Statement q(ctx.db(), insert ? "INSERT INTO staff(id, name, office, roles, active, created_at, updated_at) VALUES (?,?,?,?,?,?,?)"
+                                       : "UPDATE staff SET name=?2, office=?3, roles=?4, active=?5, updated_at=?7 WHERE id=?1");
+  q.bind(1, s.id);
+  q.bind(2, s.name);
+  if (s.office.empty())
+    q.bind(3);
+  else
+    q.bind(3, s.office);
+  q.bind(4, join_roles(s.roles));
+  q.bind(5, s.active ? 1 : 0);
+  if (insert) q.bind(6, s.created_at);
+  q.bind(7, s.updated_at);
+  q.exec();
+}
+
+const std::initializer_list<const char*> kStaffManagers{"admin", "supervisor"};
+
+}  // namespace
+
+const std::set<std::string>& known_roles() {
+  static const std::set<std::string> roles{"clerk", "supervisor", "admin", "auditor", "importer", "portal"};
+  return roles;
+}
+
+void to_json(nlohmann::json& j, const StaffMember& s) {
+  j = {{"id", s.id},          {"name", s.name},
+       {"office", s.office.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.office)},
+       {"roles", s.roles},    {"active", s.active},
+       {"created_at", s.created_at}, {"updated_at", s.updated_at}};
+}
+
+std::optional<StaffMember> load_staff(SQLite::Database& db, const std::string& id) {
+  SQLite::Statement q(db, "SELECT id, name, office, roles, active, created_at, updated_at FROM staff WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return StaffMember{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                     q.getColumn(2).isNull() ? "" : q.getColumn(2).getString(), split_roles(q.getColumn(3).getString()),
+                     q.getColumn(4).getInt() != 0, q.getColumn(5).getString(), q.getColumn(6).getString()};
+}
+
+StaffMember find_staff(Context& ctx, const std::string& id) {
+  auto s = load_staff(ctx.db(), id);
+  if (!s) fail(ErrorKind::not_found, "no staff member {}", id);
+  return *s;
+}
+
+std::vector<StaffMember> list_staff(Context& ctx, const std::string& office) {
+  SQLite::Statement q(ctx.db(), office.empty() ? "SELECT id FROM staff ORDER BY id"
+                                               : "SELECT id FROM staff WHERE office = ? ORDER BY id");
+  if (!office.empty()) q.bind(1, office);
+  std::vector<std::string> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
+  std::vector<StaffMember> out;
+  for (const auto& id : ids) out.push_back(*load_staff(ctx.db(), id));
+  return out;
+}
+
+StaffMember add_staff(Context& ctx, const NewStaff& in) {
+  require_role(ctx, kStaffManagers, "add staff");
+  StaffMember s;
+  s.id = validate_staff_id(in.id);
+  s.name = validate_text(in.name, "name", 120);
+  s.roles = validate_roles(in.roles.empty() ? std::vector<std::string>{"clerk"} : in.roles);
+  bool service_identity = s.roles.contains("portal") || s.roles.contains("importer");
+  if (in.office.empty() && !service_identity) fail_field("office", "is required for staff (only service identities have none)");
+  if (!in.office.empty()) s.office = find_office(ctx, in.office).code;
+  if (s.roles.contains("admin") && !ctx.actor.has_role("admin"))
+    fail(ErrorKind::forbidden, "only an admin may create another admin");
+  if (load_staff(ctx.db(), s.id)) fail(ErrorKind::conflict, "staff member {} exists already", s.id);
+  s.created_at = s.updated_at = ctx.now();
+  write(ctx, s, true);
+  audit_append(ctx, {"staff.add", "staff:" + s.id, nullptr, s, ""});
+  return s;
+}
+
+StaffMember update_staff(Context& ctx, const std::string& id, const StaffChange& change) {
+  require_role(ctx, kStaffManagers, "update staff");
+  auto s = find_staff(ctx, id);
+  auto before = s;
+  if (change.name) s.name = validate_text(*change.name, "name", 120);
+  if (change.office) s.office = find_office(ctx, *change.office).code;
+  if (change.roles) {
+    s.roles = validate_roles(*change.roles);
+    if ((s.roles.contains("admin") || before.roles.contains("admin")) && !ctx.actor.has_role("admin"))
+      fail(ErrorKind::forbidden, "only an admin may grant or take the admin role");
+  }
+  nlohmann::json b = before, a = s;
+  if (b == a) return s;
+  s.updated_at = ctx.now();
+  write(ctx, s, false);
+  audit_append(ctx, {"staff.update", "staff:" + s.id, b, s, ""});
+  return s;
+}
+
+StaffMember deactivate_staff(Context& ctx, const std::string& id, const std::string& reason) {
+  require_role(ctx, kStaffManagers, "deactivate staff");
+  auto s = find_staff(ctx, id);
+  if (!s.active) fail(ErrorKind::conflict, "staff member {} is inactive already", id);
+  if (ctx.actor.id == s.id) fail(ErrorKind::conflict, "nobody deactivates themselves");
+  s.active = false;
+  s.updated_at = ctx.now();
+  write(ctx, s, false);
+  audit_append(ctx, {"staff.deactivate", "staff:" + s.id, {{"active", true}}, {{"active", false}}, reason});
+  return s;
+}
+
+Actor staff_actor(SQLite::Database& db, const std::string& id) {
+  auto s = load_staff(db, id);
+  if (!s) fail(ErrorKind::forbidden, "unknown staff member {}", id);
+  if (!s->active) fail(ErrorKind::forbidden, "staff member {} is inactive", id);
+  Actor a;
+  a.id = s->id;
+  a.roles = s->roles;
+  a.is_staff = true;
+  return a;
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,46 @@
+#pragma once
+// Staff records: who works where, with which roles, and whether they are active.
+#include "service/context.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace vrathaus {
+
+struct StaffMember {
+  std::string id;
+  std::string name;
+  std::string office;  // "" for service identities (portal, importer)
+  std::set<std::string> roles;
+  bool active = true;
+  std::string created_at, updated_at;
+};
+void to_json(nlohmann::json& j, const StaffMember& s);
+
+const std::set<std::string>& known_roles();
+
+struct NewStaff {
+  std::string id, name, office;
+  std::vector<std::string> roles;
+};
+
+struct StaffChange {
+  std::optional<std::string> name, office;
+  std::optional<std::vector<std::string>> roles;
+};
+
+StaffMember add_staff(Context& ctx, const NewStaff& input);
+StaffMember update_staff(Context& ctx, const std::string& id, const StaffChange& change);
+StaffMember deactivate_staff(Context& ctx, const std::string& id, const std::string& reason);
+std::optional<StaffMember> load_staff(SQLite::Database& db, const std::string& id);
+StaffMember find_staff(Context& ctx, const std::string& id);  // not found → exit 3
+std::vector<StaffMember> list_staff(Context& ctx, const std::string& office);
+
+// The actor a staff record acts as (local --as, or a token's owner). Unknown or inactive → exit 6.
+Actor staff_actor(SQLite::Database& db, const std::string& id);
+
+}  // namespace vrathaus

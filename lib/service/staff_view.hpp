@@ -1,0 +1,15 @@
+#pragma once
+// The staff JSON the CLI and API show: the record plus what later capabilities attach to it
+// (certifications with validity).
+#include "api/params.hpp"
+#include "service/staff.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace vrathaus {
+
+nlohmann::json staff_view(Context& ctx, const StaffMember& s);
+// `staff list` with its filters (office; certification filters come with coverage).
+nlohmann::json list_staff_view(Context& ctx, const Params& filters);
+
+}  // namespace vrathaus

@@ -1,0 +1,103 @@
+#include "service/store_admin.hpp"
+
+#include "config/yaml_reader.hpp"
+#include "core/error.hpp"
+#include "service/audit.hpp"
+#include "service/offices.hpp"
+#include "service/seed_extensions.hpp"
+#include "service/staff.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+using yaml::Where;
+
+bool office_exists(Context& ctx, const std::string& code) {
+  SQLite::Statement q(ctx.db(), "SELECT 1 FROM offices WHERE code = ?");
+  q.bind(1, code);
+  return q.executeStep();
+}
+
+int seed_offices(Context& ctx, const YAML::Node& node, const Where& w) {
+  yaml::expect_sequence(node, w);
+  int added = 0;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    auto ow = w.index(i);
+    yaml::expect_map(node[i], ow, {"code", "name", "min_certified"});
+    if (!node[i]["code"] || !node[i]["name"]) yaml::config_error(ow, node[i], "an office needs code and name");
+    auto code = yaml::read_string(node[i]["code"], ow.child("code"));
+    if (office_exists(ctx, code)) continue;
+    int min = node[i]["min_certified"] ? int(yaml::read_int(node[i]["min_certified"], ow.child("min_certified"), 0, 1000)) : 2;
+    add_office(ctx, code, yaml::read_string(node[i]["name"], ow.child("name")), min);
+    ++added;
+  }
+  return added;
+}
+
+int seed_staff(Context& ctx, const YAML::Node& node, const Where& w, json& report) {
+  yaml::expect_sequence(node, w);
+  int added = 0;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    auto sw = w.index(i);
+    yaml::expect_map(node[i], sw, {"id", "name", "office", "roles", "certifications", "absences"});
+    if (!node[i]["id"] || !node[i]["name"]) yaml::config_error(sw, node[i], "a staff member needs id and name");
+    NewStaff s;
+    s.id = yaml::read_string(node[i]["id"], sw.child("id"));
+    s.name = yaml::read_string(node[i]["name"], sw.child("name"));
+    if (node[i]["office"]) s.office = yaml::read_string(node[i]["office"], sw.child("office"));
+    if (node[i]["roles"]) s.roles = yaml::read_strings(node[i]["roles"], sw.child("roles"));
+    if (!load_staff(ctx.db(), s.id)) {
+      add_staff(ctx, s);
+      ++added;
+    }
+    seed_staff_extensions(ctx, s.id, node[i], sw, report);
+  }
+  return added;
+}
+
+}  // namespace
+
+json apply_seed(Context& ctx, const std::string& seed_file) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(seed_file);
+  } catch (const YAML::BadFile&) {
+    fail(ErrorKind::not_found, "cannot read the seed file {}", seed_file);
+  } catch (const YAML::Exception& e) {
+    fail(ErrorKind::invalid, "{}:{}: not valid YAML: {}", seed_file, e.mark.line + 1, e.msg);
+  }
+  Where top{seed_file, ""};
+  json report{{"offices_added", 0}, {"staff_added", 0}};
+  if (!root || root.IsNull()) return report;
+  try {
+    yaml::expect_map(root, top, {"offices", "staff"});
+    if (root["offices"]) report["offices_added"] = seed_offices(ctx, root["offices"], top.child("offices"));
+    if (root["staff"]) report["staff_added"] = seed_staff(ctx, root["staff"], top.child("staff"), report);
+  } catch (const Error& e) {
+    // A seed file is input data, not the tool's configuration: its errors are exit 5.
+    if (e.kind() == ErrorKind::config) throw Error(ErrorKind::invalid, e.what());
+    throw;
+  }
+  return report;
+}
+
+json check_store(Store& store) {
+  json integrity = json::array(), foreign = json::array();
+  SQLite::Statement ic(store.db(), "PRAGMA integrity_check");
+  while (ic.executeStep())
+    if (auto line = ic.getColumn(0).getString(); line != "ok") integrity.push_back(line);
+  SQLite::Statement fk(store.db(), "PRAGMA foreign_key_check");
+  while (fk.executeStep())
+    foreign.push_back({{"table", fk.getColumn(0).getString()},
+                       {"rowid", fk.getColumn(1).isNull() ? json(nullptr) : json(fk.getColumn(1).getInt64())},
+                       {"parent", fk.getColumn(2).getString()}});
+  auto audit = audit_verify(store);
+  bool ok = integrity.empty() && foreign.empty() && audit["ok"].get<bool>();
+  return {{"ok", ok}, {"schema_version", store.schema_version()}, {"integrity", integrity},
+          {"foreign_keys", foreign}, {"audit", audit}};
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,20 @@
+#pragma once
+// API tokens: one staff or service identity each, stored only as a hash, expiring, revocable.
+#include "service/context.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace vrathaus {
+
+// Creates a token; the returned JSON is the only place the secret ever appears.
+nlohmann::json create_token(Context& ctx, const std::string& staff, std::optional<Date> expires);
+nlohmann::json list_tokens(Context& ctx);
+nlohmann::json revoke_token(Context& ctx, const std::string& id);
+
+// The actor behind a bearer token, or unauthenticated (exit 6, HTTP 401).
+Actor authenticate_token(Store& store, const Clock& clock, const std::string& bearer);
+
+}  // namespace vrathaus

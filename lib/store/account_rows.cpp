@@ -1,0 +1,160 @@
+#include "store/account_rows.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <sstream>
+
+namespace vrathaus {
+namespace {
+
+constexpr const char* kColumns =
+    "id, login, tier, status, given_name, family_name, birth_date, company_name, legal_form, register_court, "
+    "register_no, vat_id, customer_no, street, house_no, postal_code, city, phone, contact_given_name, "
+    "contact_family_name, assurance, verified_at, verified_by, verification_method, verified_office, erased_at, "
+    "created_at, updated_at, version";
+
+std::optional<std::string> opt(SQLite::Statement& q, int i) {
+  auto c = q.getColumn(i);
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+Account read_row(SQLite::Statement& q) {
+  Account a;
+  a.id = q.getColumn(0).getInt64();
+  a.login = q.getColumn(1).getString();
+  a.tier = q.getColumn(2).getString();
+  a.status = q.getColumn(3).getString();
+  std::optional<std::string>* fields[] = {&a.given_name, &a.family_name, &a.birth_date, &a.company_name,
+                                          &a.legal_form, &a.register_court, &a.register_no, &a.vat_id,
+                                          &a.customer_no, &a.street, &a.house_no, &a.postal_code,
+                                          &a.city, &a.phone, &a.contact_given_name, &a.contact_family_name};
+  int i = 4;
+  for (auto* f : fields) *f = opt(q, i++);
+  a.assurance = q.getColumn(20).getString();
+  a.verified_at = opt(q, 21);
+  a.verified_by = opt(q, 22);
+  a.verification_method = opt(q, 23);
+  a.verified_office = opt(q, 24);
+  a.erased_at = opt(q, 25);
+  a.created_at = q.getColumn(26).getString();
+  a.updated_at = q.getColumn(27).getString();
+  a.version = q.getColumn(28).getInt64();
+  return a;
+}
+
+void bind_opt(SQLite::Statement& q, int i, const std::optional<std::string>& v) {
+  if (v)
+    q.bind(i, *v);
+  else
+    q.bind(i);
+}
+
+// Binds columns 2..29 in kColumns order (1 is the id), plus folded_name as 30.
+void bind_fields(SQLite::Statement& q, const Account& a) {
+  q.bind(2, a.login);
+  q.bind(3, a.tier);
+  q.bind(4, a.status);
+  const std::optional<std::string>* fields[] = {&a.given_name, &a.family_name, &a.birth_date, &a.company_name,
+                                                &a.legal_form, &a.register_court, &a.register_no, &a.vat_id,
+                                                &a.customer_no, &a.street, &a.house_no, &a.postal_code,
+                                                &a.city, &a.phone, &a.contact_given_name, &a.contact_family_name};
+  int i = 5;
+  for (auto* f : fields) bind_opt(q, i++, *f);
+  q.bind(21, a.assurance);
+  bind_opt(q, 22, a.verified_at);
+  bind_opt(q, 23, a.verified_by);
+  bind_opt(q, 24, a.verification_method);
+  bind_opt(q, 25, a.verified_office);
+  bind_opt(q, 26, a.erased_at);
+  q.bind(27, a.created_at);
+  q.bind(28, a.updated_at);
+  q.bind(29, a.version);
+  q.bind(30, a.folded_name());
+}
+
+std::optional<Account> load_where(SQLite::Database& db, const std::string& where, const std::string& value) {
+  SQLite::Statement q(db, std::string("SELECT ") + kColumns + " FROM accounts WHERE " + where);
+  q.bind(1, value);
+  if (!q.executeStep()) return std::nullopt;
+  return read_row(q);
+}
+
+}  // namespace
+
+std::optional<Account> load_account(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db, std::string("SELECT ") + kColumns + " FROM accounts WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_row(q);
+}
+
+std::optional<Account> load_account_by_login(SQLite::Database& db, const std::string& login) {
+  return load_where(db, "lower(login) = lower(?)", login);
+}
+
+std::optional<Account> load_account_by_customer_no(SQLite::Database& db, const std::string& customer_no) {
+  return load_where(db, "customer_no = ?", customer_no);
+}
+
+std::int64_t insert_account(SQLite::Database& db, const Account& a) {
+  SQLite::Statement q(db, std::string("INSERT INTO accounts(") + kColumns +
+                              ", folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (a.id)
+    q.bind(1, a.id);
+  else
+    q.bind(1);
+  bind_fields(q, a);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+void update_account_row(SQLite::Database& db, const Account& a) {
+  SQLite::Statement q(db,
+                      "UPDATE accounts SET login=?2, tier=?3, status=?4, given_name=?5, family_name=?6, birth_date=?7, "
+                      "company_name=?8, legal_form=?9, register_court=?10, register_no=?11, vat_id=?12, customer_no=?13, "
+                      "street=?14, house_no=?15, postal_code=?16, city=?17, phone=?18, contact_given_name=?19, "
+                      "contact_family_name=?20, assurance=?21, verified_at=?22, verified_by=?23, verification_method=?24, "
+                      "verified_office=?25, erased_at=?26, created_at=?27, updated_at=?28, version=?29 + 1, folded_name=?30 "
+                      "WHERE id=?1");
+  q.bind(1, a.id);
+  bind_fields(q, a);
+  q.exec();
+}
+
+std::vector<Account> query_accounts(SQLite::Database& db, const AccountQuery& aq) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM accounts WHERE id > :after";
+  if (!aq.tier.empty()) sql += " AND tier = :tier";
+  if (!aq.status.empty()) sql += " AND status = :status";
+  if (!aq.office.empty()) sql += " AND verified_office = :office";
+  std::vector<std::string> words;
+  std::istringstream split(aq.folded_text);
+  for (std::string w; split >> w;) words.push_back(w);
+  for (std::size_t i = 0; i < words.size(); ++i)
+    sql += " AND instr(folded_name, :w" + std::to_string(i) + ") > 0";
+  sql += " ORDER BY id";
+  if (aq.limit) sql += " LIMIT :limit";
+  SQLite::Statement q(db, sql);
+  q.bind(":after", aq.after_id);
+  if (!aq.tier.empty()) q.bind(":tier", aq.tier);
+  if (!aq.status.empty()) q.bind(":status", aq.status);
+  if (!aq.office.empty()) q.bind(":office", aq.office);
+  for (std::size_t i = 0; i < words.size(); ++i) q.bind(":w" + std::to_string(i), words[i]);
+  if (aq.limit) q.bind(":limit", *aq.limit);
+  std::vector<Account> out;
+  while (q.executeStep()) out.push_back(read_row(q));
+  return out;
+}
+
+std::vector<std::int64_t> find_same_person(SQLite::Database& db, const std::string& folded_name,
+                                        const std::string& birth_date, std::int64_t except_id) {
+  SQLite::Statement q(db, "SELECT id FROM accounts WHERE folded_name = ? AND birth_date = ? AND id != ? AND erased_at IS NULL");
+  q.bind(1, folded_name);
+  q.bind(2, birth_date);
+  q.bind(3, except_id);
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  return ids;
+}
+
+}  // namespace vrathaus

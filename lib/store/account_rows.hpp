@@ -1,0 +1,33 @@
+#pragma once
+// Reading and writing account rows; no rules here, only SQL with bound parameters.
+#include "domain/account.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vrathaus {
+
+std::optional<Account> load_account(SQLite::Database& db, std::int64_t id);
+std::optional<Account> load_account_by_login(SQLite::Database& db, const std::string& login);
+std::optional<Account> load_account_by_customer_no(SQLite::Database& db, const std::string& customer_no);
+// Inserts `a` (id 0 → assigned) and returns its id.
+std::int64_t insert_account(SQLite::Database& db, const Account& a);
+// Writes every column of `a` and bumps its version.
+void update_account_row(SQLite::Database& db, const Account& a);
+
+struct AccountQuery {
+  std::string tier, status, office;
+  std::string folded_text;         // search: every word must occur in the folded name
+  std::int64_t after_id = 0;           // keyset cursor
+  std::optional<std::int64_t> limit;
+};
+std::vector<Account> query_accounts(SQLite::Database& db, const AccountQuery& q);
+
+// Accounts with the same folded name and birth date (the duplicate warning).
+std::vector<std::int64_t> find_same_person(SQLite::Database& db, const std::string& folded_name,
+                                        const std::string& birth_date, std::int64_t except_id);
+
+}  // namespace vrathaus

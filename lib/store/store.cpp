@@ -1,0 +1,145 @@
+#include "store/store.hpp"
+
+#include "core/error.hpp"
+#include "store/migrations.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace vrathaus {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Creates the store file with mode 0600 before SQLite opens it, so it is never readable by others,
+// not even for an instant. SQLite gives the -wal and -shm files the same mode.
+std::string prepare_path(const std::string& path, OpenMode mode) {
+  std::error_code ec;
+  bool exists = fs::exists(path, ec);
+  if (!exists && mode == OpenMode::existing)
+    fail(ErrorKind::not_found, "no store at {}: create it with 'vrathaus db init'", path);
+  if (!exists) {
+    auto parent = fs::path(path).parent_path();
+    if (!parent.empty()) {
+      fs::create_directories(parent, ec);
+      if (ec) fail(ErrorKind::config, "cannot create {}: {}", parent.string(), ec.message());
+    }
+    int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) fail(ErrorKind::config, "cannot create the store {}: {}", path, std::strerror(errno));
+    if (fd >= 0) ::close(fd);
+  }
+  return path;
+}
+
+SQLite::Database open_database(const std::string& path, OpenMode mode, int busy_timeout_ms) {
+  try {
+    return SQLite::Database(prepare_path(path, mode), SQLite::OPEN_READWRITE, busy_timeout_ms);
+  } catch (const SQLite::Exception& e) {
+    fail(ErrorKind::config, "cannot open the store {}: {}", path, e.what());
+  }
+}
+
+}  // namespace
+
+[[noreturn]] void rethrow_sqlite(const std::exception& e) {
+  if (auto* sq = dynamic_cast<const SQLite::Exception*>(&e)) {
+    int code = sq->getErrorCode();
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+      fail(ErrorKind::busy, "the store is busy (another process holds the write lock); try again");
+    if (code == SQLITE_CONSTRAINT) fail(ErrorKind::conflict, "refused by a store constraint: {}", sq->what());
+    if (code == SQLITE_FULL) fail(ErrorKind::internal, "the disk is full: {}", sq->what());
+  }
+  fail(ErrorKind::internal, "store error: {}", e.what());
+}
+
+Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
+    : path_(path), db_(open_database(path, mode, busy_timeout_ms)) {
+  try {
+    // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
+    db_.exec("PRAGMA journal_mode=WAL");
+    db_.exec("PRAGMA foreign_keys=ON");
+    db_.exec("PRAGMA synchronous=NORMAL");
+    db_.exec("PRAGMA trusted_schema=OFF");
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e);
+  }
+  if (schema_version() > latest_schema_version())
+    fail(ErrorKind::config, "the store {} has schema version {}, newer than this vrathaus knows ({}): upgrade vrathaus",
+         path, schema_version(), latest_schema_version());
+}
+
+int Store::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+
+int Store::latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
+
+void Store::require_current_schema() {
+  int version = schema_version();
+  if (version == 0) fail(ErrorKind::not_found, "{} is not a vrathaus store yet: run 'vrathaus db init'", path_);
+  if (version < latest_schema_version())
+    fail(ErrorKind::config, "the store {} has schema version {} and needs {}: run 'vrathaus db migrate'", path_,
+         version, latest_schema_version());
+}
+
+int Store::migrate() {
+  int applied = 0;
+  for (const auto& m : migrations()) {
+    write_transaction([&] {
+      // Re-read inside the write lock: a concurrent `db migrate` may have applied it already.
+      if (schema_version() >= m.version) return;
+      db_.exec(m.sql);
+      db_.exec("PRAGMA user_version=" + std::to_string(m.version));
+      ++applied;
+    });
+  }
+  return applied;
+}
+
+void Store::write_transaction(const std::function<void()>& work, bool rollback) {
+  try {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    work();
+    if (!rollback) tx.commit();  // the destructor rolls back otherwise
+  } catch (const Error&) {
+    throw;
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e);
+  }
+}
+
+void Store::read_transaction(const std::function<void()>& work) {
+  try {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::DEFERRED);
+    work();
+    tx.commit();
+  } catch (const Error&) {
+    throw;
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e);
+  }
+}
+
+void Store::backup_to(const std::string& target) {
+  std::error_code ec;
+  if (fs::exists(target, ec)) fail(ErrorKind::conflict, "{} exists already; choose a new file for the backup", target);
+  prepare_path(target, OpenMode::create);
+  try {
+    SQLite::Database copy(target, SQLite::OPEN_READWRITE);
+    SQLite::Backup backup(copy, db_);
+    // Copy in steps so writers are only briefly blocked; the backup restarts itself when the
+    // source changes between steps, so the result is one consistent snapshot.
+    for (int rc = backup.executeStep(256); rc != SQLITE_DONE; rc = backup.executeStep(256))
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+  } catch (const SQLite::Exception& e) {
+    std::filesystem::remove(target, ec);
+    rethrow_sqlite(e);
+  }
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,45 @@
+#pragma once
+// The SQLite store: one file, WAL mode, foreign keys on, a busy timeout, versioned migrations.
+#include <SQLiteCpp/Database.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace vrathaus {
+
+enum class OpenMode { existing, create };
+
+class Store {
+public:
+  // Opens (or with OpenMode::create, creates with mode 0600) the store at `path`.
+  // Refuses a store whose schema is newer than this binary knows.
+  Store(const std::string& path, OpenMode mode, int busy_timeout_ms);
+
+  SQLite::Database& db() { return db_; }
+  const std::string& path() const { return path_; }
+
+  int schema_version();
+  static int latest_schema_version();
+  // Applies every pending migration, each in its own transaction. Returns how many ran.
+  int migrate();
+  // Throws a configuration error when the store needs `db migrate` first.
+  void require_current_schema();
+
+  // Runs `work` inside BEGIN IMMEDIATE … COMMIT (writers queue on the busy timeout instead of
+  // failing halfway). With `rollback` set, the work is undone at the end: that is --dry-run.
+  void write_transaction(const std::function<void()>& work, bool rollback = false);
+  void read_transaction(const std::function<void()>& work);
+
+  // An online copy (SQLite's backup API) that is consistent while others write.
+  void backup_to(const std::string& target);
+
+private:
+  std::string path_;
+  SQLite::Database db_;
+};
+
+// Turns SQLite's own exceptions into vrathaus errors (busy → exit 8, constraint → 4, other → 70).
+[[noreturn]] void rethrow_sqlite(const std::exception& e);
+
+}  // namespace vrathaus
