@@ -107,8 +107,35 @@ CREATE TABLE idempotency (
 );
 )sql";
 
+// Version 5: bulk imports of business customers. One row per import run, kept up to date by
+// each committed batch, so an interrupted run is visible as 'running' with what it had done; each
+// account created or changed by an import points at the run (the per-account reference of the
+// run's audit entry).
+constexpr const char* kImports = R"sql(
+CREATE TABLE import_runs (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('business')),
+  file        TEXT NOT NULL,
+  sha256      TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  on_error    TEXT NOT NULL CHECK (on_error IN ('abort','skip')),
+  status      TEXT NOT NULL CHECK (status IN ('running','done')),
+  rows        INTEGER NOT NULL DEFAULT 0,
+  created     INTEGER NOT NULL DEFAULT 0,
+  updated     INTEGER NOT NULL DEFAULT 0,
+  unchanged   INTEGER NOT NULL DEFAULT 0,
+  rejected    INTEGER NOT NULL DEFAULT 0,
+  started_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE INDEX import_runs_sha256 ON import_runs(sha256);
+ALTER TABLE accounts ADD COLUMN import_run INTEGER REFERENCES import_runs(id);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
+    Migration{5, "imports", kImports},
 };
 
 }  // namespace

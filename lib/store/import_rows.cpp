@@ -1,0 +1,146 @@
+#include "store/import_rows.hpp"
+
+#include "domain/account.hpp"
+#include "domain/folding.hpp"
+
+namespace vrathaus {
+namespace {
+
+const std::string kBusiness = "business", kActive = "active", kSystemhaus = "systemhaus";
+
+constexpr const char* kFind =
+    "SELECT id, tier, status, login, company_name, legal_form, register_court, register_no, vat_id, street, house_no, "
+    "postal_code, city, phone, contact_given_name, contact_family_name FROM accounts WHERE customer_no = ?";
+
+// ?1..?13 are the imported fields in kImportedFields order.
+constexpr const char* kInsert =
+    "INSERT INTO accounts(login, company_name, legal_form, register_court, register_no, vat_id, street, house_no, "
+    "postal_code, city, phone, contact_given_name, contact_family_name, customer_no, folded_name, tier, status, "
+    "assurance, verified_at, verified_by, verification_method, created_at, updated_at, version, import_run) "
+    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?19,?19,1,?22)";
+
+constexpr const char* kUpdate =
+    "UPDATE accounts SET login=?1, company_name=?2, legal_form=?3, register_court=?4, register_no=?5, vat_id=?6, "
+    "street=?7, house_no=?8, postal_code=?9, city=?10, phone=?11, contact_given_name=?12, contact_family_name=?13, "
+    "folded_name=?14, verified_at=?15, verified_by=?16, updated_at=?15, version=version+1, import_run=?17 WHERE id=?18";
+
+void bind_values(SQLite::Statement& q, const BusinessRow& row) {
+  auto values = imported_values(row);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i])
+      q.bindNoCopy(int(i + 1), *values[i]);
+    else
+      q.bind(int(i + 1));
+  }
+}
+
+}  // namespace
+
+ImportedValues imported_values(const BusinessRow& row) {
+  auto opt = [](const std::optional<std::string>& v) { return v ? &*v : nullptr; };
+  return {&row.email,         &row.company_name,      opt(row.legal_form), opt(row.register_court),
+          opt(row.register_no), opt(row.vat_id),      &row.street,         &row.house_no,
+          &row.postal_code,   &row.city,              opt(row.phone),      opt(row.contact_given_name),
+          opt(row.contact_family_name)};
+}
+
+ImportRows::ImportRows(SQLite::Database& db)
+    : db_(db),
+      find_(db, kFind),
+      owner_(db, "SELECT id, customer_no FROM accounts WHERE lower(login) = lower(?)"),
+      insert_(db, kInsert),
+      update_(db, kUpdate) {}
+
+bool ImportRows::find(const std::string& customer_no, ExistingAccount& out) {
+  find_.reset();
+  find_.bindNoCopy(1, customer_no);
+  if (!find_.executeStep()) return false;
+  out.id = find_.getColumn(0).getInt64();
+  out.tier.assign(find_.getColumn(1).getText());
+  out.status.assign(find_.getColumn(2).getText());
+  for (std::size_t i = 0; i < kImportedFields.size(); ++i) {
+    auto column = find_.getColumn(int(i + 3));
+    out.null[i] = column.isNull();
+    if (out.null[i])
+      out.values[i].clear();
+    else
+      out.values[i].assign(column.getText(), std::size_t(column.getBytes()));
+  }
+  find_.reset();  // no read cursor left open across a commit
+  return true;
+}
+
+std::optional<LoginOwner> ImportRows::login_owner(const std::string& email) {
+  owner_.reset();
+  owner_.bindNoCopy(1, email);
+  if (!owner_.executeStep()) return std::nullopt;
+  LoginOwner o{owner_.getColumn(0).getInt64(), std::nullopt};
+  if (!owner_.getColumn(1).isNull()) o.customer_no = owner_.getColumn(1).getString();
+  owner_.reset();
+  return o;
+}
+
+std::int64_t ImportRows::insert(const BusinessRow& row, const ImportStamp& stamp) {
+  insert_.reset();
+  bind_values(insert_, row);
+  auto folded = fold_german(row.company_name);
+  insert_.bindNoCopy(14, row.customer_no);
+  insert_.bindNoCopy(15, folded);
+  insert_.bindNoCopy(16, kBusiness);
+  insert_.bindNoCopy(17, kActive);
+  insert_.bind(18, assurance_for(kSystemhaus));
+  insert_.bindNoCopy(19, stamp.now);
+  insert_.bindNoCopy(20, stamp.actor);
+  insert_.bindNoCopy(21, kSystemhaus);
+  insert_.bind(22, stamp.run);
+  insert_.exec();
+  return db_.getLastInsertRowid();
+}
+
+void ImportRows::update(std::int64_t id, const BusinessRow& row, const ImportStamp& stamp) {
+  update_.reset();
+  bind_values(update_, row);
+  auto folded = fold_german(row.company_name);
+  update_.bindNoCopy(14, folded);
+  update_.bindNoCopy(15, stamp.now);
+  update_.bindNoCopy(16, stamp.actor);
+  update_.bind(17, stamp.run);
+  update_.bind(18, id);
+  update_.exec();
+}
+
+std::int64_t ImportRows::start_run(const std::string& file, const std::string& sha256, const std::string& on_error,
+                                   const ImportStamp& stamp) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO import_runs(kind, file, sha256, actor, on_error, status, started_at, updated_at) "
+                      "VALUES ('business', ?, ?, ?, ?, 'running', ?, ?)");
+  q.bind(1, file);
+  q.bind(2, sha256);
+  q.bind(3, stamp.actor);
+  q.bind(4, on_error);
+  q.bind(5, stamp.now);
+  q.bind(6, stamp.now);
+  q.exec();
+  return db_.getLastInsertRowid();
+}
+
+void ImportRows::record_progress(std::int64_t run, const ImportRunCounts& c, const std::string& now, bool done) {
+  SQLite::Statement q(db_,
+                      "UPDATE import_runs SET rows=?, created=?, updated=?, unchanged=?, rejected=?, updated_at=?, "
+                      "status=?, finished_at=? WHERE id=?");
+  q.bind(1, c.rows);
+  q.bind(2, c.created);
+  q.bind(3, c.updated);
+  q.bind(4, c.unchanged);
+  q.bind(5, c.rejected);
+  q.bind(6, now);
+  q.bind(7, done ? "done" : "running");
+  if (done)
+    q.bind(8, now);
+  else
+    q.bind(8);
+  q.bind(9, run);
+  q.exec();
+}
+
+}  // namespace vrathaus

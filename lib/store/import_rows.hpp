@@ -1,0 +1,78 @@
+#pragma once
+// The SQL of the business-customer import: prepared once per run and reused for every row (a
+// million rows must not mean a million statement compilations), with bound parameters only.
+#include "domain/business_row.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vrathaus {
+
+// The account fields an import row sets, in one fixed order (their JSON names).
+inline constexpr std::array<std::string_view, 13> kImportedFields{
+    "login",       "company_name", "legal_form", "register_court", "register_no", "vat_id", "street",
+    "house_no",    "postal_code",  "city",       "phone",          "contact_given_name", "contact_family_name"};
+
+// A row's values in kImportedFields order, pointing into the row; nullptr is SQL NULL.
+using ImportedValues = std::array<const std::string*, kImportedFields.size()>;
+ImportedValues imported_values(const BusinessRow& row);
+
+// An existing account as the import sees it. Reused from row to row (its strings keep their
+// capacity), so looking up a million accounts allocates next to nothing.
+struct ExistingAccount {
+  std::int64_t id = 0;
+  std::string tier, status;
+  std::array<std::string, kImportedFields.size()> values;
+  std::array<bool, kImportedFields.size()> null{};
+
+  bool same(std::size_t field, const std::string* v) const { return v ? !null[field] && values[field] == *v : null[field]; }
+  std::optional<std::string> value(std::size_t field) const {
+    return null[field] ? std::nullopt : std::optional<std::string>(values[field]);
+  }
+};
+
+struct LoginOwner {
+  std::int64_t id = 0;
+  std::optional<std::string> customer_no;
+};
+
+// What every write of one batch shares.
+struct ImportStamp {
+  std::string now;    // RFC 3339 UTC
+  std::string actor;  // verified_by
+  std::int64_t run = 0;
+};
+
+struct ImportRunCounts {
+  std::int64_t rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
+};
+
+class ImportRows {
+public:
+  explicit ImportRows(SQLite::Database& db);
+
+  // The account with this customer number, into `out`; false when there is none.
+  bool find(const std::string& customer_no, ExistingAccount& out);
+  // The account whose login is `email` (case-insensitive), if any.
+  std::optional<LoginOwner> login_owner(const std::string& email);
+  // A new business account verified by the IT provider; returns its id.
+  std::int64_t insert(const BusinessRow& row, const ImportStamp& stamp);
+  // Writes the row's values over account `id` and bumps its version.
+  void update(std::int64_t id, const BusinessRow& row, const ImportStamp& stamp);
+
+  std::int64_t start_run(const std::string& file, const std::string& sha256, const std::string& on_error,
+                         const ImportStamp& stamp);
+  void record_progress(std::int64_t run, const ImportRunCounts& counts, const std::string& now, bool done);
+
+private:
+  SQLite::Database& db_;
+  SQLite::Statement find_, owner_, insert_, update_;
+};
+
+}  // namespace vrathaus
