@@ -1,5 +1,7 @@
 #include "api/execute.hpp"
 
+#include "api/params.hpp"
+
 #include "core/error.hpp"
 #include "service/audit.hpp"
 
@@ -47,6 +49,18 @@ void audit_refusal(const Environment& env, const Invocation& call, const Error& 
   }
 }
 
+// An operation that commits in batches itself: the remembered response is checked and stored in
+// transactions of their own around it. Dry runs write nothing, so they remember nothing.
+json run_own_transactions(const Environment& env, Context& ctx, const Invocation& call) {
+  bool remember = !call.idempotency_key.empty() && !ctx.dry_run && call.op.effect == Effect::write;
+  std::optional<json> earlier;
+  if (remember) env.store.read_transaction([&] { earlier = remembered_response(ctx, call); });
+  if (earlier) return *earlier;
+  json result = call.op.run(ctx, call.params);
+  if (remember) env.store.write_transaction([&] { remember_response(ctx, call, result); });
+  return result;
+}
+
 }  // namespace
 
 std::string operation_object(const Operation& op, const json& params) {
@@ -72,9 +86,11 @@ std::string operation_object(const Operation& op, const json& params) {
 
 json execute(const Environment& env, const Invocation& call) {
   Context ctx{env.store, env.clock, env.city, call.actor};
-  ctx.dry_run = call.params.is_object() && call.params.value("dry_run", false);
+  ctx.dry_run = call.params.is_object() && Params(call.params).flag("dry_run");
+  ctx.progress = call.progress;
   json result;
   try {
+    if (call.op.own_transactions) return run_own_transactions(env, ctx, call);
     if (call.op.effect == Effect::read) {
       env.store.read_transaction([&] { result = call.op.run(ctx, call.params); });
       return result;

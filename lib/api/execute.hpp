@@ -21,6 +21,7 @@ struct Invocation {
   nlohmann::json params;        // includes "dry_run": true for a dry run
   Actor actor;
   std::string idempotency_key;  // empty: none
+  ProgressFn progress{};        // long operations report their progress here (may be empty)
 };
 
 nlohmann::json execute(const Environment& env, const Invocation& call);

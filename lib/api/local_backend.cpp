@@ -43,7 +43,11 @@ nlohmann::json LocalBackend::call_with_file(const std::string& operation, const 
                                             const std::string& file) {
   auto with_file = params;
   with_file["file"] = file;
-  return call(operation, with_file);
+  const auto& op = operations().find(operation);
+  auto& s = store();
+  s.require_current_schema();
+  Environment env{s, *clock_, city_};
+  return execute(env, {op, with_file, actor(), "", progress_});
 }
 
 nlohmann::json LocalBackend::init(const std::string& seed_file, bool dry_run) {

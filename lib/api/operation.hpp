@@ -25,6 +25,9 @@ struct Operation {
   bool local_only = false;  // store administration (db backup …): never over HTTP
   bool paged = false;       // returns {"items":[…], "next": cursor|null} and takes limit/cursor
   bool streamed_body = false;  // the HTTP body is a raw file, not JSON (bulk import)
+  // The operation commits in batches of its own (bulk import: a million rows are not one
+  // transaction holding the write lock for minutes); execute() then wraps it in none.
+  bool own_transactions = false;
 };
 
 class OperationTable {
@@ -46,5 +49,6 @@ void add_office_operations(OperationTable& table);
 void add_staff_operations(OperationTable& table);
 void add_token_operations(OperationTable& table);
 void add_audit_operations(OperationTable& table);
+void add_import_operations(OperationTable& table);
 
 }  // namespace vrathaus

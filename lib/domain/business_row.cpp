@@ -124,6 +124,10 @@ std::string email_key(const BusinessHeader& header, std::span<const std::string_
   return to_lower_ascii(trimmed(raw(header, fields, C::email)));
 }
 
+std::string mandate_reference_key(const BusinessHeader& header, std::span<const std::string_view> fields) {
+  return to_upper_ascii(trimmed(raw(header, fields, C::mandate_reference)));
+}
+
 bool validate_business_row(const BusinessHeader& h, std::span<const std::string_view> fields, const Date& today,
                            BusinessRow& row, std::vector<RowError>& errors) {
   std::size_t before = errors.size();

@@ -69,5 +69,7 @@ std::string validate_customer_no(std::string_view value, std::string_view field 
 // (the login is unique case-insensitively). Empty when the column is empty.
 std::string customer_no_key(const BusinessHeader& header, std::span<const std::string_view> fields);
 std::string email_key(const BusinessHeader& header, std::span<const std::string_view> fields);
+// The mandate reference upper-cased (unique case-insensitively); empty without one.
+std::string mandate_reference_key(const BusinessHeader& header, std::span<const std::string_view> fields);
 
 }  // namespace vrathaus

@@ -2,6 +2,7 @@
 // What every service operation gets: the store, the clock, the city's rules and who acts.
 #include "config/city.hpp"
 #include "core/clock.hpp"
+#include "core/progress.hpp"
 #include "store/store.hpp"
 
 #include <initializer_list>
@@ -31,6 +32,7 @@ struct Context {
   const CityConfig& city;
   Actor actor;
   bool dry_run = false;
+  ProgressFn progress{};  // may be empty: nobody is watching
 
   SQLite::Database& db() { return store.db(); }
   std::string now() const { return clock.now_rfc3339(); }

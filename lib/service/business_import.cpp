@@ -1,0 +1,394 @@
+#include "service/business_import.hpp"
+
+#include "core/crypto.hpp"
+#include "core/duplicate_finder.hpp"
+#include "core/error.hpp"
+#include "domain/business_row.hpp"
+#include "service/accounts.hpp"
+#include "service/audit.hpp"
+#include "service/import_mandates.hpp"
+#include "store/import_rows.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <memory>
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// Errors listed in the summary; the rest are counted (every rejected row is still in the
+// rejects, and a file with thousands of bad rows needs fixing at its source, not reading).
+constexpr std::size_t kMaxErrors = 1000;
+// A batch is one transaction: large enough to be fast, short enough that other writers (staff
+// at the counter, a second import) wait at most about half a second for the lock.
+constexpr std::int64_t kBatchRows = 20000;
+constexpr auto kBatchTime = std::chrono::milliseconds(500);
+constexpr std::int64_t kProgressEvery = 8192;
+
+// The keys that must be unique within a file, and the column each stands for.
+enum KeyKind : std::uint8_t { kCustomerNo = 0, kEmail = 1, kMandateReference = 2 };
+constexpr const char* kKeyColumns[] = {"customer_no", "email", "mandate_reference"};
+
+[[noreturn]] void cannot_read(const std::string& name, int err) {
+  if (err == ENOENT) fail(ErrorKind::not_found, "cannot read {}: no such file", name);
+  fail(ErrorKind::invalid, "cannot read {}: {}", name, std::strerror(err));
+}
+
+// One pass over the file: the reader over an unbuffered FILE (the reader has its own chunk
+// buffer), hashing every byte on the way.
+class FilePass {
+public:
+  FilePass(const BusinessImport& in, const std::string& name, char delimiter, csv::Encoding encoding)
+      : file_(std::fopen(in.file.c_str(), "rb"), &std::fclose),
+        reader_([this](char* buffer, std::size_t size) { return read(buffer, size); }, options(delimiter, encoding)) {
+    if (!file_) cannot_read(name, errno);
+    std::setvbuf(file_.get(), nullptr, _IONBF, 0);
+    struct stat st {};
+    if (::fstat(fileno(file_.get()), &st) == 0) size_ = std::uint64_t(st.st_size);
+    if (S_ISDIR(st.st_mode)) fail(ErrorKind::invalid, "cannot read {}: it is a directory", name);
+  }
+  FilePass(const FilePass&) = delete;
+  FilePass& operator=(const FilePass&) = delete;
+
+  csv::Reader& reader() { return reader_; }
+  std::uint64_t size() const { return size_; }
+  std::string sha256() { return sha_.hex(); }
+
+private:
+  static csv::Options options(char delimiter, csv::Encoding encoding) {
+    csv::Options o;
+    o.delimiter = delimiter;
+    o.encoding = encoding;
+    return o;
+  }
+  std::size_t read(char* buffer, std::size_t size) {
+    std::size_t n = std::fread(buffer, 1, size, file_.get());
+    if (n == 0 && std::ferror(file_.get())) fail(ErrorKind::invalid, "cannot read the import file: {}", std::strerror(errno));
+    sha_.update({buffer, n});
+    return n;
+  }
+
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_;
+  Sha256 sha_;
+  std::uint64_t size_ = 0;
+  csv::Reader reader_;
+};
+
+enum class Pass { plan, apply };
+
+class ImportJob {
+public:
+  ImportJob(Context& ctx, const BusinessImport& in)
+      : ctx_(ctx), in_(in), name_(in.name.empty() ? in.file : in.name), today_(ctx.today()) {}
+
+  json run() {
+    keys_pass();
+    bool abort_mode = !in_.skip_invalid;
+    if (ctx_.dry_run || abort_mode) {
+      rows_pass(Pass::plan);
+      if (ctx_.dry_run) return summary(false);
+      if (counts_.rejected > 0) {
+        counts_.created = counts_.updated = counts_.unchanged = 0;
+        plan_ = json::array();
+        return summary(false);
+      }
+    }
+    rows_pass(Pass::apply);
+    return summary(true);
+  }
+
+private:
+  // Pass 1: the header, the SHA-256, the delimiter and encoding, and the repeated keys.
+  void keys_pass() {
+    FilePass pass(in_, name_, in_.delimiter, in_.encoding);
+    csv::Record record;
+    read_header(pass, record);
+    DuplicateFinder finder;
+    std::int64_t rows = 0;
+    while (pass.reader().next(record)) {
+      finder.add(kCustomerNo, customer_no_key(header_, record.fields), record.line);
+      finder.add(kEmail, email_key(header_, record.fields), record.line);
+      if (header_.has_mandate) finder.add(kMandateReference, mandate_reference_key(header_, record.fields), record.line);
+      if (++rows % kProgressEvery == 0) report("checking", pass, rows);
+    }
+    report("checking", pass, rows);
+    duplicates_ = finder.finish();
+    sha256_ = pass.sha256();
+    size_ = pass.size();
+    delimiter_ = pass.reader().delimiter();
+    encoding_ = pass.reader().encoding();
+  }
+
+  void read_header(FilePass& pass, csv::Record& record) {
+    if (!pass.reader().next(record))
+      fail(ErrorKind::invalid, "{} is empty: expected a header row (customer_no;company_name;…)", name_);
+    if (!record.ok())
+      fail(ErrorKind::invalid, "{} line {}: the header {}", name_, record.line, record.problems.front().message);
+    try {
+      header_ = parse_business_header(record.fields);
+    } catch (const Error& e) {
+      throw Error(ErrorKind::invalid, fmt::format("{} line {}: {}", name_, record.line, e.what()), e.field());
+    }
+    header_length_ = record.offset + record.length;
+  }
+
+  // Pass 2 (plan: classify, write nothing) or 3 (apply: write in batches).
+  void rows_pass(Pass mode) {
+    counts_ = {};
+    FilePass pass(in_, name_, delimiter_, encoding_);
+    csv::Record record;
+    read_header(pass, record);
+    ImportRows rows(ctx_.db());
+    ImportMandates mandates(ctx_);
+    std::string_view phase = mode == Pass::apply ? "importing" : "validating";
+    duplicate_at_ = 0;
+    if (mode == Pass::apply) start_run(rows);
+    bool more = true;
+    while (more) {
+      auto batch = [&] {
+        ImportStamp stamp{ctx_.now(), ctx_.actor.id, run_id_};
+        auto started = Clock::now();
+        for (std::int64_t n = 0;; ++n) {
+          if (n >= kBatchRows || (n % 256 == 255 && Clock::now() - started > kBatchTime)) return;
+          if (!pass.reader().next(record)) {
+            more = false;
+            return;
+          }
+          process(record, mode, rows, mandates, stamp);
+          if (counts_.rows % kProgressEvery == 0) report(phase, pass, counts_.rows);
+        }
+      };
+      if (mode == Pass::apply)
+        ctx_.store.write_transaction([&] {
+          batch();
+          rows.record_progress(run_id_, counts_, ctx_.now(), false);
+        });
+      else
+        ctx_.store.read_transaction(batch);
+    }
+    report(phase, pass, counts_.rows);
+    if (pass.sha256() != sha256_)
+      fail(ErrorKind::conflict, "{} changed while it was being imported; run the import again", name_);
+    if (mode == Pass::apply) finish_run(rows);
+  }
+
+  void start_run(ImportRows& rows) {
+    ctx_.store.write_transaction([&] {
+      run_id_ = rows.start_run(name_, sha256_, in_.skip_invalid ? "skip" : "abort", {ctx_.now(), ctx_.actor.id, 0});
+    });
+  }
+
+  void finish_run(ImportRows& rows) {
+    ctx_.store.write_transaction([&] {
+      rows.record_progress(run_id_, counts_, ctx_.now(), true);
+      json after{{"file", name_},        {"sha256", sha256_},           {"rows", counts_.rows},
+                 {"created", counts_.created}, {"updated", counts_.updated}, {"unchanged", counts_.unchanged},
+                 {"rejected", counts_.rejected}, {"on_error", in_.skip_invalid ? "skip" : "abort"}};
+      audit_append(ctx_, {"import.business", run_object(), nullptr, after, ""});
+    });
+  }
+
+  std::string run_object() const { return "import:" + std::to_string(run_id_); }
+
+  void process(const csv::Record& record, Pass mode, ImportRows& rows, ImportMandates& mandates,
+               const ImportStamp& stamp) {
+    ++counts_.rows;
+    errors_here_.clear();
+    for (const auto& p : record.problems)
+      errors_here_.push_back({std::string(header_.name_at(p.column)), p.message});
+    add_duplicate_errors(record);
+    if (errors_here_.empty()) validate_business_row(header_, record.fields, today_, row_, errors_here_);
+    if (!errors_here_.empty()) return reject(record, mode);
+
+    bool found = rows.find(row_.customer_no, existing_);
+    // The e-mail is the login: it must not belong to another account.
+    if (!found || !same_login(existing_.values[0], row_.email)) {
+      if (auto owner = rows.login_owner(row_.email); owner && (!found || owner->id != existing_.id)) {
+        errors_here_.push_back({"email", fmt::format("{} is already the login of account {}", row_.email, owner->id)});
+        return reject(record, mode);
+      }
+    }
+    changes_.clear();
+    if (found) {
+      if (existing_.status == "closed") {
+        errors_here_.push_back({"customer_no", fmt::format("{} belongs to account {}, which is closed", row_.customer_no, existing_.id)});
+        return reject(record, mode);
+      }
+      if (existing_.tier != "business") {
+        errors_here_.push_back({"customer_no", fmt::format("{} belongs to account {}, a {} account, not a business account",
+                                                           row_.customer_no, existing_.id, existing_.tier)});
+        return reject(record, mode);
+      }
+      auto values = imported_values(row_);
+      for (std::size_t i = 0; i < values.size(); ++i)
+        if (!existing_.same(i, values[i])) changes_.push_back(i);
+    }
+    auto mandate = row_.mandate ? mandates.check(*row_.mandate, found ? existing_.id : 0) : MandatePlan::none;
+    if (mandate == MandatePlan::conflict) {
+      errors_here_.push_back({"mandate_reference", mandates.conflict_message()});
+      return reject(record, mode);
+    }
+    const char* action = !found ? "create" : (changes_.empty() && mandate != MandatePlan::add) ? "unchanged" : "update";
+
+    std::int64_t account_id = found ? existing_.id : 0;
+    if (mode == Pass::apply) {
+      if (!found) {
+        account_id = rows.insert(row_, stamp);
+      } else if (!changes_.empty()) {
+        rows.update(existing_.id, row_, stamp);
+        audit_update(record);
+      }
+      if (mandate == MandatePlan::add) mandates.add(*row_.mandate, account_id);
+    }
+    if (!found) ++counts_.created;
+    else if (std::string_view(action) == "update") ++counts_.updated;
+    else ++counts_.unchanged;
+
+    if (ctx_.dry_run) {
+      json entry{{"line", record.line}, {"customer_no", row_.customer_no}, {"action", action}};
+      if (found) entry["account_id"] = existing_.id;
+      if (!changes_.empty() || mandate == MandatePlan::add) {
+        json changed = json::array();
+        for (auto i : changes_) changed.push_back(kImportedFields[i]);
+        if (mandate == MandatePlan::add) changed.push_back("mandate");
+        entry["changes"] = changed;
+      }
+      plan_.push_back(std::move(entry));
+    }
+  }
+
+  static bool same_login(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+  }
+
+  // The changed fields only, before and after, in one audit entry per changed account.
+  void audit_update(const csv::Record& record) {
+    json before = json::object(), after = json::object();
+    auto values = imported_values(row_);
+    for (auto i : changes_) {
+      auto b = existing_.value(i);
+      before[std::string(kImportedFields[i])] = b ? json(*b) : json(nullptr);
+      after[std::string(kImportedFields[i])] = values[i] ? json(*values[i]) : json(nullptr);
+    }
+    audit_append(ctx_, {"import.business.update", account_object(existing_.id), before, after,
+                        fmt::format("{} line {} ({})", run_object(), record.line, name_)});
+  }
+
+  void add_duplicate_errors(const csv::Record& record) {
+    while (duplicate_at_ < duplicates_.size() && duplicates_[duplicate_at_].line < record.line) ++duplicate_at_;
+    for (auto i = duplicate_at_; i < duplicates_.size() && duplicates_[i].line == record.line; ++i) {
+      auto kind = duplicates_[i].kind;
+      auto key = kind == kCustomerNo ? customer_no_key(header_, record.fields)
+                 : kind == kEmail    ? email_key(header_, record.fields)
+                                     : mandate_reference_key(header_, record.fields);
+      errors_here_.push_back({kKeyColumns[kind], fmt::format("{} also appears on line {}", key, duplicates_[i].other_line)});
+    }
+  }
+
+  void reject(const csv::Record& record, Pass mode) {
+    ++counts_.rejected;
+    for (const auto& e : errors_here_) {
+      if (errors_.size() >= kMaxErrors) {
+        ++errors_omitted_;
+        continue;
+      }
+      errors_.push_back({{"line", record.line},
+                         {"column", e.column.empty() ? json(nullptr) : json(e.column)},
+                         {"message", e.message}});
+    }
+    // Byte ranges of the rejected records, adjacent ones merged: the client copies them as they are.
+    if (!reject_ranges_.empty() && reject_ranges_.back().first + reject_ranges_.back().second == record.offset)
+      reject_ranges_.back().second += record.length;
+    else
+      reject_ranges_.emplace_back(record.offset, record.length);
+    if (ctx_.dry_run) {
+      const auto& first = errors_here_.front();
+      plan_.push_back({{"line", record.line},
+                       {"customer_no", customer_no_key(header_, record.fields)},
+                       {"action", "reject"},
+                       {"reason", first.column.empty() ? first.message : first.column + ": " + first.message}});
+    }
+    // With --on-error abort, a row that passed the check and fails now was changed meanwhile (the
+    // file, or the store by someone else): stop; the batches before it are complete and consistent.
+    if (mode == Pass::apply && !in_.skip_invalid) {
+      const auto& first = errors_here_.front();
+      fail(ErrorKind::conflict, "{} line {}: {}{}{}; the rows before it were imported, nothing after it: run the import again",
+           name_, record.line, first.column, first.column.empty() ? "" : ": ", first.message);
+    }
+  }
+
+  void report(std::string_view phase, FilePass& pass, std::int64_t rows) {
+    if (ctx_.progress) ctx_.progress({phase, pass.reader().bytes_read(), pass.size(), rows});
+  }
+
+  json summary(bool imported) const {
+    json ranges = json::array();
+    for (auto [offset, length] : reject_ranges_) ranges.push_back({offset, length});
+    json out{{"file", name_},
+             {"sha256", sha256_},
+             {"rows", counts_.rows},
+             {"created", counts_.created},
+             {"updated", counts_.updated},
+             {"unchanged", counts_.unchanged},
+             {"rejected", counts_.rejected},
+             {"errors", errors_},
+             {"ok", counts_.rejected == 0},
+             {"imported", imported},
+             {"dry_run", ctx_.dry_run},
+             {"on_error", in_.skip_invalid ? "skip" : "abort"},
+             {"delimiter", std::string(1, delimiter_)},
+             {"encoding", csv::encoding_name(encoding_)},
+             {"run", run_id_ ? json(run_object()) : json(nullptr)},
+             {"header_length", header_length_},
+             {"reject_ranges", ranges}};
+    if (errors_omitted_) out["errors_omitted"] = errors_omitted_;
+    if (ctx_.dry_run) out["plan"] = plan_;
+    return out;
+  }
+
+  Context& ctx_;
+  const BusinessImport& in_;
+  std::string name_;
+  Date today_;
+
+  // What pass 1 learnt about the file.
+  std::string sha256_;
+  std::uint64_t size_ = 0, header_length_ = 0;
+  char delimiter_ = 0;
+  csv::Encoding encoding_ = csv::Encoding::detect;
+  BusinessHeader header_;
+  std::vector<DuplicateFinder::Duplicate> duplicates_;
+  std::size_t duplicate_at_ = 0;
+
+  // The outcome.
+  std::int64_t run_id_ = 0;
+  ImportRunCounts counts_;
+  json errors_ = json::array();
+  std::size_t errors_omitted_ = 0;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> reject_ranges_;
+  json plan_ = json::array();
+
+  // Reused from row to row.
+  BusinessRow row_;
+  std::vector<RowError> errors_here_;
+  ExistingAccount existing_;
+  std::vector<std::size_t> changes_;
+};
+
+}  // namespace
+
+json import_business(Context& ctx, const BusinessImport& input) {
+  require_role(ctx, {"importer", "admin"}, "import business customers");
+  ImportJob job(ctx, input);
+  return job.run();
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,38 @@
+#pragma once
+// The SEPA mandates of imported rows: one per row that has the mandate columns, identified by its
+// reference (unique case-insensitively, domain.md "SEPA direct debit").
+#include "domain/business_row.hpp"
+#include "service/context.hpp"
+
+#include <memory>
+#include <string>
+
+namespace vrathaus {
+
+enum class MandatePlan {
+  none,       // the row has no mandate
+  unchanged,  // the account has this mandate already
+  add,        // a new mandate for the account
+  conflict,   // the reference belongs to another account, or to a mandate with other data
+};
+
+class ImportMandates {
+public:
+  explicit ImportMandates(Context& ctx);
+  ~ImportMandates();
+
+  // What importing `m` for account `account_id` (0: an account about to be created) means.
+  MandatePlan check(const BusinessMandate& m, std::int64_t account_id);
+  // Why the last check() was a conflict.
+  const std::string& conflict_message() const { return conflict_; }
+  // Creates the mandate (after check() said add).
+  void add(const BusinessMandate& m, std::int64_t account_id);
+
+private:
+  struct Statements;
+  Context& ctx_;
+  std::unique_ptr<Statements> q_;  // prepared on first use: files without mandates never touch the table
+  std::string conflict_;
+};
+
+}  // namespace vrathaus
