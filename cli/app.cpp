@@ -42,6 +42,7 @@ int run(int argc, char** argv) {
   add_staff_commands(app, session);
   add_tokens_commands(app, session);
   add_audit_commands(app, session);
+  add_import_commands(app, session);
   add_db_commands(app, session);
   add_config_commands(app, session);
   add_serve_command(app, session);

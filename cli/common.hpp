@@ -17,6 +17,7 @@ void add_offices_commands(CLI::App& app, Session& session);
 void add_staff_commands(CLI::App& app, Session& session);
 void add_tokens_commands(CLI::App& app, Session& session);
 void add_audit_commands(CLI::App& app, Session& session);
+void add_import_commands(CLI::App& app, Session& session);
 void add_db_commands(CLI::App& app, Session& session);
 void add_config_commands(CLI::App& app, Session& session);
 void add_serve_command(CLI::App& app, Session& session);

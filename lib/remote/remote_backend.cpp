@@ -40,6 +40,13 @@ std::size_t collect(char* data, std::size_t size, std::size_t n, void* target) {
   return size * n;
 }
 
+// Upload progress for the CLI's bar; once the file is sent, the server is importing it.
+int upload_progress(void* target, curl_off_t, curl_off_t, curl_off_t total, curl_off_t sent) {
+  const auto& progress = *static_cast<const ProgressFn*>(target);
+  if (total > 0) progress({sent < total ? "uploading" : "server", std::uint64_t(sent), std::uint64_t(total), 0});
+  return 0;
+}
+
 std::size_t read_file(char* buffer, std::size_t size, std::size_t n, void* file) {
   return std::fread(buffer, size, n, static_cast<FILE*>(file));
 }
@@ -106,6 +113,11 @@ RemoteBackend::Response RemoteBackend::send(const std::string& method, const std
       // Large uploads take as long as they take; a stalled connection is cut off instead.
       curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
       curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, long(o_.request_timeout_ms / 1000));
+      if (progress_) {
+        curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, upload_progress);
+        curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &progress_);
+        curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+      }
     } else {
       curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(o_.request_timeout_ms));
       if (!body.empty()) {

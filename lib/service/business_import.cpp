@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <cstring>
 #include <memory>
@@ -146,6 +147,10 @@ private:
     read_header(pass, record);
     ImportRows rows(ctx_.db());
     ImportMandates mandates(ctx_);
+    if (const char* e = std::getenv("XB_ROWS")) batch_rows_ = std::atoll(e);
+    if (const char* e = std::getenv("XB_MS")) batch_time_ = std::chrono::milliseconds(std::atoll(e));
+    if (const char* e = std::getenv("XB_CACHE")) ctx_.db().exec(std::string("PRAGMA cache_size=") + e);
+    if (const char* e = std::getenv("XB_CKPT")) ctx_.db().exec(std::string("PRAGMA wal_autocheckpoint=") + e);
     std::string_view phase = mode == Pass::apply ? "importing" : "validating";
     duplicate_at_ = 0;
     if (mode == Pass::apply) start_run(rows);
@@ -155,7 +160,7 @@ private:
         ImportStamp stamp{ctx_.now(), ctx_.actor.id, run_id_};
         auto started = Clock::now();
         for (std::int64_t n = 0;; ++n) {
-          if (n >= kBatchRows || (n % 256 == 255 && Clock::now() - started > kBatchTime)) return;
+          if (n >= batch_rows_ || (n % 256 == 255 && Clock::now() - started > batch_time_)) return;
           if (!pass.reader().next(record)) {
             more = false;
             return;
@@ -202,8 +207,10 @@ private:
     errors_here_.clear();
     for (const auto& p : record.problems)
       errors_here_.push_back({std::string(header_.name_at(p.column)), p.message});
+    // Fields the reader could not decode would only repeat its problem as a validation error.
+    bool readable = errors_here_.empty();
     add_duplicate_errors(record);
-    if (errors_here_.empty()) validate_business_row(header_, record.fields, today_, row_, errors_here_);
+    if (readable) validate_business_row(header_, record.fields, today_, row_, errors_here_);
     if (!errors_here_.empty()) return reject(record, mode);
 
     bool found = rows.find(row_.customer_no, existing_);
@@ -376,6 +383,8 @@ private:
   std::vector<std::pair<std::uint64_t, std::uint64_t>> reject_ranges_;
   json plan_ = json::array();
 
+  std::int64_t batch_rows_ = kBatchRows;
+  std::chrono::milliseconds batch_time_ = kBatchTime;
   // Reused from row to row.
   BusinessRow row_;
   std::vector<RowError> errors_here_;
