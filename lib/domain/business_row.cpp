@@ -39,6 +39,25 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
+// Runs of line breaks and tabs, with the spaces around them, become one space.
+std::string collapse_breaks(std::string_view v) {
+  if (v.find_first_of("\r\n\t") == std::string_view::npos) return std::string(v);
+  std::string out;
+  out.reserve(v.size());
+  for (std::size_t i = 0; i < v.size();) {
+    char c = v[i];
+    if (c != '\r' && c != '\n' && c != '\t') {
+      out += c;
+      ++i;
+      continue;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (i < v.size() && (v[i] == '\r' || v[i] == '\n' || v[i] == '\t' || v[i] == ' ')) ++i;
+    out += ' ';
+  }
+  return out;
+}
+
 // Validators throw "FIELD: why"; a row error keeps the column apart from the why.
 RowError row_error(C column, const Error& e) {
   std::string_view name = column_name(column), message = e.what();
@@ -148,8 +167,10 @@ bool validate_business_row(const BusinessHeader& h, std::span<const std::string_
     auto v = value(c);
     if (!v.empty()) check(c, errors, [&] { out = validate(v, column_name(c)); });
   };
+  // A line break or tab inside a name or address (a spreadsheet's Alt+Enter) is layout, not
+  // content: it becomes one space. Other control characters are still refused.
   auto text = [](std::size_t max) {
-    return [max](std::string_view v, std::string_view f) { return validate_text(v, f, max); };
+    return [max](std::string_view v, std::string_view f) { return validate_text(collapse_breaks(v), f, max); };
   };
 
   required(C::customer_no, row.customer_no, [](auto v, auto f) { return validate_customer_no(v, f); });

@@ -17,7 +17,8 @@ constexpr const char* kInsert =
     "INSERT INTO accounts(login, company_name, legal_form, register_court, register_no, vat_id, street, house_no, "
     "postal_code, city, phone, contact_given_name, contact_family_name, customer_no, folded_name, tier, status, "
     "assurance, verified_at, verified_by, verification_method, created_at, updated_at, version, import_run) "
-    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?19,?19,1,?22)";
+    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?19,?19,1,?22) "
+    "ON CONFLICT DO NOTHING";
 
 constexpr const char* kUpdate =
     "UPDATE accounts SET login=?1, company_name=?2, legal_form=?3, register_court=?4, register_no=?5, vat_id=?6, "
@@ -93,8 +94,7 @@ std::int64_t ImportRows::insert(const BusinessRow& row, const ImportStamp& stamp
   insert_.bindNoCopy(20, stamp.actor);
   insert_.bindNoCopy(21, kSystemhaus);
   insert_.bind(22, stamp.run);
-  insert_.exec();
-  return db_.getLastInsertRowid();
+  return insert_.exec() == 1 ? db_.getLastInsertRowid() : 0;
 }
 
 void ImportRows::update(std::int64_t id, const BusinessRow& row, const ImportStamp& stamp) {

@@ -61,7 +61,8 @@ public:
   bool find(const std::string& customer_no, ExistingAccount& out);
   // The account whose login is `email` (case-insensitive), if any.
   std::optional<LoginOwner> login_owner(const std::string& email);
-  // A new business account verified by the IT provider; returns its id.
+  // A new business account verified by the IT provider; returns its id, or 0 (and changes
+  // nothing) when its customer number or login exists already.
   std::int64_t insert(const BusinessRow& row, const ImportStamp& stamp);
   // Writes the row's values over account `id` and bumps its version.
   void update(std::int64_t id, const BusinessRow& row, const ImportStamp& stamp);

@@ -68,16 +68,22 @@ expect_json ".rows == $rejected and .rejected == $rejected"
 # Quoting, embedded line breaks, a BOM, CRLF, ',' as delimiter, Windows-1252 umlauts.
 printf '\357\273\277customer_no,company_name,street,house_no,postal_code,city,email\r\n' >odd.csv
 printf 'Q-1,"Q\303\274mmel ""Bau"", S\303\266hne GmbH",Kaiserstra\303\237e,1,44135,Dortmund,q1@example.de\r\n' >>odd.csv
-printf 'Q-2,"Zwei\r\nZeilen GmbH",Hohe Stra\303\237e,2,44139,Dortmund,q2@example.de\r\n' >>odd.csv
+printf 'Q-2,"Zwei\r\nZeilen GmbH",Hohe Stra\303\237e,2,4413,Dortmund,q2@example.de\r\n' >>odd.csv
 printf 'Q-3,Ohne Zeilenende GmbH,Hohe Stra\303\237e,3,44139,Dortmund,q3@example.de' >>odd.csv
 vr importer import business odd.csv
 expect_status 5
-expect_json '.rows == 3 and .rejected == 1 and .errors[0].line == 3 and .errors[0].column == "company_name"'
+expect_json '.rows == 3 and .rejected == 1 and .errors[0].line == 3 and .errors[0].column == "postal_code"'
 expect_json '.delimiter == "," and .encoding == "utf-8"'
 vr importer import business odd.csv --on-error skip --rejects odd.rejects.csv
 expect_status 1
 expect_json '.created == 2 and .rejected == 1'
 cmp -s odd.rejects.csv <(head -c 3 odd.csv; sed -n '1p;3,4p' odd.csv | tail -c +4) || fail "the rejects keep the BOM, CRLF and the row's line break"
+# A line break inside a name is layout: it becomes a space.
+printf 'customer_no;company_name;street;house_no;postal_code;city;email\nQ-4;"Vier\nZeilen   \n GmbH";Hohe Stra\303\237e;4;44139;Dortmund;q4@example.de\n' >breaks.csv
+vr importer import business breaks.csv
+expect_status 0
+vr it.admin accounts show q4@example.de
+expect_json '.company_name == "Vier Zeilen GmbH"'
 vr it.admin accounts search "quemmel bau"
 expect_json 'length == 1 and .[0].company_name == "Qümmel \"Bau\", Söhne GmbH" and .[0].customer_no == "Q-1"'
 printf 'customer_no;company_name;street;house_no;postal_code;city;email\n' >cp1252.csv
