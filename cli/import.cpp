@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <utility>
 
 namespace vrathaus::cli {
 namespace {
@@ -34,9 +35,11 @@ public:
 
   void update(const Progress& p) {
     auto now = std::chrono::steady_clock::now();
+    auto previous = std::exchange(previous_, now);
     if (p.phase != phase_) {
+      // A phase begins when the one before it reported for the last time.
       phase_ = std::string(p.phase);
-      phase_start_ = now;
+      phase_start_ = previous;
     } else if (now - last_ < std::chrono::milliseconds(100) && p.done < p.total) {
       return;
     }
@@ -51,7 +54,7 @@ public:
     }
     if (p.rows > 0) {
       line += fmt::format("  {} rows", p.rows);
-      if (seconds > 0.2) line += fmt::format("  {:.0f} rows/s", double(p.rows) / seconds);
+      if (seconds > 0.01) line += fmt::format("  {:.0f} rows/s", double(p.rows) / seconds);
     } else if (p.total > 0 && seconds > 0.2 && p.phase == "uploading") {
       line += fmt::format("  {:.1f} MB/s", double(p.done) / seconds / 1e6);
     }
@@ -65,7 +68,7 @@ public:
 
 private:
   std::string phase_;
-  std::chrono::steady_clock::time_point phase_start_, last_;
+  std::chrono::steady_clock::time_point previous_ = std::chrono::steady_clock::now(), phase_start_, last_;
   bool drawn_ = false;
 };
 

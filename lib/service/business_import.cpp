@@ -28,7 +28,7 @@ constexpr std::size_t kMaxErrors = 1000;
 // A batch is one transaction: large enough to be fast (each commit writes every index page the
 // batch touched, and random keys touch most of them), short enough that other writers (staff at
 // the counter, a second import) wait at most about a second for the lock.
-constexpr std::int64_t kBatchRows = 100000;
+constexpr std::int64_t kBatchRows = 50000;
 constexpr auto kBatchTime = std::chrono::milliseconds(1000);
 // The import's page cache: the accounts indexes it inserts into at random (login, folded name)
 // stay in memory instead of being read back for every row. Part of the 64 MiB budget.
