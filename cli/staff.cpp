@@ -70,6 +70,7 @@ void add_staff_commands(CLI::App& app, Session& session) {
     put(p, "reason", o->reason);
     call_and_print(session, "staff.deactivate", p, {}, o->dry_run);
   });
+  add_own_account_commands(group, session);
 }
 
 }  // namespace vrathaus::cli
