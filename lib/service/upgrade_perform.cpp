@@ -93,8 +93,8 @@ UpgradeDone complete(Context& ctx, Account account, Upgrade u, std::optional<Upg
     a[key] = value;
   }
   // The upgrade as recorded (its JSON carries no hashes), without the empty fields.
-  json upgrade = json::object();
-  for (auto& [key, value] : json(u).items())
+  json upgrade = json::object(), recorded = u;
+  for (auto& [key, value] : recorded.items())
     if (!value.is_null()) upgrade[key] = value;
   a["upgrade"] = upgrade;
   for (auto& [key, value] : audit_extra.items()) a[key] = value;
