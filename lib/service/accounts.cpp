@@ -4,8 +4,9 @@
 #include "core/text.hpp"
 #include "domain/folding.hpp"
 #include "domain/validate.hpp"
-#include "service/acting_staff.hpp"
 #include "service/audit.hpp"
+#include "service/presence.hpp"
+#include "service/staff.hpp"
 #include "store/account_rows.hpp"
 #include "store/upgrade_rows.hpp"
 
@@ -133,7 +134,10 @@ AccountCreated create_account(Context& ctx, const NewAccount& input) {
 bool may_change_verified_fields(Context& ctx) {
   // Verified identity data is what a certified clerk checked against a document: only a staff
   // member certified for that check today may change it (not the anonymous local administrator).
-  return ctx.actor.is_staff && !why_not_certified_today(ctx, ctx.actor.id, "identity-check");
+  // Absence is not checked here: correcting a record is not an act at the counter.
+  if (!ctx.actor.is_staff) return false;
+  auto member = load_staff(ctx.db(), ctx.actor.id);
+  return member && member->active && holds_certification(ctx, ctx.actor.id, "identity-check", ctx.today());
 }
 
 Account update_account(Context& ctx, const AccountChange& change) {

@@ -23,7 +23,7 @@ void bind_opt(SQLite::Statement& q, int i, const std::optional<std::string>& v) 
     q.bind(i);
 }
 
-// The optional text columns 6..16 and 19..22 in kColumns order (1-based bind positions).
+// The optional columns from method to eid_pseudonym_hash, in kColumns order (bind positions 6..16).
 std::vector<std::optional<std::string>*> middle(Upgrade& u) {
   return {&u.method,          &u.office,           &u.staff,          &u.second_staff,
           &u.document_type,   &u.document_hash,    &u.document_expiry, &u.document_country,
