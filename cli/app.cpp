@@ -41,6 +41,7 @@ int run(int argc, char** argv) {
   add_upgrades_commands(app, session);
   add_offices_commands(app, session);
   add_staff_commands(app, session);
+  add_coverage_command(app, session);
   add_tokens_commands(app, session);
   add_audit_commands(app, session);
   add_db_commands(app, session);

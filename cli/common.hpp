@@ -15,6 +15,7 @@ namespace vrathaus::cli {
 void add_accounts_commands(CLI::App& app, Session& session);
 void add_offices_commands(CLI::App& app, Session& session);
 void add_staff_commands(CLI::App& app, Session& session);
+void add_coverage_command(CLI::App& app, Session& session);
 void add_tokens_commands(CLI::App& app, Session& session);
 void add_audit_commands(CLI::App& app, Session& session);
 void add_upgrades_commands(CLI::App& app, Session& session);

@@ -18,6 +18,35 @@ json object_schema(json properties, json required) {
   return {{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
 }
 
+json boolean() { return {{"type", "boolean"}}; }
+json date() { return {{"type", "string"}, {"format", "date"}}; }
+json strings() { return {{"type", "array"}, {"items", str()}}; }
+json enumeration(std::initializer_list<const char*> values) {
+  json out{{"type", "string"}, {"enum", json::array()}};
+  for (const char* v : values) out["enum"].push_back(v);
+  return out;
+}
+json array_of(json item) { return {{"type", "array"}, {"items", std::move(item)}}; }
+
+// cli.md "coverage row" and "report object".
+json coverage_report_schema() {
+  json missing = object_schema({{"staff", str()}, {"why", enumeration({"absent", "expired", "revoked", "inactive"})},
+                                {"reason", str()}, {"absent_until", date()}, {"valid_until", date()}, {"revoked_on", date()}},
+                               {"staff", "why"});
+  json gap = object_schema({{"office", str()}, {"date", date()}, {"present", integer()}, {"required", integer()},
+                            {"present_staff", strings()}, {"missing", array_of(missing)}},
+                           {"office", "date", "present", "required", "missing"});
+  json expiry_gap = object_schema({{"date", date()}, {"present", integer()}, {"required", integer()}},
+                                  {"date", "present", "required"});
+  json expiring = object_schema({{"staff", str()}, {"cert", str()}, {"valid_until", date()}, {"office", str()},
+                                 {"gaps", array_of(expiry_gap)}},
+                                {"staff", "cert", "valid_until", "office"});
+  return object_schema({{"from", date()}, {"to", date()}, {"cert", str()}, {"office", nullable("string")},
+                        {"horizon_days", integer()}, {"horizon_until", date()}, {"office_days", integer()},
+                        {"ok", boolean()}, {"gaps", array_of(gap)}, {"expiring", array_of(expiring)}},
+                       {"from", "to", "ok", "gaps", "expiring"});
+}
+
 json list_of(const std::string& schema) {
   return object_schema({{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/" + schema}}}}},
                         {"next", nullable("string")}},
@@ -59,8 +88,21 @@ json components() {
       {"Office", object_schema({{"code", str()}, {"name", str()}, {"min_certified", integer()}}, {"code", "name", "min_certified"})},
       {"Staff", object_schema({{"id", str()}, {"name", str()}, {"office", nullable("string")},
                                {"roles", {{"type", "array"}, {"items", str()}}}, {"active", {{"type", "boolean"}}},
-                               {"certifications", {{"type", "array"}}}},
+                               {"certifications", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Certification"}}}}}},
                               {"id", "name", "office", "roles", "active", "certifications"})},
+      {"Certification", object_schema({{"id", integer()}, {"kind", str()}, {"granted_on", date()}, {"valid_until", date()},
+                                       {"revoked", boolean()}, {"revoked_on", nullable("string")},
+                                       {"revoke_reason", nullable("string")}, {"trainer", nullable("string")},
+                                       {"granted_by", str()}, {"status", enumeration({"valid", "expired", "revoked", "pending"})}},
+                                      {"kind", "granted_on", "valid_until", "revoked", "status"})},
+      {"Absence", object_schema({{"id", integer()}, {"staff", str()}, {"from", date()}, {"to", date()}, {"reason", str()},
+                                 {"created_by", str()}, {"created_at", str()}, {"updated_at", str()},
+                                 {"merged", {{"type", "array"}, {"items", integer()}}}, {"changed", boolean()}},
+                                {"id", "staff", "from", "to", "reason"})},
+      {"AvailableOffice", object_schema({{"code", str()}, {"name", str()}, {"min_certified", integer()}, {"date", date()},
+                                         {"certified_present", integer()}, {"staff", strings()}},
+                                        {"code", "name", "min_certified", "date", "certified_present", "staff"})},
+      {"CoverageReport", coverage_report_schema()},
       {"AuditEntry", object_schema({{"seq", integer()}, {"at", str()}, {"actor", str()}, {"action", str()},
                                     {"object", str()}, {"reason", str()}, {"hash", str()}, {"prev_hash", str()}},
                                    {"seq", "at", "actor", "action", "object", "before", "after", "reason", "hash", "prev_hash"})},
@@ -79,6 +121,8 @@ json components() {
   schemas["AuditList"] = list_of("AuditEntry");
   schemas["UpgradeList"] = list_of("Upgrade");
   schemas["ObjectList"] = list_of("Object");
+  schemas["AbsenceList"] = list_of("Absence");
+  schemas["AvailableOfficeList"] = list_of("AvailableOffice");
   return schemas;
 }
 
@@ -91,6 +135,8 @@ std::string response_schema(const Operation& op) {
       {"tokens.list", "ObjectList"},    {"tokens.revoke", "Object"},
       {"upgrades.list", "UpgradeList"}, {"upgrades.downgrade", "Account"},   {"staff.link-account", "OwnAccounts"},
       {"staff.unlink-account", "OwnAccounts"}, {"staff.accounts", "OwnAccounts"},
+      {"offices.available", "AvailableOfficeList"}, {"coverage.report", "CoverageReport"},
+      {"staff.absence_add", "Absence"}, {"staff.absence_remove", "Absence"}, {"staff.absences", "AbsenceList"},
   };
   if (auto it = by_name.find(op.name); it != by_name.end()) return it->second;
   if (op.name.rfind("accounts.", 0) == 0) return "Account";

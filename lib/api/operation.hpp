@@ -47,6 +47,8 @@ const OperationTable& operations();
 void add_account_operations(OperationTable& table);
 void add_office_operations(OperationTable& table);
 void add_staff_operations(OperationTable& table);
+void add_staff_presence_operations(OperationTable& table);  // certifications, absences
+void add_coverage_operations(OperationTable& table);
 void add_token_operations(OperationTable& table);
 void add_audit_operations(OperationTable& table);
 void add_upgrade_operations(OperationTable& table);

@@ -107,6 +107,41 @@ CREATE TABLE idempotency (
 );
 )sql";
 
+// Version 2: staff certifications and absences (coverage). A revoked certification keeps its row
+// (revoked_on marks it) so history and past coverage stay explainable; absences are plain date
+// ranges, merged per person when they overlap or touch, and may be removed.
+constexpr const char* kPresence = R"sql(
+CREATE TABLE certifications (
+  id            INTEGER PRIMARY KEY,
+  staff         TEXT NOT NULL REFERENCES staff(id),
+  kind          TEXT NOT NULL,
+  granted_on    TEXT NOT NULL,
+  valid_until   TEXT NOT NULL CHECK (valid_until >= granted_on),
+  trainer       TEXT REFERENCES staff(id),
+  granted_by    TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  revoked_on    TEXT,                 -- not valid from this local day on
+  revoked_by    TEXT,
+  revoked_at    TEXT,
+  revoke_reason TEXT
+);
+CREATE INDEX certifications_staff ON certifications(staff, kind);
+CREATE INDEX certifications_kind ON certifications(kind, valid_until);
+
+CREATE TABLE absences (
+  id         INTEGER PRIMARY KEY,
+  staff      TEXT NOT NULL REFERENCES staff(id),
+  from_date  TEXT NOT NULL,
+  to_date    TEXT NOT NULL CHECK (to_date >= from_date),
+  reason     TEXT NOT NULL,           -- holiday, illness, training; merged rows list each, comma-separated
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX absences_staff ON absences(staff, from_date);
+CREATE INDEX absences_range ON absences(to_date, from_date);
+)sql";
+
 // Version 3: tier upgrades (domain.md "Tier upgrades"). ID document numbers and eID pseudonyms are
 // never stored in clear, only as keyed hashes (HMAC-SHA256 under the store's document key), which
 // is enough to notice a document or an eID presented for a second account.
@@ -161,6 +196,7 @@ CREATE INDEX staff_accounts_account ON staff_accounts(account_id);
 
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
+    Migration{2, "certifications and absences", kPresence},
     Migration{3, "upgrades", kUpgrades},
 };
 

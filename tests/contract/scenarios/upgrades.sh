@@ -55,6 +55,7 @@ expect_refusal_audited j.neumann upgrades.perform.refused
 # So is a clerk whose certification has expired, and one who is absent today.
 vr e.alt upgrades perform 1 --tier private "${DOC[@]}" --document-number L01X00T47
 expect_status 6
+expect_stderr "no valid identity-check"
 expect_guest 1
 expect_refusal_audited e.alt upgrades.perform.refused
 vr b.brandt upgrades perform 1 --tier private --office brackel --document-type id-card \
