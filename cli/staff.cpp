@@ -147,6 +147,7 @@ void add_staff_commands(CLI::App& app, Session& session) {
 
   add_certification_commands(group, session, o);
   add_absence_commands(group, session, o);
+  add_own_account_commands(group, session);
 }
 
 }  // namespace vrathaus::cli

@@ -53,6 +53,23 @@ json list_of(const std::string& schema) {
                        {"items", "next"});
 }
 
+// cli.md "upgrade"; document numbers and eID pseudonyms never appear, not even hashed.
+json upgrade_schema() {
+  json props = json::object();
+  for (const char* f : {"method", "office", "staff", "second_staff", "document_type", "document_expiry",
+                        "document_country", "register_court", "register_no", "decided_at", "reason", "revoked_at",
+                        "revoked_by"})
+    props[f] = nullable("string");
+  props["id"] = integer();
+  props["account_id"] = integer();
+  for (const char* f : {"from_tier", "to_tier", "requested_at", "requested_by"}) props[f] = str();
+  props["status"] = {{"type", "string"}, {"enum", {"pending", "performed", "rejected", "revoked"}}};
+  props["warnings"] = {{"type", "array"}, {"items", str()}};
+  return object_schema(props, {"id", "account_id", "from_tier", "to_tier", "status", "method", "office", "staff",
+                               "second_staff", "document_type", "document_expiry", "requested_at", "decided_at",
+                               "reason"});
+}
+
 json components() {
   json account_props = json::object();
   for (const char* f : {"given_name", "family_name", "birth_date", "company_name", "legal_form", "register_court",
@@ -90,6 +107,9 @@ json components() {
                                     {"object", str()}, {"reason", str()}, {"hash", str()}, {"prev_hash", str()}},
                                    {"seq", "at", "actor", "action", "object", "before", "after", "reason", "hash", "prev_hash"})},
       {"Token", object_schema({{"id", str()}, {"staff", str()}, {"expires_on", str()}}, {"id", "staff", "expires_on"})},
+      {"Upgrade", upgrade_schema()},
+      {"OwnAccounts", object_schema({{"staff", str()}, {"accounts", {{"type", "array"}, {"items", integer()}}}},
+                                    {"staff", "accounts"})},
       {"Report", object_schema({{"ok", {{"type", "boolean"}}}}, {"ok"})},
       {"Object", {{"type", "object"}}},
       {"Problem", object_schema({{"type", str()}, {"title", str()}, {"status", integer()}, {"detail", str()}, {"code", integer()}},
@@ -99,6 +119,7 @@ json components() {
   schemas["OfficeList"] = list_of("Office");
   schemas["StaffList"] = list_of("Staff");
   schemas["AuditList"] = list_of("AuditEntry");
+  schemas["UpgradeList"] = list_of("Upgrade");
   schemas["ObjectList"] = list_of("Object");
   schemas["AbsenceList"] = list_of("Absence");
   schemas["AvailableOfficeList"] = list_of("AvailableOffice");
@@ -112,6 +133,8 @@ std::string response_schema(const Operation& op) {
       {"offices.list", "OfficeList"},   {"staff.list", "StaffList"},         {"audit.list", "AuditList"},
       {"audit.verify", "Report"},       {"db.check", "Report"},              {"tokens.create", "Token"},
       {"tokens.list", "ObjectList"},    {"tokens.revoke", "Object"},
+      {"upgrades.list", "UpgradeList"}, {"upgrades.downgrade", "Account"},   {"staff.link-account", "OwnAccounts"},
+      {"staff.unlink-account", "OwnAccounts"}, {"staff.accounts", "OwnAccounts"},
       {"offices.available", "AvailableOfficeList"}, {"coverage.report", "CoverageReport"},
       {"staff.absence_add", "Absence"}, {"staff.absence_remove", "Absence"}, {"staff.absences", "AbsenceList"},
   };
@@ -119,6 +142,7 @@ std::string response_schema(const Operation& op) {
   if (op.name.rfind("accounts.", 0) == 0) return "Account";
   if (op.name.rfind("offices.", 0) == 0) return "Office";
   if (op.name.rfind("staff.", 0) == 0) return "Staff";
+  if (op.name.rfind("upgrades.", 0) == 0) return "Upgrade";
   return op.paged ? "ObjectList" : "Object";
 }
 

@@ -21,6 +21,7 @@ const OperationTable& operations() {
     add_token_operations(t);
     add_audit_operations(t);
     add_coverage_operations(t);
+    add_upgrade_operations(t);
     return t;
   }();
   return table;
