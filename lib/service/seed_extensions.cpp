@@ -44,7 +44,10 @@ int seed_certifications(Context& ctx, const std::string& staff, const YAML::Node
     if (node[i]["trainer"]) c.trainer = yaml::read_string(node[i]["trainer"], cw.child("trainer"));
     // Seeding twice adds nothing: a grant on the same day is the same certification.
     if (already_granted(ctx, staff, c.kind, *c.on)) continue;
-    at_line(cw, node[i], [&] { certify_staff(ctx, c); });
+    at_line(cw, node[i], [&] {
+      check_certification_kind(ctx.city, c.kind, "kind");
+      certify_staff(ctx, c);
+    });
     ++added;
   }
   return added;
