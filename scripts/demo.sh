@@ -50,6 +50,14 @@ step --as portal accounts create --login juergen.schroeter@example.de --given-na
 step accounts search Schroeter
 step_expect 4 --as portal accounts create --login Juergen.Schroeter@example.de --given-name J --family-name S
 
+echo "== 4. He goes to the Bürgerdienste Innenstadt: a certified clerk upgrades his account" >&2
+step_expect 6 --as d.schulz upgrades perform 1 --tier private --office brackel \
+  --document-type id-card --document-number T22000129 --document-expiry 2031-05-31
+echo T22000129 | step --as m.weber upgrades perform 1 --tier private --office innenstadt \
+  --document-type id-card --document-number - --document-expiry 2031-05-31
+step accounts show 1
+step upgrades list
+
 echo "== 9. The audit log, and its integrity" >&2
 step audit list --object account:1
 step audit verify
