@@ -9,6 +9,7 @@
 #include "service/staff.hpp"
 #include "service/staff_view.hpp"
 #include "store/store.hpp"
+#include "temp_store.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -22,16 +23,8 @@ namespace {
 
 // A fresh store with Innenstadt (4), Hörde and Brackel (2), an admin, a supervisor and clerks.
 // The clock stands on Wednesday 2026-11-25.
-struct Fixture {
-  std::string path = (std::filesystem::temp_directory_path() / ("vrathaus-presence-" + std::to_string(::getpid()) + ".db")).string();
-  std::unique_ptr<Store> store;
-  std::unique_ptr<Clock> clock = fixed_clock(parse_instant("2026-11-25T09:00:00Z"), "Europe/Berlin");
-  CityConfig city;
-
+struct Fixture : test::TempStore {
   Fixture() {
-    cleanup();
-    store = std::make_unique<Store>(path, OpenMode::create, 1000);
-    store->migrate();
     city.holidays = {Date(2026, 12, 25)};
     auto admin = as_local();
     add_office(admin, "innenstadt", "Bürgerdienste Innenstadt", 4);
@@ -42,37 +35,9 @@ struct Fixture {
     add_staff(admin, {"b.krause", "Birgit Krause", "brackel", {"clerk"}});
     add_staff(admin, {"portal", "Portal", "", {"portal"}});
   }
-  ~Fixture() {
-    store.reset();
-    cleanup();
-  }
-  void cleanup() {
-    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  }
-  Context as_local() {
-    Context ctx{*store, *clock, city, {}};
-    ctx.actor.id = "local:test";
-    ctx.actor.local_admin = true;
-    return ctx;
-  }
-  Context as(const std::string& staff) { return {*store, *clock, city, staff_actor(store->db(), staff)}; }
-  int audit_count(const std::string& action) {
-    SQLite::Statement q(store->db(), "SELECT count(*) FROM audit WHERE action = ?");
-    q.bind(1, action);
-    q.executeStep();
-    return q.getColumn(0).getInt();
-  }
 };
 
-ErrorKind kind_of(const std::function<void()>& work) {
-  try {
-    work();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  FAIL("expected an error");
-  return ErrorKind::internal;
-}
+ErrorKind kind_of(const std::function<void()>& work) { return test::error_kind(work); }
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include "service/staff.hpp"
 #include "service/upgrades.hpp"
 #include "store/store.hpp"
+#include "temp_store.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -26,19 +27,8 @@ namespace {
 // Innenstadt with s.kruse (supervisor; identity-check, authority-accounts), m.weber (identity-
 // check), k.schulz (both), j.neumann (untrained), b.brandt (certified, on holiday) and the
 // portal. The clock stands on Wednesday 2026-11-25.
-struct Fixture {
-  fs::path dir;
-  std::string path;
-  std::unique_ptr<Store> store;
-  std::unique_ptr<Clock> clock = fixed_clock(parse_instant("2026-11-25T09:00:00Z"), "Europe/Berlin");
-  CityConfig city;
-
+struct Fixture : test::TempStore {
   Fixture() {
-    std::string tmpl = (fs::temp_directory_path() / "vrathaus-upgrades-XXXXXX").string();
-    dir = ::mkdtemp(tmpl.data());
-    path = (dir / "store.db").string();
-    store = std::make_unique<Store>(path, OpenMode::create, 1000);
-    store->migrate();
     auto admin = as_local();
     add_office(admin, "innenstadt", "Bürgerdienste Innenstadt", 4);
     add_staff(admin, {"s.kruse", "Sabine Kruse", "innenstadt", {"clerk", "supervisor"}});
@@ -53,18 +43,6 @@ struct Fixture {
       certify_staff(admin, {staff, kind, Date(2026, 1, 5), std::nullopt, ""});
     add_absence(admin, {"b.brandt", Date(2026, 11, 23), Date(2026, 12, 4), "holiday"});
   }
-  ~Fixture() {
-    store.reset();
-    fs::remove_all(dir);
-  }
-  Context as_local() {
-    Context ctx{*store, *clock, city, {}};
-    ctx.actor.id = "local:test";
-    ctx.actor.local_admin = true;
-    return ctx;
-  }
-  Context as(const std::string& staff) { return {*store, *clock, city, staff_actor(store->db(), staff)}; }
-
   std::int64_t person(const std::string& login, const std::string& given, const std::string& family) {
     auto ctx = as("m.weber");
     return create_account(ctx, {login, {{"given_name", given}, {"family_name", family}, {"birth_date", "1984-03-12"}}})
@@ -109,15 +87,7 @@ PerformUpgrade online(std::int64_t account, const std::string& pseudonym) {
   return in;
 }
 
-ErrorKind refusal(auto&& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  FAIL("expected a refusal");
-  return ErrorKind::internal;
-}
+ErrorKind refusal(const std::function<void()>& call) { return test::error_kind(call); }
 
 }  // namespace
 
