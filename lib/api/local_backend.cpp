@@ -6,6 +6,8 @@
 #include "service/staff.hpp"
 #include "service/store_admin.hpp"
 
+#include <filesystem>
+
 namespace vrathaus {
 
 LocalBackend::LocalBackend(std::string db_path, CityConfig city, std::shared_ptr<const Clock> clock, std::string as_staff,
@@ -72,7 +74,18 @@ nlohmann::json LocalBackend::backup(const std::string& target) {
   auto& s = store();
   s.require_current_schema();
   s.backup_to(target);
-  return {{"store", db_path_}, {"backup", target}};
+  nlohmann::json out{{"store", db_path_}, {"backup", target}};
+  // Without the document key beside it, a restored store could no longer detect document reuse:
+  // the default key file travels with the backup (a configured key file is managed by the admin).
+  std::error_code ec;
+  if (city_.document_key_file.empty() && std::filesystem::exists(db_path_ + ".key", ec)) {
+    std::filesystem::copy_file(db_path_ + ".key", target + ".key", std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec) fail(ErrorKind::internal, "the backup is written but its key file could not be copied: {}", ec.message());
+    std::filesystem::permissions(target + ".key", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ec);
+    out["key_file"] = target + ".key";
+  }
+  return out;
 }
 
 }  // namespace vrathaus

@@ -13,6 +13,11 @@ expect 0 "$V" --db "$DB" db backup "$T/copy.db"
 [ "$(stat -c %a "$T/copy.db")" = 600 ] || fail "the backup is mode 0600"
 expect 0 "$V" --db "$T/copy.db" db check
 expect 4 "$V" --db "$DB" db backup "$T/copy.db"
+# The document-number key beside the store travels with the backup (0600).
+(umask 077; openssl rand -hex 32 >"$DB.key")
+expect 0 "$V" --db "$DB" db backup "$T/copy2.db"
+cmp -s "$DB.key" "$T/copy2.db.key" || fail "the key file is copied with the backup"
+[ "$(stat -c %a "$T/copy2.db.key")" = 600 ] || fail "the copied key file is mode 0600"
 
 # An older binary refuses a newer store.
 cp "$DB" "$T/future.db"

@@ -1,5 +1,6 @@
 #include "core/clock.hpp"
 #include "service/audit.hpp"
+#include "temp_store.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,20 +10,7 @@ using namespace vrathaus;
 
 namespace {
 
-struct TempStore {
-  std::string path;
-  std::unique_ptr<Store> store;
-  std::unique_ptr<Clock> clock = fixed_clock(parse_instant("2026-11-25T09:00:00Z"), "Europe/Berlin");
-  CityConfig city;
-  TempStore() {
-    path = (std::filesystem::temp_directory_path() / ("vrathaus-audit-" + std::to_string(std::rand()) + ".db")).string();
-    store = std::make_unique<Store>(path, OpenMode::create, 1000);
-    store->migrate();
-  }
-  ~TempStore() {
-    store.reset();
-    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  }
+struct TempStore : test::TempStore {
   void append(int n) {
     Actor actor;
     actor.id = "s.kruse";
