@@ -47,6 +47,42 @@ json coverage_report_schema() {
                        {"from", "to", "ok", "gaps", "expiring"});
 }
 
+// cli.md "import summary", plus what a client needs to copy the rejected rows (byte ranges).
+json import_summary_schema() {
+  json error = object_schema({{"line", integer()}, {"column", nullable("string")}, {"message", str()}},
+                             {"line", "column", "message"});
+  json plan_row = object_schema({{"line", integer()}, {"customer_no", str()},
+                                 {"action", enumeration({"create", "update", "unchanged", "reject"})},
+                                 {"account_id", integer()}, {"changes", strings()}, {"reason", str()}},
+                                {"line", "customer_no", "action"});
+  json range = {{"type", "array"}, {"items", integer()}, {"minItems", 2}, {"maxItems", 2},
+                {"description", "[offset, length] of rejected rows' bytes in the uploaded file"}};
+  return object_schema({{"file", str()}, {"sha256", str()}, {"rows", integer()}, {"created", integer()},
+                        {"updated", integer()}, {"unchanged", integer()}, {"rejected", integer()},
+                        {"errors", array_of(error)}, {"errors_omitted", integer()}, {"ok", boolean()},
+                        {"imported", boolean()}, {"dry_run", boolean()}, {"on_error", enumeration({"abort", "skip"})},
+                        {"delimiter", str()}, {"encoding", enumeration({"utf-8", "windows-1252", "ascii"})},
+                        {"run", nullable("string")}, {"plan", array_of(plan_row)},
+                        {"header_length", integer()}, {"reject_ranges", array_of(range)}},
+                       {"file", "sha256", "rows", "created", "updated", "unchanged", "rejected", "errors", "ok",
+                        "imported", "dry_run", "on_error", "run", "header_length", "reject_ranges"});
+}
+
+// Options of operations whose body is a file: they travel as query parameters.
+json query_parameters(const Operation& op) {
+  json out = json::array();
+  if (op.name != "import.business") return out;
+  auto param = [](const char* name, json schema, const char* what) {
+    return json{{"name", name}, {"in", "query"}, {"schema", std::move(schema)}, {"description", what}};
+  };
+  out.push_back(param("dry_run", boolean(), "Validate and plan, change nothing"));
+  out.push_back(param("on_error", enumeration({"abort", "skip"}), "abort (default): any invalid row imports nothing"));
+  out.push_back(param("delimiter", enumeration({";", ","}), "Default: detected from the header"));
+  out.push_back(param("encoding", enumeration({"utf-8", "windows-1252"}), "Default: detected"));
+  out.push_back(param("name", str(), "The file's name for the summary and the audit log"));
+  return out;
+}
+
 json list_of(const std::string& schema) {
   return object_schema({{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/" + schema}}}}},
                         {"next", nullable("string")}},
@@ -108,6 +144,7 @@ json components() {
                                    {"seq", "at", "actor", "action", "object", "before", "after", "reason", "hash", "prev_hash"})},
       {"Token", object_schema({{"id", str()}, {"staff", str()}, {"expires_on", str()}}, {"id", "staff", "expires_on"})},
       {"Upgrade", upgrade_schema()},
+      {"ImportSummary", import_summary_schema()},
       {"OwnAccounts", object_schema({{"staff", str()}, {"accounts", {{"type", "array"}, {"items", integer()}}}},
                                     {"staff", "accounts"})},
       {"Report", object_schema({{"ok", {{"type", "boolean"}}}}, {"ok"})},
@@ -136,6 +173,7 @@ std::string response_schema(const Operation& op) {
       {"upgrades.list", "UpgradeList"}, {"upgrades.downgrade", "Account"},   {"staff.link-account", "OwnAccounts"},
       {"staff.unlink-account", "OwnAccounts"}, {"staff.accounts", "OwnAccounts"},
       {"offices.available", "AvailableOfficeList"}, {"coverage.report", "CoverageReport"},
+      {"import.business", "ImportSummary"},
       {"staff.absence_add", "Absence"}, {"staff.absence_remove", "Absence"}, {"staff.absences", "AbsenceList"},
   };
   if (auto it = by_name.find(op.name); it != by_name.end()) return it->second;
@@ -166,6 +204,7 @@ json openapi_document() {
       parameters.push_back({{"name", "limit"}, {"in", "query"}, {"schema", integer()}});
       parameters.push_back({{"name", "cursor"}, {"in", "query"}, {"schema", str()}});
     }
+    for (auto& q : query_parameters(op)) parameters.push_back(std::move(q));
     if (op.effect == Effect::write)
       parameters.push_back({{"name", "Idempotency-Key"}, {"in", "header"}, {"schema", str()}});
     json operation{{"operationId", op.name},
