@@ -181,6 +181,7 @@ private:
     ImportConnection tuned(ctx_.db());
     std::string_view phase = mode == Pass::apply ? "importing" : "validating";
     duplicate_at_ = 0;
+    previous_existed_ = false;
     if (mode == Pass::apply) start_run(rows);
     bool more = true;
     while (more) {
