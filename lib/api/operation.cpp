@@ -20,6 +20,9 @@ const OperationTable& operations() {
     add_staff_operations(t);
     add_token_operations(t);
     add_audit_operations(t);
+    add_mandate_operations(t);
+    add_permit_operations(t);
+    add_payment_operations(t);
     return t;
   }();
   return table;

@@ -46,5 +46,8 @@ void add_office_operations(OperationTable& table);
 void add_staff_operations(OperationTable& table);
 void add_token_operations(OperationTable& table);
 void add_audit_operations(OperationTable& table);
+void add_mandate_operations(OperationTable& table);
+void add_permit_operations(OperationTable& table);
+void add_payment_operations(OperationTable& table);
 
 }  // namespace vrathaus
