@@ -108,8 +108,8 @@ json list_mandates(Context& ctx, std::int64_t account_id, std::int64_t after_id,
 
 json revoke_mandate(Context& ctx, std::int64_t id, const std::string& reason) {
   require_role(ctx, {"clerk", "supervisor", "admin", "portal"}, "revoke SEPA mandates");
+  // The debtor may revoke at any time without giving a reason; staff note one when they have it.
   auto why = trim(reason);
-  if (why.empty()) fail_field("reason", "is required to revoke a mandate");
   auto before = show_mandate(ctx, id);
   if (before["status"] == "revoked") fail(ErrorKind::conflict, "mandate {} is revoked already", id);
   SQLite::Statement q(ctx.db(), "UPDATE mandates SET status = 'revoked', revoked_on = ?, revoke_reason = ?, updated_at = ? WHERE id = ?");

@@ -33,7 +33,7 @@ nlohmann::json list_mandates(Context& ctx, std::int64_t account_id, std::int64_t
                              std::optional<std::int64_t> limit);
 
 // Ends a mandate: it is never charged again; open charges that would use it stay open and are
-// reported by the export. Audited with the reason.
+// reported by the export. Audited with the reason (optional: debtors need not give one).
 nlohmann::json revoke_mandate(Context& ctx, std::int64_t id, const std::string& reason);
 
 // The mandate that charges for this account use: active, not lapsed (used or signed within the
