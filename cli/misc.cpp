@@ -1,4 +1,5 @@
 // `vrathaus version` and `vrathaus completion SHELL`.
+#include "api/openapi.hpp"
 #include "common.hpp"
 #include "store/store.hpp"
 
@@ -54,6 +55,10 @@ void add_misc_commands(CLI::App& app, Session& session) {
       std::cout << "vrathaus " << VRATHAUS_VERSION << " (store schema " << Store::latest_schema_version() << ")\n";
     else
       print_result(session, v);
+  });
+
+  app.add_subcommand("openapi", "Print the OpenAPI 3 document of the REST API (docs/openapi.json)")->callback([] {
+    std::cout << openapi_document().dump(2) << "\n";
   });
 
   auto shell = std::make_shared<std::string>();

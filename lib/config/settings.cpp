@@ -204,34 +204,32 @@ Settings load_settings(const SettingsInput& in) {
   settings.config_file = file;
 
   std::map<std::string, std::string> file_values, profile_values;
+  YAML::Node root;
+  Where top{file, ""};
   if (!file.empty()) {
-    auto root = load_yaml_file(file);
-    Where top{file, ""};
+    root = load_yaml_file(file);
     if (root && !root.IsNull()) {
-      std::initializer_list<const char*> keys{"default_profile", "profiles", "city", "db", "remote", "token_file",
-                                              "as", "output", "ca_file"};
-      yaml::expect_map(root, top, keys);
+      yaml::expect_map(root, top, {"default_profile", "profiles", "city", "db", "remote", "token_file", "as", "output", "ca_file"});
       read_connection_keys(root, top, file_values);
       if (root["city"]) settings.city = parse_city(root["city"], top.child("city"));
-
-      std::string profile = in.profile_flag, source = "flag --profile";
-      if (profile.empty()) profile = env_or(in, "VRATHAUS_PROFILE"), source = "env VRATHAUS_PROFILE";
-      if (profile.empty() && root["default_profile"])
-        profile = yaml::read_string(root["default_profile"], top.child("default_profile")), source = "default_profile";
       if (auto profiles = root["profiles"]; profiles && !profiles.IsMap())
         yaml::config_error(top.child("profiles"), profiles, "expected a mapping of profile names");
-      if (!profile.empty()) {
-        auto node = root["profiles"] ? root["profiles"][profile] : YAML::Node();
-        if (!node) fail(ErrorKind::config, "{}: profile '{}' ({}) is not defined under profiles", file, profile, source);
-        auto pw = top.child("profiles").child(profile);
-        yaml::expect_map(node, pw, {"db", "remote", "token_file", "as", "output", "ca_file"});
-        read_connection_keys(node, pw, profile_values);
-        settings.profile = profile;
-        settings.profile_source = source;
-      }
     }
-  } else if (!in.profile_flag.empty()) {
-    fail(ErrorKind::config, "profile '{}' given but no config file was found", in.profile_flag);
+  }
+  std::string profile = in.profile_flag, source = "flag --profile";
+  if (profile.empty()) profile = env_or(in, "VRATHAUS_PROFILE"), source = "env VRATHAUS_PROFILE";
+  bool has_root = root && root.IsMap();
+  if (profile.empty() && has_root && root["default_profile"])
+    profile = yaml::read_string(root["default_profile"], top.child("default_profile")), source = "default_profile";
+  if (!profile.empty()) {
+    if (file.empty()) fail(ErrorKind::config, "profile '{}' ({}) given but no config file was found", profile, source);
+    auto node = has_root && root["profiles"] ? root["profiles"][profile] : YAML::Node();
+    if (!node) fail(ErrorKind::config, "{}: profile '{}' ({}) is not defined under profiles", file, profile, source);
+    auto pw = top.child("profiles").child(profile);
+    yaml::expect_map(node, pw, {"db", "remote", "token_file", "as", "output", "ca_file"});
+    read_connection_keys(node, pw, profile_values);
+    settings.profile = profile;
+    settings.profile_source = source;
   }
 
   for (const auto& name : setting_names()) {

@@ -33,7 +33,7 @@ std::string validate_email(std::string_view value, std::string_view field) {
   if (text.find(' ') != std::string::npos) fail_field(field, "'{}' contains a space", text);
   auto dot = domain.rfind('.');
   if (domain.empty() || dot == std::string::npos || dot == 0 || dot + 2 > domain.size() || domain.find("..") != std::string::npos ||
-      domain.front() == '-' || domain.back() == '.')
+      domain.front() == '-' || domain.front() == '.' || domain.back() == '.')
     fail_field(field, "'{}' has no valid domain", text);
   for (char c : domain)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80))

@@ -1,0 +1,75 @@
+#include "core/clock.hpp"
+#include "service/audit.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace vrathaus;
+
+namespace {
+
+struct TempStore {
+  std::string path;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Clock> clock = fixed_clock(parse_instant("2026-11-25T09:00:00Z"), "Europe/Berlin");
+  CityConfig city;
+  TempStore() {
+    path = (std::filesystem::temp_directory_path() / ("vrathaus-audit-" + std::to_string(std::rand()) + ".db")).string();
+    store = std::make_unique<Store>(path, OpenMode::create, 1000);
+    store->migrate();
+  }
+  ~TempStore() {
+    store.reset();
+    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+  void append(int n) {
+    Actor actor;
+    actor.id = "s.kruse";
+    Context ctx{*store, *clock, city, actor};
+    store->write_transaction([&] {
+      for (int i = 0; i < n; ++i)
+        audit_append(ctx, {"accounts.update", "account:" + std::to_string(i), {{"city", "Bochum"}}, {{"city", "Dortmund"}}, "Umzug"});
+    });
+  }
+  bool ok() { return audit_verify(*store)["ok"].get<bool>(); }
+  void sql(const std::string& statement) { store->db().exec(statement); }
+};
+
+}  // namespace
+
+TEST_CASE("an untouched chain verifies; each entry links to the one before") {
+  TempStore t;
+  CHECK(t.ok());  // empty
+  t.append(5);
+  auto result = audit_verify(*t.store);
+  CHECK(result["ok"].get<bool>());
+  CHECK(result["entries"] == 5);
+  auto first_prev = t.store->db().execAndGet("SELECT prev_hash FROM audit WHERE seq = 1").getString();
+  CHECK(first_prev == std::string(64, '0'));
+  auto link = t.store->db().execAndGet("SELECT (SELECT prev_hash FROM audit WHERE seq = 3) = (SELECT hash FROM audit WHERE seq = 2)");
+  CHECK(link.getInt() == 1);
+}
+
+TEST_CASE("editing any column of an entry is detected") {
+  for (auto edit : {"UPDATE audit SET reason = 'x' WHERE seq = 2", "UPDATE audit SET actor = 'x' WHERE seq = 2",
+                    "UPDATE audit SET after = '{}' WHERE seq = 2", "UPDATE audit SET at = 'x' WHERE seq = 2",
+                    "UPDATE audit SET object = 'x' WHERE seq = 2", "UPDATE audit SET client = '10.0.0.1' WHERE seq = 2"}) {
+    TempStore t;
+    t.append(4);
+    t.sql(edit);
+    CHECK_FALSE_MESSAGE(t.ok(), edit);
+  }
+}
+
+TEST_CASE("removing, inserting or reordering entries is detected") {
+  for (auto edit : {"DELETE FROM audit WHERE seq = 2", "DELETE FROM audit WHERE seq = 4",
+                    "DELETE FROM audit WHERE seq = 1",
+                    "INSERT INTO audit SELECT 5, at, actor, client, action, object, before, after, reason, hash, hash FROM audit WHERE seq = 4",
+                    "UPDATE audit SET seq = seq + 10 WHERE seq = 2", "DELETE FROM audit_head"}) {
+    TempStore t;
+    t.append(4);
+    t.sql(edit);
+    CHECK_FALSE_MESSAGE(t.ok(), edit);
+  }
+}
