@@ -127,7 +127,8 @@ CREATE TABLE mandates (
 );
 -- References are unique case-insensitively (they only hold ASCII, so upper() is exact).
 CREATE UNIQUE INDEX mandates_reference ON mandates(upper(reference));
-CREATE INDEX mandates_account ON mandates(account_id, status);
+-- Serves "the account's most recently signed active mandate" without sorting.
+CREATE INDEX mandates_account ON mandates(account_id, status, signed_on);
 
 CREATE TABLE permits (
   id            INTEGER PRIMARY KEY,
