@@ -60,7 +60,10 @@ void add_payments_commands(CLI::App& app, Session& session) {
     nlohmann::json p = nlohmann::json::object();
     put(p, "collection_date", o->collection_date);
     if (o->dry_run) p["dry_run"] = true;
-    auto result = session.call("payments.export", p);
+    // Locally the export writes the file in the same pass that hashes it; remotely the file is
+    // fetched from the recorded batch afterwards. Either way the same writer makes the bytes.
+    bool local = !session.backend().is_remote();
+    auto result = local && !o->dry_run ? session.call_with_file("payments.export", p, o->out) : session.call("payments.export", p);
     if (o->dry_run) {
       print_result(session, result, {});
       return session.info("dry run: nothing was changed, no file written");
@@ -69,8 +72,7 @@ void add_payments_commands(CLI::App& app, Session& session) {
       print_result(session, result, {});
       return session.info("nothing to export: no open charges due by " + result["collection_date"].get<std::string>());
     }
-    auto written = write_batch_file(session, result["batch"].get<std::int64_t>(), o->out);
-    result["file"] = written["file"];
+    if (!local) result["file"] = write_batch_file(session, result["batch"].get<std::int64_t>(), o->out)["file"];
     print_result(session, result, {});
   });
 

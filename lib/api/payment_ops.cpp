@@ -26,7 +26,10 @@ void add_payment_operations(OperationTable& t) {
          false, true});
   t.add({"payments.export", "POST", "/payments/exports", Effect::write,
          "Export the due charges as a pain.008.001.02 batch (fetch the file from /payments/exports/{batch})",
-         [](Context& ctx, const json& j) { return export_payments(ctx, Params(j).opt_date("collection_date")); }});
+         [](Context& ctx, const json& j) {
+           Params p(j);
+           return export_payments(ctx, p.opt_date("collection_date"), p.opt_str("file"));
+         }});
   t.add({"payments.list", "GET", "/payments/exports", Effect::read, "List payment export batches",
          [](Context& ctx, const json& j) {
            Params p(j);

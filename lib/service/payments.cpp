@@ -92,7 +92,7 @@ json list_charges(Context& ctx, const ChargeListFilter& f) {
   return items;
 }
 
-json export_payments(Context& ctx, std::optional<Date> requested) {
+json export_payments(Context& ctx, std::optional<Date> requested, const std::optional<std::string>& out_file) {
   require_role(ctx, {"supervisor", "admin"}, "export payments");
   if (!ctx.city.sepa.creditor)
     fail(ErrorKind::config, "city.sepa.creditor is not configured: the bank file needs the city's name, IBAN, BIC and creditor id");
@@ -162,7 +162,12 @@ json export_payments(Context& ctx, std::optional<Date> requested) {
   set_totals.exec();
 
   // The file's hash is part of the record: a reproduction must match it byte for byte.
-  auto sha = write_payment_file(ctx.db(), batch, [](std::string_view) {});
+  std::string sha;
+  std::optional<AtomicFile> file;
+  if (out_file && !ctx.dry_run) file.emplace(*out_file);
+  sha = write_payment_file(ctx.db(), batch, [&](std::string_view chunk) {
+    if (file) file->write(chunk);
+  });
   SQLite::Statement set_sha(ctx.db(), "UPDATE payment_batches SET sha256 = ? WHERE id = ?");
   set_sha.bind(1, sha);
   set_sha.bind(2, batch);
@@ -170,6 +175,8 @@ json export_payments(Context& ctx, std::optional<Date> requested) {
 
   auto out = load_batch(ctx, batch);
   audit_append(ctx, {"payments.export", "batch:" + std::to_string(batch), nullptr, out, ""});
+  // Renamed into place last: a failure before this leaves no file; the transaction commits next.
+  if (file) file->commit(), out["file"] = *out_file;
   out["skipped"] = skipped;
   if (!skipped.empty())
     out["warnings"] = json::array({fmt::format("{} due charge(s) stay open: their mandate cannot be charged (see skipped)",

@@ -23,8 +23,10 @@ nlohmann::json list_charges(Context& ctx, const ChargeListFilter& filter);
 // whose mandate may be charged with a new export batch, and records what the file needs to be
 // written again identically. Charges whose mandate was revoked or has lapsed stay open and are
 // listed under "skipped". Returns the batch (id, msg_id, collection_date, transactions,
-// ctrl_sum_cents, frst, rcur, sha256), or "batch": null when nothing is due.
-nlohmann::json export_payments(Context& ctx, std::optional<Date> collection_date);
+// ctrl_sum_cents, frst, rcur, sha256), or "batch": null when nothing is due. With `out_file`
+// (local callers only), the file is written in the same pass that computes its hash.
+nlohmann::json export_payments(Context& ctx, std::optional<Date> collection_date,
+                               const std::optional<std::string>& out_file = std::nullopt);
 
 // An earlier export batch. With `out_file`, writes its pain.008 file there (atomically);
 // without, the result carries the file as "xml". Either way the bytes are those of the first

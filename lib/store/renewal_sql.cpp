@@ -102,19 +102,20 @@ void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std:
   //    before the cut-off; the mandate charges would use is the most recently signed usable one.
   SQLite::Statement due(
       db,
-      "INSERT INTO temp.renewal_due(permit_id, account_id, mandate_id, reason, valid_from, valid_until, fee_cents)"
-      " SELECT id, account_id, mandate_id,"
-      "   vr_renewal_obstacle(account_id, a_status, a_tier, a_street, zone, mandate_id, next_from),"
-      "   next_from, vr_renewal_until(valid_from, valid_until), vr_renewal_fee(next_from)"
-      " FROM (SELECT p.id, p.account_id, p.zone, p.valid_from, p.valid_until, a.status AS a_status, a.tier AS a_tier,"
+      "WITH due AS MATERIALIZED ("  // each domain function runs once per permit
+      "  SELECT p.id, p.account_id, p.zone, p.valid_from, p.valid_until, a.status AS a_status, a.tier AS a_tier,"
       "         a.street AS a_street, vr_renewal_from(p.valid_from, p.valid_until) AS next_from,"
+      "         vr_renewal_until(p.valid_from, p.valid_until) AS next_until,"
       "         (SELECT u.id FROM mandates u WHERE u.account_id = p.account_id AND u.status = 'active'"
       "            AND vr_mandate_usable(u.signed_on, u.last_used_on, :today) ORDER BY u.signed_on DESC, u.id DESC LIMIT 1)"
       "           AS mandate_id"
-      "       FROM permits p JOIN accounts a ON a.id = p.account_id"
-      "      WHERE p.status = 'active' AND p.auto_renew = 1 AND p.valid_until < :cutoff AND p.valid_from <= :today"
-      "        AND NOT EXISTS (SELECT 1 FROM permits r WHERE r.renewed_from = p.id))"
-      " ORDER BY valid_until, id");
+      "    FROM permits p JOIN accounts a ON a.id = p.account_id"
+      "   WHERE p.status = 'active' AND p.auto_renew = 1 AND p.valid_until < :cutoff AND p.valid_from <= :today"
+      "     AND NOT EXISTS (SELECT 1 FROM permits r WHERE r.renewed_from = p.id))"
+      " INSERT INTO temp.renewal_due(permit_id, account_id, mandate_id, reason, valid_from, valid_until, fee_cents)"
+      " SELECT id, account_id, mandate_id, vr_renewal_obstacle(account_id, a_status, a_tier, a_street, zone, mandate_id, next_from),"
+      "        next_from, next_until, vr_renewal_fee(next_from)"
+      "   FROM due ORDER BY valid_until, id");
   due.bind(":today", rules.today.str());
   due.bind(":cutoff", rules.cutoff.str());
   due.exec();
