@@ -38,8 +38,10 @@ int run(int argc, char** argv) {
   app.fallthrough();
   add_global_options(app, session.options);
   add_accounts_commands(app, session);
+  add_upgrades_commands(app, session);
   add_offices_commands(app, session);
   add_staff_commands(app, session);
+  add_coverage_command(app, session);
   add_tokens_commands(app, session);
   add_audit_commands(app, session);
   add_mandates_commands(app, session);

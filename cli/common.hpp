@@ -15,8 +15,12 @@ namespace vrathaus::cli {
 void add_accounts_commands(CLI::App& app, Session& session);
 void add_offices_commands(CLI::App& app, Session& session);
 void add_staff_commands(CLI::App& app, Session& session);
+void add_coverage_command(CLI::App& app, Session& session);
 void add_tokens_commands(CLI::App& app, Session& session);
 void add_audit_commands(CLI::App& app, Session& session);
+void add_upgrades_commands(CLI::App& app, Session& session);
+// Sub-commands of `staff` that belong to the upgrade rules (own accounts).
+void add_own_account_commands(CLI::App* staff_group, Session& session);
 void add_db_commands(CLI::App& app, Session& session);
 void add_config_commands(CLI::App& app, Session& session);
 void add_serve_command(CLI::App& app, Session& session);

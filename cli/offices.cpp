@@ -8,8 +8,10 @@ namespace {
 
 const Columns kOfficeColumns{{"code", "name", "min_certified"}};
 
+const Columns kAvailableColumns{{"code", "name", "certified_present", "min_certified", "staff"}};
+
 struct OfficeOptions {
-  std::string code, name;
+  std::string code, name, date, cert;
   std::optional<std::int64_t> min_certified;
   bool dry_run = false;
 };
@@ -23,6 +25,18 @@ void add_offices_commands(CLI::App& app, Session& session) {
 
   group->add_subcommand("list", "List offices")->callback([&session] {
     call_and_print(session, "offices.list", nlohmann::json::object(), kOfficeColumns);
+  });
+
+  auto* available = group->add_subcommand("available", "Where can a citizen be upgraded on a day? Most staffed first");
+  available->add_option("--date", o->date, "The day (default today)");
+  available->add_option("--cert", o->cert, "Certification needed (default identity-check)");
+  examples(available, "  vrathaus offices available --date 2026-12-07\n"
+                      "  vrathaus offices available --date 2026-12-07 --cert authority-accounts -o json");
+  available->callback([&session, o] {
+    nlohmann::json p = nlohmann::json::object();
+    put(p, "date", o->date);
+    put(p, "cert", o->cert);
+    call_and_print(session, "offices.available", p, kAvailableColumns);
   });
 
   auto* show = group->add_subcommand("show", "Show one office");

@@ -1,4 +1,4 @@
-// `vrathaus staff …`: staff records and service identities.
+// `vrathaus staff …`: staff records and service identities, their certifications and absences.
 #include "common.hpp"
 
 #include <memory>
@@ -8,11 +8,80 @@ namespace {
 
 const Columns kStaffColumns{{"id", "name", "office", "roles", "active"}};
 
+const Columns kAbsenceColumns{{"id", "staff", "from", "to", "reason"}};
+
 struct StaffOptions {
   std::string id, name, office, reason;
   std::vector<std::string> roles;
+  std::string cert, valid_on, on, valid_until, trainer, from, to;
+  std::int64_t absence = 0;
   bool dry_run = false;
 };
+
+void add_certification_commands(CLI::App* group, Session& session, const std::shared_ptr<StaffOptions>& o) {
+  auto* certify = group->add_subcommand("certify", "Grant a certification (admin or supervisor)");
+  certify->add_option("id", o->id, "Staff id")->required();
+  certify->add_option("--cert", o->cert, "Certification kind, e.g. identity-check, authority-accounts")->required();
+  certify->add_option("--on", o->on, "Day of the training (default today)");
+  certify->add_option("--valid-until", o->valid_until, "Last valid day (default from city.certifications.KIND.validity_months)");
+  certify->add_option("--trainer", o->trainer, "Staff id of the trainer");
+  add_dry_run(certify, o->dry_run);
+  examples(certify, "  vrathaus --as s.kruse staff certify m.weber --cert identity-check --on 2026-11-20 --trainer s.kruse");
+  certify->callback([&session, o] {
+    nlohmann::json p{{"id", o->id}, {"cert", o->cert}};
+    put(p, "on", o->on);
+    put(p, "valid_until", o->valid_until);
+    put(p, "trainer", o->trainer);
+    call_and_print(session, "staff.certify", p, {}, o->dry_run);
+  });
+
+  auto* revoke = group->add_subcommand("revoke-cert", "Revoke a current certification from today on (the record stays)");
+  revoke->add_option("id", o->id, "Staff id")->required();
+  revoke->add_option("--cert", o->cert, "Certification kind")->required();
+  revoke->add_option("--reason", o->reason, "Why")->required();
+  add_dry_run(revoke, o->dry_run);
+  revoke->callback([&session, o] {
+    call_and_print(session, "staff.revoke_cert", {{"id", o->id}, {"cert", o->cert}, {"reason", o->reason}}, {}, o->dry_run);
+  });
+}
+
+void add_absence_commands(CLI::App* group, Session& session, const std::shared_ptr<StaffOptions>& o) {
+  auto* absence = group->add_subcommand("absence", "Record an absence; overlapping or touching ones merge");
+  absence->add_option("id", o->id, "Staff id")->required();
+  absence->add_option("--from", o->from, "First day absent")->required();
+  absence->add_option("--to", o->to, "Last day absent")->required();
+  absence->add_option("--reason", o->reason, "holiday (default), illness or training")
+      ->check(CLI::IsMember({"holiday", "illness", "training"}));
+  add_dry_run(absence, o->dry_run);
+  examples(absence, "  vrathaus staff absence b.krause --from 2026-12-07 --to 2026-12-18 --reason holiday");
+  absence->callback([&session, o] {
+    nlohmann::json p{{"id", o->id}, {"from", o->from}, {"to", o->to}};
+    put(p, "reason", o->reason);
+    call_and_print(session, "staff.absence_add", p, {}, o->dry_run);
+  });
+
+  auto* absences = group->add_subcommand("absences", "List a staff member's absences");
+  absences->add_option("id", o->id, "Staff id")->required();
+  absences->add_option("--from", o->from, "Only absences ending on or after this day");
+  absences->add_option("--to", o->to, "Only absences starting on or before this day");
+  absences->callback([&session, o] {
+    nlohmann::json p{{"id", o->id}};
+    put(p, "from", o->from);
+    put(p, "to", o->to);
+    call_and_print(session, "staff.absences", p, kAbsenceColumns);
+  });
+
+  auto* remove = group->add_subcommand("absence-remove", "Remove an absence (see 'staff absences ID' for its number)");
+  remove->add_option("id", o->id, "Staff id")->required();
+  remove->add_option("absence", o->absence, "Absence number")->required();
+  remove->add_option("--reason", o->reason, "Why");
+  add_dry_run(remove, o->dry_run);
+  remove->callback([&session, o] {
+    nlohmann::json p{{"id", o->id}, {"absence", o->absence}};
+    put(p, "reason", o->reason);
+    call_and_print(session, "staff.absence_remove", p, {}, o->dry_run);
+  });
+}
 
 }  // namespace
 
@@ -37,9 +106,14 @@ void add_staff_commands(CLI::App& app, Session& session) {
 
   auto* list = group->add_subcommand("list", "List staff");
   list->add_option("--office", o->office, "Only this office");
+  list->add_option("--cert", o->cert, "Only staff holding this certification (valid today, or on --valid-on)");
+  list->add_option("--valid-on", o->valid_on, "The day the certification must be valid (with --cert)");
+  examples(list, "  vrathaus staff list --office brackel --cert identity-check --valid-on 2026-12-07");
   list->callback([&session, o] {
     nlohmann::json p = nlohmann::json::object();
     put(p, "office", o->office);
+    put(p, "cert", o->cert);
+    put(p, "valid_on", o->valid_on);
     call_and_print(session, "staff.list", p, kStaffColumns);
   });
 
@@ -70,6 +144,10 @@ void add_staff_commands(CLI::App& app, Session& session) {
     put(p, "reason", o->reason);
     call_and_print(session, "staff.deactivate", p, {}, o->dry_run);
   });
+
+  add_certification_commands(group, session, o);
+  add_absence_commands(group, session, o);
+  add_own_account_commands(group, session);
 }
 
 }  // namespace vrathaus::cli

@@ -39,13 +39,18 @@ step db init --seed "$root/config/dortmund-seed.yaml"
 step offices list
 step staff list --office hoerde
 
-echo "== 2. A citizen registers on the portal (a guest account)" >&2
+echo "== 2. Who can upgrade accounts where, today and in the next days (the coverage rule)" >&2
+step offices available --date 2026-11-25
+step staff show p.wagner
+step_expect 1 coverage --to 2026-11-27
+
+echo "== 3. A citizen registers on the portal (a guest account)" >&2
 step --as portal accounts create --login juergen.schroeter@example.de --given-name Jürgen --family-name Schröter \
   --birth-date 1971-06-02 --street Kaiserstraße --house-no 12 --postal-code 44135 --city Dortmund
 step accounts search Schroeter
 step_expect 4 --as portal accounts create --login Juergen.Schroeter@example.de --given-name J --family-name S
 
-echo "== 3. The audit log, and its integrity" >&2
+echo "== 9. The audit log, and its integrity" >&2
 step audit list --object account:1
 step audit verify
 step db check

@@ -31,7 +31,9 @@ void remember_response(Context& ctx, const Invocation& call, const json& result)
   q.exec();
 }
 
-bool is_refusal(ErrorKind kind) { return kind == ErrorKind::forbidden || kind == ErrorKind::conflict; }
+bool is_refusal(const Operation& op, ErrorKind kind) {
+  return kind == ErrorKind::forbidden || kind == ErrorKind::conflict || (op.audit_invalid && kind == ErrorKind::invalid);
+}
 
 // A refused protected action is recorded in its own transaction: the refused change itself
 // was rolled back, the attempt is not.
@@ -92,7 +94,7 @@ json execute(const Environment& env, const Invocation& call) {
         },
         ctx.dry_run);
   } catch (const Error& e) {
-    if (call.op.effect == Effect::write && !ctx.dry_run && is_refusal(e.kind())) audit_refusal(env, call, e);
+    if (call.op.effect == Effect::write && !ctx.dry_run && is_refusal(call.op, e.kind())) audit_refusal(env, call, e);
     throw;
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(e);

@@ -18,10 +18,56 @@ json object_schema(json properties, json required) {
   return {{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
 }
 
+json boolean() { return {{"type", "boolean"}}; }
+json date() { return {{"type", "string"}, {"format", "date"}}; }
+json strings() { return {{"type", "array"}, {"items", str()}}; }
+json enumeration(std::initializer_list<const char*> values) {
+  json out{{"type", "string"}, {"enum", json::array()}};
+  for (const char* v : values) out["enum"].push_back(v);
+  return out;
+}
+json array_of(json item) { return {{"type", "array"}, {"items", std::move(item)}}; }
+
+// cli.md "coverage row" and "report object".
+json coverage_report_schema() {
+  json missing = object_schema({{"staff", str()}, {"why", enumeration({"absent", "expired", "revoked", "inactive"})},
+                                {"reason", str()}, {"absent_until", date()}, {"valid_until", date()}, {"revoked_on", date()}},
+                               {"staff", "why"});
+  json gap = object_schema({{"office", str()}, {"date", date()}, {"present", integer()}, {"required", integer()},
+                            {"present_staff", strings()}, {"missing", array_of(missing)}},
+                           {"office", "date", "present", "required", "missing"});
+  json expiry_gap = object_schema({{"date", date()}, {"present", integer()}, {"required", integer()}},
+                                  {"date", "present", "required"});
+  json expiring = object_schema({{"staff", str()}, {"cert", str()}, {"valid_until", date()}, {"office", str()},
+                                 {"gaps", array_of(expiry_gap)}},
+                                {"staff", "cert", "valid_until", "office"});
+  return object_schema({{"from", date()}, {"to", date()}, {"cert", str()}, {"office", nullable("string")},
+                        {"horizon_days", integer()}, {"horizon_until", date()}, {"office_days", integer()},
+                        {"ok", boolean()}, {"gaps", array_of(gap)}, {"expiring", array_of(expiring)}},
+                       {"from", "to", "ok", "gaps", "expiring"});
+}
+
 json list_of(const std::string& schema) {
   return object_schema({{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/" + schema}}}}},
                         {"next", nullable("string")}},
                        {"items", "next"});
+}
+
+// cli.md "upgrade"; document numbers and eID pseudonyms never appear, not even hashed.
+json upgrade_schema() {
+  json props = json::object();
+  for (const char* f : {"method", "office", "staff", "second_staff", "document_type", "document_expiry",
+                        "document_country", "register_court", "register_no", "decided_at", "reason", "revoked_at",
+                        "revoked_by"})
+    props[f] = nullable("string");
+  props["id"] = integer();
+  props["account_id"] = integer();
+  for (const char* f : {"from_tier", "to_tier", "requested_at", "requested_by"}) props[f] = str();
+  props["status"] = {{"type", "string"}, {"enum", {"pending", "performed", "rejected", "revoked"}}};
+  props["warnings"] = {{"type", "array"}, {"items", str()}};
+  return object_schema(props, {"id", "account_id", "from_tier", "to_tier", "status", "method", "office", "staff",
+                               "second_staff", "document_type", "document_expiry", "requested_at", "decided_at",
+                               "reason"});
 }
 
 json components() {
@@ -42,12 +88,28 @@ json components() {
       {"Office", object_schema({{"code", str()}, {"name", str()}, {"min_certified", integer()}}, {"code", "name", "min_certified"})},
       {"Staff", object_schema({{"id", str()}, {"name", str()}, {"office", nullable("string")},
                                {"roles", {{"type", "array"}, {"items", str()}}}, {"active", {{"type", "boolean"}}},
-                               {"certifications", {{"type", "array"}}}},
+                               {"certifications", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Certification"}}}}}},
                               {"id", "name", "office", "roles", "active", "certifications"})},
+      {"Certification", object_schema({{"id", integer()}, {"kind", str()}, {"granted_on", date()}, {"valid_until", date()},
+                                       {"revoked", boolean()}, {"revoked_on", nullable("string")},
+                                       {"revoke_reason", nullable("string")}, {"trainer", nullable("string")},
+                                       {"granted_by", str()}, {"status", enumeration({"valid", "expired", "revoked", "pending"})}},
+                                      {"kind", "granted_on", "valid_until", "revoked", "status"})},
+      {"Absence", object_schema({{"id", integer()}, {"staff", str()}, {"from", date()}, {"to", date()}, {"reason", str()},
+                                 {"created_by", str()}, {"created_at", str()}, {"updated_at", str()},
+                                 {"merged", {{"type", "array"}, {"items", integer()}}}, {"changed", boolean()}},
+                                {"id", "staff", "from", "to", "reason"})},
+      {"AvailableOffice", object_schema({{"code", str()}, {"name", str()}, {"min_certified", integer()}, {"date", date()},
+                                         {"certified_present", integer()}, {"staff", strings()}},
+                                        {"code", "name", "min_certified", "date", "certified_present", "staff"})},
+      {"CoverageReport", coverage_report_schema()},
       {"AuditEntry", object_schema({{"seq", integer()}, {"at", str()}, {"actor", str()}, {"action", str()},
                                     {"object", str()}, {"reason", str()}, {"hash", str()}, {"prev_hash", str()}},
                                    {"seq", "at", "actor", "action", "object", "before", "after", "reason", "hash", "prev_hash"})},
       {"Token", object_schema({{"id", str()}, {"staff", str()}, {"expires_on", str()}}, {"id", "staff", "expires_on"})},
+      {"Upgrade", upgrade_schema()},
+      {"OwnAccounts", object_schema({{"staff", str()}, {"accounts", {{"type", "array"}, {"items", integer()}}}},
+                                    {"staff", "accounts"})},
       {"Report", object_schema({{"ok", {{"type", "boolean"}}}}, {"ok"})},
       {"Object", {{"type", "object"}}},
       {"Problem", object_schema({{"type", str()}, {"title", str()}, {"status", integer()}, {"detail", str()}, {"code", integer()}},
@@ -86,7 +148,10 @@ json components() {
   schemas["OfficeList"] = list_of("Office");
   schemas["StaffList"] = list_of("Staff");
   schemas["AuditList"] = list_of("AuditEntry");
+  schemas["UpgradeList"] = list_of("Upgrade");
   schemas["ObjectList"] = list_of("Object");
+  schemas["AbsenceList"] = list_of("Absence");
+  schemas["AvailableOfficeList"] = list_of("AvailableOffice");
   return schemas;
 }
 
@@ -97,6 +162,10 @@ std::string response_schema(const Operation& op) {
       {"offices.list", "OfficeList"},   {"staff.list", "StaffList"},         {"audit.list", "AuditList"},
       {"audit.verify", "Report"},       {"db.check", "Report"},              {"tokens.create", "Token"},
       {"tokens.list", "ObjectList"},    {"tokens.revoke", "Object"},
+      {"upgrades.list", "UpgradeList"}, {"upgrades.downgrade", "Account"},   {"staff.link-account", "OwnAccounts"},
+      {"staff.unlink-account", "OwnAccounts"}, {"staff.accounts", "OwnAccounts"},
+      {"offices.available", "AvailableOfficeList"}, {"coverage.report", "CoverageReport"},
+      {"staff.absence_add", "Absence"}, {"staff.absence_remove", "Absence"}, {"staff.absences", "AbsenceList"},
       {"permits.list", "PermitList"},   {"permits.renew", "RenewalReport"},  {"mandates.list", "MandateList"},
       {"charges.list", "ChargeList"},   {"payments.list", "PaymentBatchList"},
   };
@@ -104,6 +173,7 @@ std::string response_schema(const Operation& op) {
   if (op.name.rfind("accounts.", 0) == 0) return "Account";
   if (op.name.rfind("offices.", 0) == 0) return "Office";
   if (op.name.rfind("staff.", 0) == 0) return "Staff";
+  if (op.name.rfind("upgrades.", 0) == 0) return "Upgrade";
   if (op.name.rfind("permits.", 0) == 0) return "Permit";
   if (op.name.rfind("mandates.", 0) == 0) return "Mandate";
   if (op.name.rfind("payments.", 0) == 0) return "PaymentBatch";

@@ -20,6 +20,8 @@ const OperationTable& operations() {
     add_staff_operations(t);
     add_token_operations(t);
     add_audit_operations(t);
+    add_coverage_operations(t);
+    add_upgrade_operations(t);
     add_mandate_operations(t);
     add_permit_operations(t);
     add_payment_operations(t);

@@ -25,6 +25,9 @@ struct Operation {
   bool local_only = false;  // store administration (db backup …): never over HTTP
   bool paged = false;       // returns {"items":[…], "next": cursor|null} and takes limit/cursor
   bool streamed_body = false;  // the HTTP body is a raw file, not JSON (bulk import)
+  // Refusals for invalid evidence (exit 5, e.g. an expired ID document) are audited like those
+  // for missing rights (4, 6): for protected actions every refused attempt is on record.
+  bool audit_invalid = false;
 };
 
 class OperationTable {
@@ -44,8 +47,11 @@ const OperationTable& operations();
 void add_account_operations(OperationTable& table);
 void add_office_operations(OperationTable& table);
 void add_staff_operations(OperationTable& table);
+void add_staff_presence_operations(OperationTable& table);  // certifications, absences
+void add_coverage_operations(OperationTable& table);
 void add_token_operations(OperationTable& table);
 void add_audit_operations(OperationTable& table);
+void add_upgrade_operations(OperationTable& table);
 void add_mandate_operations(OperationTable& table);
 void add_permit_operations(OperationTable& table);
 void add_payment_operations(OperationTable& table);

@@ -5,7 +5,10 @@
 #include "domain/folding.hpp"
 #include "domain/validate.hpp"
 #include "service/audit.hpp"
+#include "service/presence.hpp"
+#include "service/staff.hpp"
 #include "store/account_rows.hpp"
+#include "store/upgrade_rows.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/ranges.h>
@@ -129,9 +132,12 @@ AccountCreated create_account(Context& ctx, const NewAccount& input) {
 }
 
 bool may_change_verified_fields(Context& ctx) {
-  // Verified identity data is changed by a supervisor or administrator; the upgrades capability
-  // narrows this to staff holding a valid identity-check certification.
-  return ctx.actor.has_any_role({"supervisor", "admin"});
+  // Verified identity data is what a certified clerk checked against a document: only a staff
+  // member certified for that check today may change it (not the anonymous local administrator).
+  // Absence is not checked here: correcting a record is not an act at the counter.
+  if (!ctx.actor.is_staff) return false;
+  auto member = load_staff(ctx.db(), ctx.actor.id);
+  return member && member->active && holds_certification(ctx, ctx.actor.id, "identity-check", ctx.today());
 }
 
 Account update_account(Context& ctx, const AccountChange& change) {
@@ -159,7 +165,9 @@ Account update_account(Context& ctx, const AccountChange& change) {
     for (auto& [field, _] : a.items()) {
       if (!is_locked_field(field)) continue;
       if (!may_change_verified_fields(ctx))
-        fail(ErrorKind::forbidden, "{} of account {} is verified: only certified staff may change it", field, account.id);
+        fail(ErrorKind::forbidden,
+             "{} of account {} is verified: only a staff member certified for identity-check today may change it",
+             field, account.id);
       require_reason(change.reason, "change verified data");
     }
   }
@@ -208,6 +216,7 @@ Account close_account(Context& ctx, const std::string& id, const std::string& re
     for (const auto& field : editable_account_fields()) *account_field(account, field) = std::nullopt;
     account.login = "erased-" + std::to_string(account.id) + "@erased.invalid";
     account.erased_at = ctx.now();
+    erase_upgrade_evidence(ctx.db(), account.id);
   }
   save(ctx, account);
   // The audit entry records which fields were erased, never their values (GDPR art. 17).
@@ -222,7 +231,9 @@ nlohmann::json export_account(Context& ctx, const std::string& id) {
   auto account = find_account(ctx, id);
   AuditFilter filter;
   filter.object = account_object(account.id);
-  json out{{"account", account}, {"audit", audit_list(ctx, filter)}, {"exported_at", ctx.now()}};
+  json upgrades = json::array();
+  for (const auto& u : query_upgrades(ctx.db(), {"", account.id, 0, std::nullopt})) upgrades.push_back(u);
+  json out{{"account", account}, {"upgrades", upgrades}, {"audit", audit_list(ctx, filter)}, {"exported_at", ctx.now()}};
   return out;
 }
 

@@ -9,7 +9,9 @@
 namespace vrathaus {
 
 // The staff member holds a certification of `kind` granted on or before `day`, valid until on or
-// after `day`, and not revoked.
+// after `day`, and not revoked on or before `day` (a revocation counts from its day on; the
+// rule is domain/certification.hpp valid_on, the same the coverage report uses). Does not look at
+// the active flag or absences: ask is_absent, and staff_actor refuses inactive staff.
 bool holds_certification(Context& ctx, const std::string& staff, const std::string& kind, const Date& day);
 
 // The staff member has an absence (holiday, illness, training) covering `day`.

@@ -1,16 +1,31 @@
 #include "service/staff_view.hpp"
 
+#include "core/error.hpp"
+#include "service/certifications.hpp"
+#include "service/presence.hpp"
+#include "store/presence_rows.hpp"
+
 namespace vrathaus {
 
-nlohmann::json staff_view(Context&, const StaffMember& s) {
+nlohmann::json staff_view(Context& ctx, const StaffMember& s) {
   nlohmann::json j = s;
-  j["certifications"] = nlohmann::json::array();
+  auto certs = nlohmann::json::array();
+  for (const auto& row : load_certifications(ctx.db(), s.id)) certs.push_back(certification_json(row, ctx.today()));
+  j["certifications"] = std::move(certs);
   return j;
 }
 
 nlohmann::json list_staff_view(Context& ctx, const Params& filters) {
+  auto cert = filters.str_or("cert", "");
+  auto valid_on = filters.opt_date("valid_on");
+  if (valid_on && cert.empty()) fail_field("valid_on", "needs cert: which certification must be valid that day");
+  if (!cert.empty()) check_certification_kind(ctx.city, cert);
+  auto day = valid_on.value_or(ctx.today());
   auto items = nlohmann::json::array();
-  for (const auto& s : list_staff(ctx, filters.str_or("office", ""))) items.push_back(staff_view(ctx, s));
+  for (const auto& s : list_staff(ctx, filters.str_or("office", ""))) {
+    if (!cert.empty() && !holds_certification(ctx, s.id, cert, day)) continue;
+    items.push_back(staff_view(ctx, s));
+  }
   return items;
 }
 

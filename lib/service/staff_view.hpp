@@ -9,7 +9,8 @@
 namespace vrathaus {
 
 nlohmann::json staff_view(Context& ctx, const StaffMember& s);
-// `staff list` with its filters (office; certification filters come with coverage).
+// `staff list` with its filters: office; cert (holding that certification valid on valid_on,
+// default today).
 nlohmann::json list_staff_view(Context& ctx, const Params& filters);
 
 }  // namespace vrathaus

@@ -107,6 +107,93 @@ CREATE TABLE idempotency (
 );
 )sql";
 
+// Version 2: staff certifications and absences (coverage). A revoked certification keeps its row
+// (revoked_on marks it) so history and past coverage stay explainable; absences are plain date
+// ranges, merged per person when they overlap or touch, and may be removed.
+constexpr const char* kPresence = R"sql(
+CREATE TABLE certifications (
+  id            INTEGER PRIMARY KEY,
+  staff         TEXT NOT NULL REFERENCES staff(id),
+  kind          TEXT NOT NULL,
+  granted_on    TEXT NOT NULL,
+  valid_until   TEXT NOT NULL CHECK (valid_until >= granted_on),
+  trainer       TEXT REFERENCES staff(id),
+  granted_by    TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  revoked_on    TEXT,                 -- not valid from this local day on
+  revoked_by    TEXT,
+  revoked_at    TEXT,
+  revoke_reason TEXT
+);
+CREATE INDEX certifications_staff ON certifications(staff, kind);
+CREATE INDEX certifications_kind ON certifications(kind, valid_until);
+
+CREATE TABLE absences (
+  id         INTEGER PRIMARY KEY,
+  staff      TEXT NOT NULL REFERENCES staff(id),
+  from_date  TEXT NOT NULL,
+  to_date    TEXT NOT NULL CHECK (to_date >= from_date),
+  reason     TEXT NOT NULL,           -- holiday, illness, training; merged rows list each, comma-separated
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX absences_staff ON absences(staff, from_date);
+CREATE INDEX absences_range ON absences(to_date, from_date);
+)sql";
+
+// Version 3: tier upgrades (domain.md "Tier upgrades"). ID document numbers and eID pseudonyms are
+// never stored in clear, only as keyed hashes (HMAC-SHA256 under the store's document key), which
+// is enough to notice a document or an eID presented for a second account.
+constexpr const char* kUpgrades = R"sql(
+CREATE TABLE upgrades (
+  id                 INTEGER PRIMARY KEY,
+  account_id         INTEGER NOT NULL REFERENCES accounts(id),
+  from_tier          TEXT NOT NULL CHECK (from_tier IN ('guest','private','business','authority')),
+  to_tier            TEXT NOT NULL CHECK (to_tier IN ('private','business','authority')),
+  status             TEXT NOT NULL CHECK (status IN ('pending','performed','rejected','revoked')),
+  method             TEXT CHECK (method IN ('in-person','online-id')),
+  office             TEXT REFERENCES offices(code),
+  staff              TEXT REFERENCES staff(id),      -- who performed or rejected it
+  second_staff       TEXT REFERENCES staff(id),      -- four-eyes partner (authority)
+  document_type      TEXT CHECK (document_type IN ('id-card','passport','residence-permit')),
+  document_hash      TEXT,                           -- keyed hash of issuing country and number
+  document_expiry    TEXT,
+  document_country   TEXT,
+  register_court     TEXT,
+  register_no        TEXT,
+  eid_pseudonym_hash TEXT,                           -- keyed hash of the eID's restricted identifier
+  requested_at       TEXT NOT NULL,
+  requested_by       TEXT NOT NULL,
+  decided_at         TEXT,
+  reason             TEXT,
+  revoked_at         TEXT,
+  revoked_by         TEXT
+);
+CREATE INDEX upgrades_account ON upgrades(account_id);
+CREATE INDEX upgrades_status ON upgrades(status, id);
+CREATE INDEX upgrades_document ON upgrades(document_hash) WHERE document_hash IS NOT NULL;
+-- At most one open request per account.
+CREATE UNIQUE INDEX upgrades_one_pending ON upgrades(account_id) WHERE status = 'pending';
+
+-- An eID pseudonym verifies one account, ever: the primary key makes that a store invariant.
+CREATE TABLE eid_pseudonyms (
+  pseudonym_hash TEXT PRIMARY KEY,
+  account_id     INTEGER NOT NULL REFERENCES accounts(id),
+  bound_at       TEXT NOT NULL
+);
+CREATE INDEX eid_pseudonyms_account ON eid_pseudonyms(account_id);
+
+-- Portal accounts held by staff members themselves: nobody upgrades their own account.
+CREATE TABLE staff_accounts (
+  staff      TEXT NOT NULL REFERENCES staff(id),
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  linked_at  TEXT NOT NULL,
+  PRIMARY KEY (staff, account_id)
+);
+CREATE INDEX staff_accounts_account ON staff_accounts(account_id);
+)sql";
+
 // Version 4: resident parking permits, SEPA mandates, charges and payment export batches.
 // Statuses stored here are the lasting facts ('active' or 'revoked'); whether a permit is valid
 // on a given day is decided by domain/permit_period.hpp from its dates.
@@ -197,6 +284,8 @@ CREATE INDEX charges_batch ON charges(batch, sequence) WHERE batch IS NOT NULL;
 
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
+    Migration{2, "certifications and absences", kPresence},
+    Migration{3, "upgrades", kUpgrades},
     Migration{4, "permits and payments", kPermitsAndPayments},
 };
 

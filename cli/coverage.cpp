@@ -1,0 +1,99 @@
+// `vrathaus coverage`: certified staff present per office and opening day against the minimum,
+// the gaps and who is missing why, and the certifications about to expire. A cron job: exit 1
+// when there is a gap.
+#include "common.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+namespace vrathaus::cli {
+namespace {
+
+struct CoverageOptions {
+  std::string from, to, office, cert;
+  std::optional<std::int64_t> horizon;
+};
+
+std::string missing_text(const nlohmann::json& missing) {
+  std::string out;
+  for (const auto& m : missing) {
+    std::string why = m.value("why", "");
+    if (m.contains("reason")) why += " " + m["reason"].get<std::string>();
+    if (m.contains("absent_until")) why += " until " + m["absent_until"].get<std::string>();
+    if (m.contains("valid_until") && why == "expired") why += " " + m["valid_until"].get<std::string>();
+    if (m.contains("revoked_on")) why += " " + m["revoked_on"].get<std::string>();
+    out += (out.empty() ? "" : ", ") + m.value("staff", "") + " (" + why + ")";
+  }
+  return out;
+}
+
+// For people: a summary line, then one table of gaps and one of expiring certifications. The
+// other formats print the report object as it is (cli.md "Stable JSON fields").
+void print_table(const nlohmann::json& r) {
+  using nlohmann::json;
+  std::cout << fmt::format("coverage {} {} … {}: {} gap(s) in {} office opening day(s)\n", r.value("cert", ""),
+                           r.value("from", ""), r.value("to", ""), r["gaps"].size(), r.value("office_days", 0));
+  if (!r["gaps"].empty()) {
+    json rows = json::array();
+    for (const auto& g : r["gaps"])
+      rows.push_back({{"date", g["date"]}, {"office", g["office"]},
+                      {"present", fmt::format("{}/{}", g["present"].get<int>(), g["required"].get<int>())},
+                      {"missing", missing_text(g["missing"])}});
+    std::cout << "\n" << render(rows, "table", {{"date", "office", "present", "missing"}});
+  }
+  std::cout << fmt::format("\ncertifications expiring by {} (horizon {} days): {}\n", r.value("horizon_until", ""),
+                           r.value("horizon_days", 0), r["expiring"].size());
+  if (!r["expiring"].empty()) {
+    json rows = json::array();
+    for (const auto& e : r["expiring"]) {
+      std::string opens = e["gaps"].empty() ? "-" : fmt::format("{} day(s) from {}", e["gaps"].size(),
+                                                                 e["gaps"][0]["date"].get<std::string>());
+      rows.push_back({{"valid_until", e["valid_until"]}, {"staff", e["staff"]}, {"office", e["office"]},
+                      {"cert", e["cert"]}, {"opens_gaps", opens}});
+    }
+    std::cout << render(rows, "table", {{"valid_until", "staff", "office", "cert", "opens_gaps"}});
+  }
+  std::cout << std::flush;
+}
+
+}  // namespace
+
+void add_coverage_command(CLI::App& app, Session& session) {
+  auto o = std::make_shared<CoverageOptions>();
+  auto* cmd = app.add_subcommand("coverage", "Certified staff per office and opening day; exit 1 on a gap (a cron job)");
+  cmd->add_option("--from", o->from, "First day checked (default today)");
+  cmd->add_option("--to", o->to, "Last day checked (default: two weeks from --from)");
+  cmd->add_option("--office", o->office, "Only this office");
+  cmd->add_option("--cert", o->cert, "Certification kind (default identity-check)");
+  cmd->add_option("--horizon", o->horizon, "Report certifications expiring within DAYS of --from (default 90)")
+      ->check(CLI::NonNegativeNumber);
+  examples(cmd,
+           "  vrathaus coverage                               today and the next two weeks\n"
+           "  vrathaus coverage --from 2026-12-07 --to 2026-12-07 --office brackel -o json\n"
+           "  vrathaus coverage --cert authority-accounts --horizon 180\n"
+           "Crontab (working days at 06:30; silent when covered, cron mails MAILTO the report on a gap or error):\n"
+           "  MAILTO=buergerdienste-leitung@example.de\n"
+           "  30 6 * * 1-5  out=$(vrathaus coverage 2>&1) || echo \"$out\"");
+  cmd->callback([&session, o] {
+    nlohmann::json p = nlohmann::json::object();
+    put(p, "from", o->from);
+    put(p, "to", o->to);
+    put(p, "office", o->office);
+    put(p, "cert", o->cert);
+    put(p, "horizon", o->horizon);
+    auto result = session.call("coverage.report", p);
+    if (session.output_format() == "table")
+      print_table(result);
+    else
+      print_result(session, result);
+    if (!result.value("ok", true)) {
+      session.warn(fmt::format("coverage: {} gap(s) between {} and {}", result["gaps"].size(), result.value("from", ""),
+                               result.value("to", "")));
+      session.problems();
+    }
+  });
+}
+
+}  // namespace vrathaus::cli

@@ -1,0 +1,104 @@
+#pragma once
+// The coverage report (domain.md "Coverage") as a pure function: for every office and opening day
+// in a range, the staff certified that day and not absent, against the office's minimum; each
+// gap with who is missing and why; and the certifications expiring within a horizon with the
+// gaps their expiry will open. No store, no clock: the service loads the facts, this decides.
+#include "domain/absence.hpp"
+#include "domain/certification.hpp"
+#include "domain/date.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vrathaus::coverage {
+
+struct OfficeRule {
+  std::string code;
+  int required = 2;  // the office's min_certified
+};
+
+struct StaffFacts {
+  std::string id;
+  std::string office;  // staff of offices not in the request are ignored
+  bool active = true;
+  std::vector<CertificationPeriod> certifications;  // of the kind being checked
+  std::vector<AbsencePeriod> absences;
+};
+
+struct Request {
+  std::string cert;  // the certification kind checked, e.g. "identity-check"
+  Date from, to;     // the days checked for gaps, inclusive
+  int horizon_days = 90;  // certifications whose last valid day is within [from, from + horizon_days]
+  std::set<Date> holidays;
+  std::vector<OfficeRule> offices;
+  std::vector<StaffFacts> staff;
+};
+
+// Opening days: Monday to Friday, except the configured public holidays.
+bool is_opening_day(const Date& day, const std::set<Date>& holidays);
+
+enum class Why { absent, expired, revoked, inactive };
+std::string_view why_name(Why why);
+
+struct Missing {
+  std::string staff;
+  Why why = Why::absent;
+  std::string absence_reason;             // absent: holiday, illness, training
+  std::optional<Date> absent_until;        // absent: the absence's last day
+  std::optional<Date> valid_until;         // expired, inactive: the certification's last valid day
+  std::optional<Date> revoked_on;          // revoked
+};
+
+struct Gap {
+  std::string office;
+  Date date;
+  int present = 0;
+  int required = 0;
+  std::vector<std::string> present_staff;  // sorted
+  std::vector<Missing> missing;            // sorted by staff
+};
+
+struct ExpiryGap {
+  Date date;
+  int present = 0;
+  int required = 0;
+};
+
+struct Expiring {
+  std::string staff;
+  std::string cert;
+  Date valid_until;
+  std::string office;
+  // Opening days after the expiry, up to the horizon, on which the office is below its minimum
+  // and this person would have counted had the certification been renewed.
+  std::vector<ExpiryGap> gaps;
+};
+
+struct Report {
+  std::string cert;
+  Date from, to;
+  int horizon_days = 0;
+  Date horizon_until;
+  int office_days = 0;  // office opening days checked in [from, to]
+  std::vector<Gap> gaps;  // by date, then office
+  std::vector<Expiring> expiring;  // by valid_until, then staff
+  bool ok() const { return gaps.empty(); }
+};
+
+Report compute(const Request& request);
+
+struct Availability {
+  std::string office;
+  int required = 0;
+  std::vector<std::string> present;  // sorted
+};
+
+// "Where can I go on `day`?": the offices with at least one certified person present, most
+// staffed first (then by code). Empty on a weekend or holiday: every office is closed.
+// Uses request.cert, holidays, offices and staff; from, to and the horizon are ignored.
+std::vector<Availability> available_offices(const Request& request, const Date& day);
+
+}  // namespace vrathaus::coverage

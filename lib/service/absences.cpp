@@ -1,0 +1,112 @@
+#include "service/absences.hpp"
+
+#include "core/error.hpp"
+#include "domain/validate.hpp"
+#include "service/audit.hpp"
+#include "service/staff.hpp"
+
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+
+// A typo like 2062 for 2026 must not silently mark someone absent for decades.
+constexpr long kMaxAbsenceDays = 3 * 366;
+
+// People record their own absences; anyone else's need an admin or supervisor.
+StaffMember absence_owner(Context& ctx, const std::string& staff_id, const char* action) {
+  auto staff = find_staff(ctx, staff_id);
+  if (!(ctx.actor.is_staff && ctx.actor.id == staff.id))
+    require_role(ctx, {"admin", "supervisor"}, std::string(action) + " of other staff");
+  return staff;
+}
+
+std::string check_reason(const std::string& reason) {
+  const auto& known = absence_reasons();
+  if (std::find(known.begin(), known.end(), reason) == known.end())
+    fail_field("reason", "'{}' is not an absence reason ({})", reason, fmt::join(known, ", "));
+  return reason;
+}
+
+}  // namespace
+
+json absence_json(const AbsenceRow& r) {
+  return {{"id", r.period.id},         {"staff", r.staff},           {"from", r.period.from.str()},
+          {"to", r.period.to.str()},   {"reason", r.period.reason},  {"created_by", r.created_by},
+          {"created_at", r.created_at}, {"updated_at", r.updated_at}};
+}
+
+AbsenceAdded add_absence(Context& ctx, const NewAbsence& in) {
+  auto staff = absence_owner(ctx, in.staff, "record absences");
+  if (staff.office.empty()) fail(ErrorKind::conflict, "{} is a service identity: it has no absences", staff.id);
+  if (!staff.active) fail(ErrorKind::conflict, "staff member {} is inactive", staff.id);
+  if (in.to < in.from) fail_field("to", "{} is before the absence starts ({})", in.to.str(), in.from.str());
+  if (in.from.days_until(in.to) >= kMaxAbsenceDays)
+    fail_field("to", "an absence spans at most {} days; record a longer one in parts", kMaxAbsenceDays);
+
+  AbsencePeriod added{0, in.from, in.to, check_reason(in.reason)};
+  auto rows = load_absences(ctx.db(), staff.id);
+  std::vector<AbsencePeriod> periods;
+  for (const auto& r : rows) periods.push_back(r.period);
+  auto merge = merge_absence(periods, added);
+
+  AbsenceAdded out;
+  out.merged = merge.absorbed;
+  json before = json::array();
+  for (const auto& r : rows)
+    if (std::binary_search(merge.absorbed.begin(), merge.absorbed.end(), r.period.id)) before.push_back(absence_json(r));
+
+  if (merge.absorbed.size() == 1) {
+    // Already recorded exactly so: nothing changes, nothing to audit.
+    const auto& kept = *std::find_if(rows.begin(), rows.end(), [&](auto& r) { return r.period.id == merge.merged.id; });
+    if (kept.period.from == merge.merged.from && kept.period.to == merge.merged.to && kept.period.reason == merge.merged.reason) {
+      out.absence = kept;
+      out.merged.clear();
+      return out;
+    }
+  }
+  AbsenceRow row;
+  row.staff = staff.id;
+  row.period = merge.merged;
+  row.updated_at = ctx.now();
+  if (merge.absorbed.empty()) {
+    row.created_by = ctx.actor.id;
+    row.created_at = row.updated_at;
+    row.period.id = insert_absence(ctx.db(), row);
+  } else {
+    // The oldest absorbed row lives on as the union; the others are folded into it.
+    const auto& kept = *std::find_if(rows.begin(), rows.end(), [&](auto& r) { return r.period.id == merge.merged.id; });
+    row.created_by = kept.created_by;
+    row.created_at = kept.created_at;
+    for (auto id : merge.absorbed)
+      if (id != row.period.id) delete_absence(ctx.db(), id);
+    update_absence(ctx.db(), row);
+  }
+  out.absence = row;
+  out.changed = true;
+  audit_append(ctx, {"staff.absence", "staff:" + staff.id, before.empty() ? json(nullptr) : before, absence_json(row), ""});
+  return out;
+}
+
+std::vector<AbsenceRow> list_absences(Context& ctx, const std::string& staff, std::optional<Date> from,
+                                      std::optional<Date> to) {
+  auto s = find_staff(ctx, staff);
+  if (from && to && *to < *from) fail_field("to", "{} is before {}", to->str(), from->str());
+  return load_absences(ctx.db(), s.id, from, to);
+}
+
+AbsenceRow remove_absence(Context& ctx, const std::string& staff_id, std::int64_t absence_id, const std::string& reason) {
+  auto staff = absence_owner(ctx, staff_id, "remove absences");
+  auto row = load_absence(ctx.db(), absence_id);
+  if (!row || row->staff != staff.id) fail(ErrorKind::not_found, "{} has no absence {}", staff.id, absence_id);
+  auto why = reason.empty() ? reason : validate_text(reason, "reason", 500);
+  delete_absence(ctx.db(), absence_id);
+  audit_append(ctx, {"staff.absence_remove", "staff:" + staff.id, absence_json(*row), nullptr, why});
+  return *row;
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,66 @@
+#include "service/own_accounts.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "domain/folding.hpp"
+#include "service/accounts.hpp"
+#include "service/audit.hpp"
+#include "service/staff.hpp"
+#include "store/upgrade_rows.hpp"
+
+#include <algorithm>
+
+namespace vrathaus {
+namespace {
+
+nlohmann::json links(Context& ctx, const std::string& staff) {
+  return {{"staff", staff}, {"accounts", accounts_of_staff(ctx.db(), staff)}};
+}
+
+}  // namespace
+
+std::optional<std::string> own_account_reason(Context& ctx, const std::string& staff, const Account& account) {
+  auto owners = staff_owning_account(ctx.db(), account.id);
+  if (std::find(owners.begin(), owners.end(), staff) != owners.end())
+    return fmt::format("account {} is linked to staff member {}", account.id, staff);
+  auto member = load_staff(ctx.db(), staff);
+  if (member && !account.is_organisation() && account.given_name && account.family_name &&
+      fold_german(member->name) == account.folded_name())
+    return fmt::format("account {} bears the name of staff member {}", account.id, staff);
+  return std::nullopt;
+}
+
+void refuse_own_account(Context& ctx, const std::string& staff, const Account& account, const std::string& action) {
+  if (auto why = own_account_reason(ctx, staff, account))
+    fail(ErrorKind::forbidden, "nobody may {} of their own account: {}; a colleague must do it", action, *why);
+}
+
+nlohmann::json link_own_account(Context& ctx, const std::string& staff, const std::string& account_ref) {
+  // Declaring one's own account only restricts oneself: every staff member may do it.
+  if (ctx.actor.id != staff) require_role(ctx, {"supervisor", "admin"}, "link other staff members to their own accounts");
+  auto member = find_staff(ctx, staff);
+  auto account = find_account(ctx, account_ref);
+  if (link_staff_account(ctx.db(), member.id, account.id, ctx.now()))
+    audit_append(ctx, {"staff.link-account", "staff:" + member.id, nullptr, {{"account_id", account.id}}, ""});
+  return links(ctx, member.id);
+}
+
+nlohmann::json unlink_own_account(Context& ctx, const std::string& staff, const std::string& account_ref,
+                                  const std::string& reason) {
+  require_role(ctx, {"supervisor", "admin"}, "unlink staff members from their own accounts");
+  if (ctx.actor.id == staff) fail(ErrorKind::forbidden, "nobody unlinks their own account; ask another supervisor");
+  if (trim(reason).empty()) fail_field("reason", "is required to unlink an account");
+  auto member = find_staff(ctx, staff);
+  auto account = find_account(ctx, account_ref);
+  if (!unlink_staff_account(ctx.db(), member.id, account.id))
+    fail(ErrorKind::not_found, "account {} is not linked to staff member {}", account.id, member.id);
+  audit_append(ctx, {"staff.unlink-account", "staff:" + member.id, {{"account_id", account.id}}, nullptr, reason});
+  return links(ctx, member.id);
+}
+
+nlohmann::json own_accounts(Context& ctx, const std::string& staff) {
+  require_role(ctx, {"clerk", "supervisor", "admin", "auditor"}, "list staff members' own accounts");
+  return links(ctx, find_staff(ctx, staff).id);
+}
+
+}  // namespace vrathaus

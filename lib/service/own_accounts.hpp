@@ -1,0 +1,31 @@
+#pragma once
+// Staff members' own portal accounts. Nobody performs (or decides on) an upgrade of their own
+// account; an account counts as a staff member's own when
+//  - it is linked to the staff record (`vrathaus staff link-account`), the authoritative way, or
+//  - it is a person account whose German-folded name equals the staff member's folded name
+//    ("Sabine Kruse" = "SABINE KRUSE"), a safety net for links nobody made. A namesake is then
+//    served by a colleague; the refusal says why.
+#include "domain/account.hpp"
+#include "service/context.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace vrathaus {
+
+// Why `account` is the staff member's own, or nullopt.
+std::optional<std::string> own_account_reason(Context& ctx, const std::string& staff, const Account& account);
+
+// Throws forbidden (exit 6) when the account is the staff member's own.
+void refuse_own_account(Context& ctx, const std::string& staff, const Account& account, const std::string& action);
+
+// Each returns {"staff": id, "accounts": [ids]}. Anyone may declare their own account; linking
+// others' and unlinking (with a reason, never one's own) need supervisor or admin. Audited.
+nlohmann::json link_own_account(Context& ctx, const std::string& staff, const std::string& account);
+nlohmann::json unlink_own_account(Context& ctx, const std::string& staff, const std::string& account,
+                                  const std::string& reason);
+nlohmann::json own_accounts(Context& ctx, const std::string& staff);
+
+}  // namespace vrathaus

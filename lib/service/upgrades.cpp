@@ -1,0 +1,134 @@
+#include "service/upgrades.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "service/accounts.hpp"
+#include "service/acting_staff.hpp"
+#include "service/audit.hpp"
+#include "service/own_accounts.hpp"
+#include "store/account_rows.hpp"
+#include "store/upgrade_rows.hpp"
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+
+void require_reason(const std::string& reason, const std::string& what) {
+  if (trim(reason).empty()) fail_field("reason", "is required to {}", what);
+}
+
+// After a downgrade the account is verified by its newest upgrade still in force; with none, a
+// guest is unverified while a higher tier keeps how it was verified (e.g. by the IT provider).
+void reverify_from_history(Context& ctx, Account& account) {
+  std::optional<Upgrade> newest;
+  for (auto& u : query_upgrades(ctx.db(), {"performed", account.id, 0, std::nullopt})) newest = u;
+  if (newest) {
+    account.verified_at = newest->decided_at;
+    account.verified_by = newest->staff;
+    account.verification_method = newest->method;
+    account.verified_office = newest->office;
+  } else if (account.tier == "guest") {
+    account.verified_at = account.verified_by = account.verification_method = account.verified_office = std::nullopt;
+  }
+  account.assurance = account.tier == "guest" ? "low" : assurance_for(account.verification_method.value_or(""));
+}
+
+}  // namespace
+
+void require_upgrade_reader(const Context& ctx) {
+  require_role(ctx, {"clerk", "supervisor", "admin", "auditor", "portal"}, "see upgrades");
+}
+
+Upgrade find_upgrade(Context& ctx, std::int64_t id) {
+  auto u = load_upgrade(ctx.db(), id);
+  if (!u) fail(ErrorKind::not_found, "no upgrade {}", id);
+  return *u;
+}
+
+std::vector<Upgrade> upgrades_of_account(Context& ctx, std::int64_t account_id) {
+  return query_upgrades(ctx.db(), {"", account_id, 0, std::nullopt});
+}
+
+Upgrade request_upgrade(Context& ctx, const std::string& account_ref, const std::string& tier_in) {
+  require_role(ctx, {"portal", "clerk", "supervisor", "admin"}, "request upgrades");
+  auto tier = check_upgrade_target(tier_in);
+  auto account = find_account(ctx, account_ref);
+  if (account.status != "active") fail(ErrorKind::conflict, "account {} is {}: only active accounts are upgraded", account.id, account.status);
+  if (tier_rank(tier) <= tier_rank(account.tier))
+    fail(ErrorKind::conflict, "account {} is {} already: an upgrade must reach a higher tier than that", account.id, account.tier);
+  if (auto pending = pending_upgrade(ctx.db(), account.id))
+    fail(ErrorKind::conflict, "account {} has a pending upgrade request already (upgrade {} to {})", account.id,
+         pending->id, pending->to_tier);
+  Upgrade u;
+  u.account_id = account.id;
+  u.from_tier = account.tier;
+  u.to_tier = tier;
+  u.requested_at = ctx.now();
+  u.requested_by = ctx.actor.id;
+  u.id = insert_upgrade(ctx.db(), u);
+  audit_append(ctx, {"upgrades.request", account_object(account.id), nullptr, json(u), ""});
+  return u;
+}
+
+Upgrade reject_upgrade(Context& ctx, std::int64_t id, const std::string& reason) {
+  // A request is decided by a certified staff member, whichever way it goes.
+  require_actor_certified(ctx, "identity-check", "reject upgrades");
+  require_reason(reason, "reject an upgrade");
+  auto u = find_upgrade(ctx, id);
+  if (u.status != "pending") fail(ErrorKind::conflict, "upgrade {} is {}, not pending", u.id, u.status);
+  auto account = find_account(ctx, std::to_string(u.account_id));
+  refuse_own_account(ctx, ctx.actor.id, account, "decide on an upgrade");
+  auto before = u;
+  u.status = "rejected";
+  u.staff = ctx.actor.id;
+  u.decided_at = ctx.now();
+  u.reason = trim(reason);
+  update_upgrade(ctx.db(), u);
+  audit_append(ctx, {"upgrades.reject", account_object(u.account_id), {{"upgrade", u.id}, {"status", before.status}},
+                     {{"upgrade", u.id}, {"status", u.status}}, *u.reason});
+  return u;
+}
+
+Downgraded downgrade_account(Context& ctx, const std::string& account_ref, const std::string& tier,
+                             const std::string& reason) {
+  require_role(ctx, {"supervisor", "admin"}, "downgrade accounts");
+  require_reason(reason, "downgrade an account");
+  int target = tier_rank(tier);
+  auto account = find_account(ctx, account_ref);
+  if (account.status == "closed") fail(ErrorKind::conflict, "account {} is closed", account.id);
+  if (target >= tier_rank(account.tier))
+    fail(ErrorKind::conflict, "account {} is {}: a downgrade must reach a lower tier", account.id, account.tier);
+
+  Downgraded out;
+  auto now = ctx.now();
+  for (auto& u : query_upgrades(ctx.db(), {"performed", account.id, 0, std::nullopt})) {
+    if (tier_rank(u.to_tier) <= target) continue;
+    u.status = "revoked";
+    u.revoked_at = now;
+    u.revoked_by = ctx.actor.id;
+    u.reason = trim(reason);
+    update_upgrade(ctx.db(), u);
+    out.revoked.push_back(u.id);
+  }
+  auto before = account;
+  account.tier = tier;
+  reverify_from_history(ctx, account);
+  account.updated_at = now;
+  update_account_row(ctx.db(), account);
+  ++account.version;
+
+  auto verification = [](const Account& x) {
+    json j = x;
+    return json{{"tier", x.tier}, {"assurance", x.assurance}, {"verified_at", j["verified_at"]},
+                {"verified_by", j["verified_by"]}, {"verification_method", j["verification_method"]},
+                {"verified_office", j["verified_office"]}};
+  };
+  json b = verification(before), a = verification(account);
+  a["revoked_upgrades"] = out.revoked;
+  audit_append(ctx, {"upgrades.downgrade", account_object(account.id), b, a, trim(reason)});
+  out.account = account;
+  return out;
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,48 @@
+#pragma once
+// Tier upgrades (domain.md "Tier upgrades"): request, perform (in person or by online ID),
+// reject, downgrade. Every rule lives here and runs the same locally and behind `serve`.
+#include "domain/account.hpp"
+#include "domain/upgrade.hpp"
+#include "service/context.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vrathaus {
+
+struct PerformUpgrade {
+  std::string account;  // id or login
+  std::string tier;
+  std::string method = "in-person";
+  // in person
+  std::optional<std::string> office, document_type, document_number, document_country;
+  std::optional<Date> document_expiry;
+  std::optional<std::string> second_staff;                 // authority: the four-eyes partner
+  std::optional<std::string> register_court, register_no;  // business: register evidence
+  // online ID
+  std::optional<std::string> eid_pseudonym;
+};
+
+struct UpgradeDone {
+  Upgrade upgrade;
+  std::vector<std::string> warnings;  // e.g. the document already verified another account
+};
+
+struct Downgraded {
+  Account account;
+  std::vector<std::int64_t> revoked;  // upgrades revoked by it
+};
+
+Upgrade request_upgrade(Context& ctx, const std::string& account, const std::string& tier);
+UpgradeDone perform_upgrade(Context& ctx, const PerformUpgrade& input);
+Upgrade reject_upgrade(Context& ctx, std::int64_t upgrade_id, const std::string& reason);
+Downgraded downgrade_account(Context& ctx, const std::string& account, const std::string& tier, const std::string& reason);
+
+Upgrade find_upgrade(Context& ctx, std::int64_t id);  // not found → exit 3
+std::vector<Upgrade> upgrades_of_account(Context& ctx, std::int64_t account_id);
+
+// Roles that may see upgrades (list, show).
+void require_upgrade_reader(const Context& ctx);
+
+}  // namespace vrathaus

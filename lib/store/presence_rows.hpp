@@ -1,0 +1,48 @@
+#pragma once
+// Reading and writing certification and absence rows; no rules here, only SQL with bound
+// parameters. Dates are stored as YYYY-MM-DD text, so text order is date order.
+#include "domain/absence.hpp"
+#include "domain/certification.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vrathaus {
+
+struct CertificationRow {
+  std::int64_t id = 0;
+  std::string staff;
+  CertificationPeriod period;
+  std::string trainer;  // "" when none was named
+  std::string granted_by, created_at;
+  std::string revoked_by, revoked_at, revoke_reason;
+};
+
+// One person's certifications (of `kind`, or every kind when empty), by kind, grant day and id.
+std::vector<CertificationRow> load_certifications(SQLite::Database& db, const std::string& staff,
+                                                  const std::string& kind = {});
+// Everyone's certifications of one kind (the coverage report's input).
+std::vector<CertificationRow> load_certifications_of_kind(SQLite::Database& db, const std::string& kind);
+std::int64_t insert_certification(SQLite::Database& db, const CertificationRow& row);
+void mark_certification_revoked(SQLite::Database& db, const CertificationRow& row);
+
+struct AbsenceRow {
+  std::string staff;
+  AbsencePeriod period;  // period.id is the row id
+  std::string created_by, created_at, updated_at;
+};
+
+// One person's absences overlapping [from, to] (either end open when not given), by start.
+std::vector<AbsenceRow> load_absences(SQLite::Database& db, const std::string& staff, std::optional<Date> from = {},
+                                      std::optional<Date> to = {});
+// Everyone's absences overlapping [from, to].
+std::vector<AbsenceRow> load_absences_between(SQLite::Database& db, const Date& from, const Date& to);
+std::optional<AbsenceRow> load_absence(SQLite::Database& db, std::int64_t id);
+std::int64_t insert_absence(SQLite::Database& db, const AbsenceRow& row);
+void update_absence(SQLite::Database& db, const AbsenceRow& row);
+void delete_absence(SQLite::Database& db, std::int64_t id);
+
+}  // namespace vrathaus

@@ -1,0 +1,45 @@
+#pragma once
+// Reading and writing upgrade rows, eID bindings and staff members' own accounts; only SQL with
+// bound parameters, no rules.
+#include "domain/upgrade.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vrathaus {
+
+std::int64_t insert_upgrade(SQLite::Database& db, const Upgrade& u);  // returns the new id
+void update_upgrade(SQLite::Database& db, const Upgrade& u);
+std::optional<Upgrade> load_upgrade(SQLite::Database& db, std::int64_t id);
+std::optional<Upgrade> pending_upgrade(SQLite::Database& db, std::int64_t account_id);
+
+struct UpgradeQuery {
+  std::string status;
+  std::optional<std::int64_t> account_id;
+  std::int64_t after_id = 0;  // keyset cursor
+  std::optional<std::int64_t> limit;
+};
+std::vector<Upgrade> query_upgrades(SQLite::Database& db, const UpgradeQuery& q);
+
+// Other accounts whose performed upgrades used the document with this keyed hash.
+std::vector<std::int64_t> accounts_with_document(SQLite::Database& db, const std::string& document_hash,
+                                                 std::int64_t except_account);
+
+// The account an eID pseudonym (keyed hash) verified, if any; binding is once and for all.
+std::optional<std::int64_t> eid_account(SQLite::Database& db, const std::string& pseudonym_hash);
+void bind_eid(SQLite::Database& db, const std::string& pseudonym_hash, std::int64_t account_id, const std::string& at);
+
+// Forgets the evidence of an erased account's upgrades (GDPR art. 17): hashes, document data,
+// eID binding. The upgrades themselves (who, when, which tier) remain as history.
+void erase_upgrade_evidence(SQLite::Database& db, std::int64_t account_id);
+
+// Staff members' own portal accounts.
+std::vector<std::string> staff_owning_account(SQLite::Database& db, std::int64_t account_id);
+std::vector<std::int64_t> accounts_of_staff(SQLite::Database& db, const std::string& staff);
+bool link_staff_account(SQLite::Database& db, const std::string& staff, std::int64_t account_id, const std::string& at);
+bool unlink_staff_account(SQLite::Database& db, const std::string& staff, std::int64_t account_id);
+
+}  // namespace vrathaus

@@ -1,0 +1,211 @@
+// Certifications, absences, presence and the coverage report against a real (temporary) store.
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "service/absences.hpp"
+#include "service/certifications.hpp"
+#include "service/coverage.hpp"
+#include "service/offices.hpp"
+#include "service/presence.hpp"
+#include "service/staff.hpp"
+#include "service/staff_view.hpp"
+#include "store/store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+using namespace vrathaus;
+
+namespace {
+
+// A fresh store with Innenstadt (4), Hörde and Brackel (2), an admin, a supervisor and clerks.
+// The clock stands on Wednesday 2026-11-25.
+struct Fixture {
+  std::string path = (std::filesystem::temp_directory_path() / ("vrathaus-presence-" + std::to_string(::getpid()) + ".db")).string();
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Clock> clock = fixed_clock(parse_instant("2026-11-25T09:00:00Z"), "Europe/Berlin");
+  CityConfig city;
+
+  Fixture() {
+    cleanup();
+    store = std::make_unique<Store>(path, OpenMode::create, 1000);
+    store->migrate();
+    city.holidays = {Date(2026, 12, 25)};
+    auto admin = as_local();
+    add_office(admin, "innenstadt", "Bürgerdienste Innenstadt", 4);
+    add_office(admin, "hoerde", "Bezirksverwaltungsstelle Hörde", 2);
+    add_office(admin, "brackel", "Bezirksverwaltungsstelle Brackel", 2);
+    add_staff(admin, {"s.kruse", "Sabine Kruse", "innenstadt", {"clerk", "supervisor"}});
+    add_staff(admin, {"m.weber", "Max Weber", "innenstadt", {"clerk"}});
+    add_staff(admin, {"b.krause", "Birgit Krause", "brackel", {"clerk"}});
+    add_staff(admin, {"portal", "Portal", "", {"portal"}});
+  }
+  ~Fixture() {
+    store.reset();
+    cleanup();
+  }
+  void cleanup() {
+    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+  Context as_local() {
+    Context ctx{*store, *clock, city, {}};
+    ctx.actor.id = "local:test";
+    ctx.actor.local_admin = true;
+    return ctx;
+  }
+  Context as(const std::string& staff) { return {*store, *clock, city, staff_actor(store->db(), staff)}; }
+  int audit_count(const std::string& action) {
+    SQLite::Statement q(store->db(), "SELECT count(*) FROM audit WHERE action = ?");
+    q.bind(1, action);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+  }
+};
+
+ErrorKind kind_of(const std::function<void()>& work) {
+  try {
+    work();
+  } catch (const Error& e) {
+    return e.kind();
+  }
+  FAIL("expected an error");
+  return ErrorKind::internal;
+}
+
+}  // namespace
+
+TEST_CASE("certify: who may, defaults from config, and what is refused") {
+  Fixture f;
+  auto clerk = f.as("m.weber");
+  CHECK(kind_of([&] { certify_staff(clerk, {"b.krause", "identity-check", {}, {}, ""}); }) == ErrorKind::forbidden);
+
+  auto supervisor = f.as("s.kruse");
+  auto row = certify_staff(supervisor, {"b.krause", "identity-check", Date(2026, 1, 15), {}, "s.kruse"});
+  CHECK(row.period.valid_until == Date(2028, 1, 14));  // 24 months by default
+  CHECK(row.trainer == "s.kruse");
+  CHECK(row.granted_by == "s.kruse");
+  CHECK(f.audit_count("staff.certify") == 1);
+
+  CHECK(kind_of([&] { certify_staff(supervisor, {"b.krause", "identity-check", Date(2026, 1, 15), {}, ""}); }) ==
+        ErrorKind::conflict);
+  CHECK(kind_of([&] { certify_staff(supervisor, {"b.krause", "no-such-kind", {}, {}, ""}); }) == ErrorKind::invalid);
+  CHECK(kind_of([&] { certify_staff(supervisor, {"b.krause", "identity-check", Date(2026, 11, 26), {}, ""}); }) ==
+        ErrorKind::invalid);
+  CHECK(kind_of([&] { certify_staff(supervisor, {"m.weber", "identity-check", Date(2026, 11, 1), Date(2026, 10, 1), ""}); }) ==
+        ErrorKind::invalid);
+  CHECK(kind_of([&] { certify_staff(supervisor, {"s.kruse", "identity-check", {}, {}, ""}); }) == ErrorKind::forbidden);
+  CHECK(kind_of([&] { certify_staff(supervisor, {"portal", "identity-check", {}, {}, ""}); }) == ErrorKind::conflict);
+  CHECK(kind_of([&] { certify_staff(supervisor, {"nobody", "identity-check", {}, {}, ""}); }) == ErrorKind::not_found);
+  CHECK(kind_of([&] { certify_staff(supervisor, {"m.weber", "identity-check", {}, {}, "m.weber"}); }) == ErrorKind::invalid);
+  CHECK(f.audit_count("staff.certify") == 1);
+}
+
+TEST_CASE("holds_certification follows grant, expiry and revocation") {
+  Fixture f;
+  auto supervisor = f.as("s.kruse");
+  certify_staff(supervisor, {"m.weber", "identity-check", Date(2025, 1, 10), Date(2026, 12, 31), ""});
+  CHECK_FALSE(holds_certification(supervisor, "m.weber", "identity-check", Date(2025, 1, 9)));
+  CHECK(holds_certification(supervisor, "m.weber", "identity-check", Date(2026, 11, 25)));
+  CHECK(holds_certification(supervisor, "m.weber", "identity-check", Date(2026, 12, 31)));
+  CHECK_FALSE(holds_certification(supervisor, "m.weber", "identity-check", Date(2027, 1, 1)));
+  CHECK_FALSE(holds_certification(supervisor, "m.weber", "authority-accounts", Date(2026, 11, 25)));
+
+  auto weber = f.as("m.weber");
+  CHECK(kind_of([&] { revoke_certification(weber, "m.weber", "identity-check", "x"); }) == ErrorKind::forbidden);
+  CHECK(kind_of([&] { revoke_certification(supervisor, "m.weber", "identity-check", " "); }) == ErrorKind::invalid);
+  auto revoked = revoke_certification(supervisor, "m.weber", "identity-check", "left the counter");
+  REQUIRE(revoked.size() == 1);
+  CHECK(revoked[0].period.revoked_on == Date(2026, 11, 25));
+  CHECK(holds_certification(supervisor, "m.weber", "identity-check", Date(2026, 11, 24)));  // history stays
+  CHECK_FALSE(holds_certification(supervisor, "m.weber", "identity-check", Date(2026, 11, 25)));
+  CHECK(kind_of([&] { revoke_certification(supervisor, "m.weber", "identity-check", "again"); }) == ErrorKind::conflict);
+
+  auto view = staff_view(supervisor, find_staff(supervisor, "m.weber"));
+  REQUIRE(view["certifications"].size() == 1);
+  const auto& c = view["certifications"][0];
+  CHECK(c["kind"] == "identity-check");
+  CHECK(c["granted_on"] == "2025-01-10");
+  CHECK(c["valid_until"] == "2026-12-31");
+  CHECK(c["revoked"] == true);
+  CHECK(c["status"] == "revoked");
+  CHECK(f.audit_count("staff.revoke_cert") == 1);
+}
+
+TEST_CASE("absences: the person or a supervisor records them; overlapping ones merge in the store") {
+  Fixture f;
+  auto self = f.as("b.krause");
+  auto first = add_absence(self, {"b.krause", Date(2026, 12, 7), Date(2026, 12, 11), "holiday"});
+  CHECK(first.changed);
+  auto clerk = f.as("m.weber");
+  CHECK(kind_of([&] { add_absence(clerk, {"b.krause", Date(2026, 12, 1), Date(2026, 12, 1), "illness"}); }) ==
+        ErrorKind::forbidden);
+  CHECK(kind_of([&] { add_absence(self, {"b.krause", Date(2026, 12, 9), Date(2026, 12, 8), "holiday"}); }) == ErrorKind::invalid);
+  CHECK(kind_of([&] { add_absence(self, {"b.krause", Date(2026, 12, 9), Date(2026, 12, 9), "party"}); }) == ErrorKind::invalid);
+
+  auto supervisor = f.as("s.kruse");
+  auto merged = add_absence(supervisor, {"b.krause", Date(2026, 12, 10), Date(2026, 12, 15), "illness"});
+  CHECK(merged.changed);
+  CHECK(merged.merged == std::vector<std::int64_t>{first.absence.period.id});
+  CHECK(merged.absence.period.id == first.absence.period.id);
+  CHECK(merged.absence.period.from == Date(2026, 12, 7));
+  CHECK(merged.absence.period.to == Date(2026, 12, 15));
+  CHECK(merged.absence.period.reason == "holiday,illness");
+  CHECK(merged.absence.created_by == "b.krause");
+
+  auto again = add_absence(supervisor, {"b.krause", Date(2026, 12, 8), Date(2026, 12, 9), "holiday"});
+  CHECK_FALSE(again.changed);
+  CHECK(list_absences(supervisor, "b.krause", {}, {}).size() == 1);
+  CHECK(f.audit_count("staff.absence") == 2);
+
+  CHECK(is_absent(supervisor, "b.krause", Date(2026, 12, 15)));
+  CHECK_FALSE(is_absent(supervisor, "b.krause", Date(2026, 12, 16)));
+  CHECK_FALSE(is_absent(supervisor, "m.weber", Date(2026, 12, 8)));
+
+  CHECK(kind_of([&] { remove_absence(supervisor, "m.weber", merged.absence.period.id, ""); }) == ErrorKind::not_found);
+  remove_absence(self, "b.krause", merged.absence.period.id, "plans changed");
+  CHECK_FALSE(is_absent(supervisor, "b.krause", Date(2026, 12, 8)));
+  CHECK(f.audit_count("staff.absence_remove") == 1);
+}
+
+TEST_CASE("the coverage report and offices available use the stable field names") {
+  Fixture f;
+  auto admin = f.as_local();
+  for (auto id : {"i.one", "i.two", "i.three"}) add_staff(admin, {id, id, "innenstadt", {"clerk"}});
+  for (auto id : {"s.kruse", "i.one", "i.two", "i.three", "b.krause"})
+    certify_staff(admin, {id, "identity-check", Date(2025, 6, 1), {}, ""});
+  add_absence(admin, {"b.krause", Date(2026, 12, 7), Date(2026, 12, 11), "holiday"});
+
+  auto available = available_offices(admin, Date(2026, 12, 7), "identity-check");
+  REQUIRE(available["items"].size() == 1);
+  const auto& row = available["items"][0];
+  CHECK(row["code"] == "innenstadt");
+  CHECK(row["date"] == "2026-12-07");
+  CHECK(row["certified_present"] == 4);
+  CHECK(row["min_certified"] == 4);
+  CHECK(row["staff"] == nlohmann::json({"i.one", "i.three", "i.two", "s.kruse"}));
+
+  CoverageQuery q;
+  q.from = q.to = Date(2026, 12, 7);
+  auto report = coverage_report(admin, q);
+  CHECK(report["ok"] == false);
+  CHECK(report["from"] == "2026-12-07");
+  CHECK(report["to"] == "2026-12-07");
+  REQUIRE(report["gaps"].size() == 2);
+  CHECK(report["gaps"][0]["office"] == "brackel");
+  CHECK(report["gaps"][0]["present"] == 0);
+  CHECK(report["gaps"][0]["required"] == 2);
+  CHECK(report["gaps"][0]["missing"][0] == nlohmann::json({{"staff", "b.krause"}, {"why", "absent"}, {"reason", "holiday"},
+                                                           {"absent_until", "2026-12-11"}}));
+  CHECK(report["gaps"][1]["office"] == "hoerde");
+  CHECK(report["expiring"].is_array());
+
+  q.office = "innenstadt";
+  CHECK(coverage_report(admin, q)["ok"] == true);
+  q.office = "nowhere";
+  CHECK(kind_of([&] { coverage_report(admin, q); }) == ErrorKind::not_found);
+  q.office.clear();
+  q.to = Date(2026, 12, 6);
+  CHECK(kind_of([&] { coverage_report(admin, q); }) == ErrorKind::invalid);
+}
