@@ -2,8 +2,8 @@
 export VRATHAUS_CONFIG=$HERE/permits-city.yaml
 XSD=${VRATHAUS_SHARED_DIR:-}/reference/pain.008.001.02.xsd
 
-# A verified private account at a street: created through the tool, upgraded with
-# `upgrades perform` when that capability is present, else marked verified in the store.
+# A verified private account at a street: created at the counter, then upgraded in person by a
+# certified clerk (the stores start from seed-upgrades.yaml, where s.kruse holds identity-check).
 private_account() {
   local login=$1 given=$2 family=$3 street=$4
   vr m.weber accounts create --login "$login" --given-name "$given" --family-name "$family" \
@@ -11,8 +11,9 @@ private_account() {
   expect_status 0
   local id
   id=$(jq -r .id <<<"$output")
-  sql "UPDATE accounts SET tier = 'private', assurance = 'substantial', verified_at = '2026-11-20T10:00:00Z',
-       verified_by = 's.kruse', verification_method = 'in-person', verified_office = 'innenstadt' WHERE id = $id"
+  vr s.kruse upgrades perform "$id" --tier private --office innenstadt --document-type id-card \
+    --document-expiry 2031-05-31 --document-number "L01X$(printf '%05d' "$id")"
+  expect_status 0
   echo "$id"
 }
 

@@ -3,12 +3,12 @@
 # permits that cannot be renewed reported with exit 1. Both backends.
 # shellcheck source=../permits_lib.sh
 source "$HERE/permits_lib.sh"
-setup_store
+setup_store seed-upgrades.yaml
 cd "$WORK"
 
 declare -A acct
 n=0
-for who in dec jan feb28 feb29 closed revoked moved norenew; do
+for who in dec jan feb28 feb29 closed revoked moved downgraded norenew; do
   n=$((n + 1))
   acct[$who]=$(private_account "$who@example.de" "Erika" "Muster-$who" Kaiserstraße)
   vr m.weber mandates add "${acct[$who]}" --iban "DE89 3704 0044 0532 0130 00" --reference "BWP-$who" --signed-on 2026-11-01
@@ -29,6 +29,7 @@ p_feb28=$(issue feb28 "DO-FE 28" 2027-02-28)
 p_closed=$(issue closed "DO-CL 1" 2026-11-25)
 p_revoked=$(issue revoked "DO-RV 1" 2026-11-25)
 p_moved=$(issue moved "DO-MV 1" 2026-11-25)
+p_down=$(issue downgraded "DO-DG 1" 2026-11-25)
 issue norenew "DO-NR 1" 2026-11-25 --no-auto-renew >/dev/null
 vr m.weber permits show "$p_dec"
 expect_json '.valid_from == "2026-12-31" and .valid_until == "2027-12-30"'
@@ -48,27 +49,30 @@ set_now 2027-11-01T09:00:00Z
 vr m.weber permits renew
 expect_status 6
 
-# Three permits can no longer be renewed: reported with the reason, exit 1, nothing renewed.
+# Four permits can no longer be renewed: reported with the reason, exit 1, nothing renewed.
 vr m.weber accounts close "${acct[closed]}" --reason "verzogen"
 expect_status 0
 vr m.weber mandates revoke "$mandate_of_revoked"
 expect_status 0
 vr m.weber accounts update "${acct[moved]}" --street "Hohe Straße"
 expect_status 0
+vr s.kruse upgrades downgrade "${acct[downgraded]}" --tier guest --reason "Identität zweifelhaft"
+expect_status 0
 
 # A dry run reports what a run would do and changes nothing.
 vr s.kruse permits renew --dry-run
 expect_status 1
-expect_json '.ok == false and (.renewed | length) == 0 and (.not_renewed | length) == 3'
+expect_json '.ok == false and (.renewed | length) == 0 and (.not_renewed | length) == 4'
 vr s.kruse permits renew
 expect_status 1
 expect_json '.ok == false and .due_before == "2027-12-01" and (.renewed | length) == 0 and .charges_created == 0'
-expect_json '(.not_renewed | map(.permit_id) | sort) == ([('"$p_closed"'), ('"$p_revoked"'), ('"$p_moved"')] | sort)'
+expect_json '(.not_renewed | map(.permit_id) | sort) == ([('"$p_closed"'), ('"$p_revoked"'), ('"$p_moved"'), ('"$p_down"')] | sort)'
+expect_json '(.not_renewed[] | select(.permit_id == '"$p_down"') | .reason) | test("no longer a private account")'
 expect_json '(.not_renewed[] | select(.permit_id == '"$p_closed"') | .reason) | test("closed")'
 expect_json '(.not_renewed[] | select(.permit_id == '"$p_revoked"') | .reason) | test("mandate")'
 expect_json '(.not_renewed[] | select(.permit_id == '"$p_moved"') | .reason) | test("zone I-01")'
 # Revoking those that can no longer be renewed ends the reports.
-for p in "$p_closed" "$p_revoked" "$p_moved"; do
+for p in "$p_closed" "$p_revoked" "$p_moved" "$p_down"; do
   vr m.weber permits revoke "$p" --reason "nicht verlängerbar"
   expect_status 0
 done

@@ -2,7 +2,7 @@
 # exports that validate and never collect twice, byte-identical reproduction. Both backends.
 # shellcheck source=../permits_lib.sh
 source "$HERE/permits_lib.sh"
-setup_store
+setup_store seed-upgrades.yaml
 cd "$WORK"  # export files by relative name: the transcripts of both backends stay identical
 
 anna=$(private_account anna@example.de Anna Schröter "Kaiserstr.")
