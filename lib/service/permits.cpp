@@ -156,6 +156,22 @@ json list_permits(Context& ctx, const PermitListFilter& f) {
   return items;
 }
 
+json account_permit_data(Context& ctx, std::int64_t account_id) {
+  PermitQuery pq;
+  pq.account_id = account_id;
+  pq.today = ctx.today();
+  json permits = json::array(), charges = json::array();
+  for (const auto& p : query_permits(ctx.db(), pq)) permits.push_back(permit_json(p, pq.today));
+  ChargeQuery cq;
+  cq.account_id = account_id;
+  for (const auto& c : query_charges(ctx.db(), cq)) charges.push_back(charge_json(c));
+  SQLite::Statement q(ctx.db(), "SELECT id FROM mandates WHERE account_id = ? ORDER BY id");
+  q.bind(1, account_id);
+  json mandates = json::array();
+  while (q.executeStep()) mandates.push_back(show_mandate(ctx, q.getColumn(0).getInt64()));
+  return {{"permits", permits}, {"mandates", mandates}, {"charges", charges}};
+}
+
 json revoke_permit(Context& ctx, std::int64_t id, const std::string& reason) {
   require_role(ctx, {"clerk", "supervisor", "admin"}, "revoke parking permits");
   auto why = trim(reason);

@@ -46,6 +46,10 @@ nlohmann::json revoke_permit(Context& ctx, std::int64_t id, const std::string& r
 // "charges_created", "prenotifications"}; "ok" is false when any were not renewable.
 nlohmann::json renew_permits(Context& ctx, std::optional<Date> due_before);
 
+// Everything the permit capability holds about one account, for the GDPR art. 15 export:
+// {"permits": [...], "mandates": [...], "charges": [...]}.
+nlohmann::json account_permit_data(Context& ctx, std::int64_t account_id);
+
 // The charge for a new permit period: the fee in force on its first day, due no earlier than
 // the pre-notification period after today (and not before the period starts). Returns its id.
 struct NewCharge {

@@ -177,6 +177,10 @@ vr m.weber permits issue "$jonas" --plate "DO-AB 1234" --zone I-02 --paid
 expect_status 4  # jonas already holds one permit
 vr a.auditor audit list --object "permit:$anna_permit"
 expect_json '(map(.action) | index("permits.issue")) != null and (map(.action) | index("permits.revoke")) != null'
+# The data-subject export (GDPR art. 15) includes permits, mandates and charges.
+vr a.auditor accounts export "$anna"
+expect_json '(.permits | length) == 1 and (.mandates | length) == 1 and (.charges | length) == 1
+             and .mandates[0].reference == "BWP-ANNA"'
 vr a.auditor audit verify
 expect_json '.ok == true'
 [ -n "$jonas_permit" ]
