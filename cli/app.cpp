@@ -44,6 +44,10 @@ int run(int argc, char** argv) {
   add_coverage_command(app, session);
   add_tokens_commands(app, session);
   add_audit_commands(app, session);
+  add_mandates_commands(app, session);
+  add_permits_commands(app, session);
+  add_charges_commands(app, session);
+  add_payments_commands(app, session);
   add_import_commands(app, session);
   add_db_commands(app, session);
   add_config_commands(app, session);

@@ -26,6 +26,10 @@ void add_db_commands(CLI::App& app, Session& session);
 void add_config_commands(CLI::App& app, Session& session);
 void add_serve_command(CLI::App& app, Session& session);
 void add_misc_commands(CLI::App& app, Session& session);
+void add_mandates_commands(CLI::App& app, Session& session);
+void add_permits_commands(CLI::App& app, Session& session);
+void add_charges_commands(CLI::App& app, Session& session);
+void add_payments_commands(CLI::App& app, Session& session);
 
 void add_dry_run(CLI::App* cmd, bool& flag);
 void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit);

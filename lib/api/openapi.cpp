@@ -152,6 +152,35 @@ json components() {
       {"Problem", object_schema({{"type", str()}, {"title", str()}, {"status", integer()}, {"detail", str()}, {"code", integer()}},
                                 {"type", "title", "status", "detail", "code"})},
   };
+  json permit_props{{"id", integer()}, {"account_id", integer()}, {"plate", str()}, {"zone", str()},
+                    {"valid_from", str()}, {"valid_until", str()}, {"status", str()}, {"auto_renew", {{"type", "boolean"}}},
+                    {"fee_cents", integer()}, {"renewed_from", nullable("integer")}, {"revoked_on", nullable("string")},
+                    {"revoke_reason", nullable("string")}, {"created_by", str()}, {"created_at", str()}};
+  schemas["Permit"] = object_schema(permit_props, {"id", "account_id", "plate", "zone", "valid_from", "valid_until", "status",
+                                                   "auto_renew", "fee_cents", "renewed_from"});
+  schemas["Mandate"] = object_schema({{"id", integer()}, {"account_id", integer()}, {"iban", str()}, {"bic", nullable("string")},
+                                      {"reference", str()}, {"signed_on", str()}, {"status", str()},
+                                      {"last_used_on", nullable("string")}, {"revoked_on", nullable("string")}},
+                                     {"id", "account_id", "iban", "bic", "reference", "signed_on", "status", "last_used_on"});
+  schemas["Charge"] = object_schema({{"id", integer()}, {"account_id", integer()}, {"permit_id", nullable("integer")},
+                                     {"mandate_id", nullable("integer")}, {"amount_cents", integer()}, {"due_on", str()},
+                                     {"status", str()}, {"batch", nullable("integer")}, {"sequence", nullable("string")}},
+                                    {"id", "account_id", "permit_id", "mandate_id", "amount_cents", "due_on", "status", "batch"});
+  schemas["RenewalReport"] = object_schema(
+      {{"ok", {{"type", "boolean"}}}, {"due_before", str()},
+       {"renewed", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Permit"}}}}},
+       {"not_renewed", {{"type", "array"}, {"items", object_schema({{"permit_id", integer()}, {"reason", str()}}, {"permit_id", "reason"})}}},
+       {"charges_created", integer()}, {"prenotifications", {{"type", "array"}}}},
+      {"ok", "due_before", "renewed", "not_renewed", "charges_created", "prenotifications"});
+  json batch_props{{"batch", nullable("integer")}, {"msg_id", str()},      {"created_at", str()},
+                   {"collection_date", str()},     {"transactions", integer()}, {"ctrl_sum_cents", integer()},
+                   {"frst", integer()},            {"rcur", integer()},     {"sha256", str()},
+                   {"skipped", {{"type", "array"}}}, {"xml", {{"type", "string"}, {"description", "the pain.008.001.02 file"}}}};
+  schemas["PaymentBatch"] = object_schema(batch_props, {"batch", "collection_date", "transactions", "ctrl_sum_cents"});
+  schemas["PermitList"] = list_of("Permit");
+  schemas["MandateList"] = list_of("Mandate");
+  schemas["ChargeList"] = list_of("Charge");
+  schemas["PaymentBatchList"] = list_of("PaymentBatch");
   schemas["AccountList"] = list_of("Account");
   schemas["OfficeList"] = list_of("Office");
   schemas["StaffList"] = list_of("Staff");
@@ -175,12 +204,17 @@ std::string response_schema(const Operation& op) {
       {"offices.available", "AvailableOfficeList"}, {"coverage.report", "CoverageReport"},
       {"import.business", "ImportSummary"},
       {"staff.absence_add", "Absence"}, {"staff.absence_remove", "Absence"}, {"staff.absences", "AbsenceList"},
+      {"permits.list", "PermitList"},   {"permits.renew", "RenewalReport"},  {"mandates.list", "MandateList"},
+      {"charges.list", "ChargeList"},   {"payments.list", "PaymentBatchList"},
   };
   if (auto it = by_name.find(op.name); it != by_name.end()) return it->second;
   if (op.name.rfind("accounts.", 0) == 0) return "Account";
   if (op.name.rfind("offices.", 0) == 0) return "Office";
   if (op.name.rfind("staff.", 0) == 0) return "Staff";
   if (op.name.rfind("upgrades.", 0) == 0) return "Upgrade";
+  if (op.name.rfind("permits.", 0) == 0) return "Permit";
+  if (op.name.rfind("mandates.", 0) == 0) return "Mandate";
+  if (op.name.rfind("payments.", 0) == 0) return "PaymentBatch";
   return op.paged ? "ObjectList" : "Object";
 }
 

@@ -22,6 +22,9 @@ const OperationTable& operations() {
     add_audit_operations(t);
     add_coverage_operations(t);
     add_upgrade_operations(t);
+    add_mandate_operations(t);
+    add_permit_operations(t);
+    add_payment_operations(t);
     add_import_operations(t);
     return t;
   }();

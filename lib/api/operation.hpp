@@ -55,6 +55,9 @@ void add_coverage_operations(OperationTable& table);
 void add_token_operations(OperationTable& table);
 void add_audit_operations(OperationTable& table);
 void add_upgrade_operations(OperationTable& table);
+void add_mandate_operations(OperationTable& table);
+void add_permit_operations(OperationTable& table);
+void add_payment_operations(OperationTable& table);
 void add_import_operations(OperationTable& table);
 
 }  // namespace vrathaus

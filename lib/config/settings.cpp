@@ -2,6 +2,7 @@
 
 #include "config/yaml_reader.hpp"
 #include "core/error.hpp"
+#include "domain/sepa_ids.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -79,7 +80,11 @@ void parse_permits(const YAML::Node& node, const Where& w, PermitRules& permits)
       permits.fees.push_back({yaml::read_date(fees[i]["from"], ew.child("from")),
                               yaml::read_int(fees[i]["fee_cents"], ew.child("fee_cents"), 0, 100'000'000)});
     }
+    if (permits.fees.empty()) yaml::config_error(fw, fees, "needs at least one fee");
     std::sort(permits.fees.begin(), permits.fees.end(), [](auto& a, auto& b) { return a.from < b.from; });
+    for (std::size_t i = 1; i < permits.fees.size(); ++i)
+      if (permits.fees[i].from == permits.fees[i - 1].from)
+        yaml::config_error(fw, fees, "two fees start on " + permits.fees[i].from.str());
   }
 }
 
@@ -91,8 +96,16 @@ void parse_zones(const YAML::Node& node, const Where& w, std::vector<Zone>& zone
     if (!node[i]["code"]) yaml::config_error(zw, node[i], "a zone needs a code");
     Zone zone;
     zone.code = yaml::read_string(node[i]["code"], zw.child("code"));
+    if (zone.code.empty() || zone.code.size() > 16 ||
+        zone.code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
+      yaml::config_error(zw.child("code"), node[i]["code"], "a zone code is 1 to 16 letters, digits, - or _");
+    for (const auto& other : zones)
+      if (other.code == zone.code) yaml::config_error(zw.child("code"), node[i]["code"], "zone " + zone.code + " is defined twice");
     if (node[i]["name"]) zone.name = yaml::read_string(node[i]["name"], zw.child("name"));
     if (node[i]["streets"]) zone.streets = yaml::read_strings(node[i]["streets"], zw.child("streets"));
+    if (zone.streets.empty()) yaml::config_error(zw.child("streets"), node[i], "a zone needs at least one street");
+    for (std::size_t s = 0; s < zone.streets.size(); ++s)
+      if (zone.streets[s].empty()) yaml::config_error(zw.child("streets").index(s), node[i]["streets"][s], "is empty");
     zones.push_back(std::move(zone));
   }
 }
@@ -110,6 +123,22 @@ void parse_sepa(const YAML::Node& node, const Where& w, SepaRules& sepa) {
       if (!c[key]) yaml::config_error(cw.child(key), c, "missing");
       *field = yaml::read_string(c[key], cw.child(key));
     }
+    // The creditor's identifiers end up in every bank file: check them now, not at the first export.
+    auto checked = [&](const char* key, auto validate) {
+      try {
+        return validate(c[key].Scalar(), key);
+      } catch (const Error& e) {
+        std::string why = e.what();  // "iban: 'X' has wrong check digits": the key is named by Where
+        if (why.rfind(std::string(key) + ": ", 0) == 0) why = why.substr(std::string(key).size() + 2);
+        yaml::config_error(cw.child(key), c[key], why);
+      }
+    };
+    creditor.iban = checked("iban", [](const std::string& v, const char* k) { return validate_iban(v, k); });
+    creditor.bic = checked("bic", [](const std::string& v, const char* k) { return validate_bic(v, k); });
+    creditor.creditor_id =
+        checked("creditor_id", [](const std::string& v, const char* k) { return validate_creditor_id(v, k); });
+    if (creditor.name.empty() || creditor.name.size() > 70)
+      yaml::config_error(cw.child("name"), c["name"], "the creditor name has 1 to 70 characters");
     sepa.creditor = creditor;
   }
 }

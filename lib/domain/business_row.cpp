@@ -4,10 +4,7 @@
 #include "core/text.hpp"
 #include "domain/validate.hpp"
 
-#if __has_include("domain/sepa_ids.hpp")
 #include "domain/sepa_ids.hpp"
-#define VRATHAUS_HAVE_SEPA_IDS 1
-#endif
 
 #include <fmt/ranges.h>
 
@@ -202,15 +199,10 @@ bool validate_business_row(const BusinessHeader& h, std::span<const std::string_
     if (given == kMandate.size()) {
       BusinessMandate m;
       bool ok = true;
-#ifdef VRATHAUS_HAVE_SEPA_IDS
       ok &= check(C::iban, errors, [&] { m.iban = validate_iban(value(C::iban), "iban"); });
       if (!value(C::bic).empty()) ok &= check(C::bic, errors, [&] { m.bic = validate_bic(value(C::bic), "bic"); });
       ok &= check(C::mandate_reference, errors,
                   [&] { m.reference = validate_mandate_reference(value(C::mandate_reference), "mandate_reference"); });
-#else
-      errors.push_back({"iban", "SEPA mandates cannot be imported by this build"});
-      ok = false;
-#endif
       ok &= check(C::mandate_signed_on, errors, [&] {
         auto signed_on = Date::parse_field(value(C::mandate_signed_on), "mandate_signed_on");
         if (signed_on > today) fail_field("mandate_signed_on", "{} is in the future", signed_on.str());

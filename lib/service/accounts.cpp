@@ -5,6 +5,7 @@
 #include "domain/folding.hpp"
 #include "domain/validate.hpp"
 #include "service/audit.hpp"
+#include "service/permits.hpp"
 #include "service/presence.hpp"
 #include "service/staff.hpp"
 #include "store/account_rows.hpp"
@@ -234,6 +235,7 @@ nlohmann::json export_account(Context& ctx, const std::string& id) {
   json upgrades = json::array();
   for (const auto& u : query_upgrades(ctx.db(), {"", account.id, 0, std::nullopt})) upgrades.push_back(u);
   json out{{"account", account}, {"upgrades", upgrades}, {"audit", audit_list(ctx, filter)}, {"exported_at", ctx.now()}};
+  out.update(account_permit_data(ctx, account.id));  // permits, mandates, charges
   return out;
 }
 

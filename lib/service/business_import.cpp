@@ -249,7 +249,7 @@ private:
       auto mandate = row_.mandate ? mandates.check(*row_.mandate, 0) : MandatePlan::none;
       if (mandate != MandatePlan::conflict) {
         if (auto id = rows.insert(row_, stamp)) {
-          if (mandate == MandatePlan::add) mandates.add(*row_.mandate, id);
+          if (mandate == MandatePlan::add) mandates.add(*row_.mandate, id, run_id_);
           ++counts_.created;
           return;
         }
@@ -295,7 +295,7 @@ private:
         rows.update(existing_.id, row_, stamp);
         audit_update(record);
       }
-      if (mandate == MandatePlan::add) mandates.add(*row_.mandate, account_id);
+      if (mandate == MandatePlan::add) mandates.add(*row_.mandate, account_id, run_id_);
     }
     if (!found) ++counts_.created;
     else if (std::string_view(action) == "update") ++counts_.updated;

@@ -25,8 +25,8 @@ public:
   MandatePlan check(const BusinessMandate& m, std::int64_t account_id);
   // Why the last check() was a conflict.
   const std::string& conflict_message() const { return conflict_; }
-  // Creates the mandate (after check() said add).
-  void add(const BusinessMandate& m, std::int64_t account_id);
+  // Creates the mandate (after check() said add), pointing at import run `run`.
+  void add(const BusinessMandate& m, std::int64_t account_id, std::int64_t run);
 
 private:
   struct Statements;

@@ -194,6 +194,94 @@ CREATE TABLE staff_accounts (
 CREATE INDEX staff_accounts_account ON staff_accounts(account_id);
 )sql";
 
+// Version 4: resident parking permits, SEPA mandates, charges and payment export batches.
+// Statuses stored here are the lasting facts ('active' or 'revoked'); whether a permit is valid
+// on a given day is decided by domain/permit_period.hpp from its dates.
+constexpr const char* kPermitsAndPayments = R"sql(
+CREATE TABLE mandates (
+  id            INTEGER PRIMARY KEY,
+  account_id    INTEGER NOT NULL REFERENCES accounts(id),
+  iban          TEXT NOT NULL,
+  bic           TEXT,
+  reference     TEXT NOT NULL,
+  signed_on     TEXT NOT NULL,
+  status        TEXT NOT NULL CHECK (status IN ('active','revoked')),
+  last_used_on  TEXT,                  -- collection date of the last export that used it
+  revoked_on    TEXT,
+  revoke_reason TEXT,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+-- References are unique case-insensitively (they only hold ASCII, so upper() is exact).
+CREATE UNIQUE INDEX mandates_reference ON mandates(upper(reference));
+-- Serves "the account's most recently signed active mandate" without sorting.
+CREATE INDEX mandates_account ON mandates(account_id, status, signed_on);
+
+CREATE TABLE permits (
+  id            INTEGER PRIMARY KEY,
+  account_id    INTEGER NOT NULL REFERENCES accounts(id),
+  plate         TEXT NOT NULL,           -- normalised: DO-AB 1234
+  zone          TEXT NOT NULL,
+  valid_from    TEXT NOT NULL,           -- local dates, both inclusive
+  valid_until   TEXT NOT NULL,
+  status        TEXT NOT NULL CHECK (status IN ('active','revoked')),
+  auto_renew    INTEGER NOT NULL DEFAULT 1 CHECK (auto_renew IN (0,1)),
+  fee_cents     INTEGER NOT NULL CHECK (fee_cents >= 0),
+  renewed_from  INTEGER REFERENCES permits(id),
+  revoked_on    TEXT,
+  revoke_reason TEXT,
+  created_by    TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  CHECK (valid_from <= valid_until)
+);
+-- A permit is renewed at most once, however often or concurrently the renewal runs.
+CREATE UNIQUE INDEX permits_renewed_from ON permits(renewed_from) WHERE renewed_from IS NOT NULL;
+CREATE INDEX permits_account ON permits(account_id, status, valid_until);
+CREATE INDEX permits_plate ON permits(plate, status, valid_until);
+CREATE INDEX permits_due ON permits(valid_until) WHERE status = 'active' AND auto_renew = 1;
+
+CREATE TABLE payment_batches (
+  id              INTEGER PRIMARY KEY,
+  msg_id          TEXT NOT NULL UNIQUE,
+  created_at      TEXT NOT NULL,
+  created_by      TEXT NOT NULL,
+  collection_date TEXT NOT NULL,
+  creditor_name   TEXT NOT NULL,         -- the creditor as configured at export time
+  creditor_iban   TEXT NOT NULL,
+  creditor_bic    TEXT NOT NULL,
+  creditor_id     TEXT NOT NULL,
+  transactions    INTEGER NOT NULL,
+  ctrl_sum_cents  INTEGER NOT NULL,
+  sha256          TEXT NOT NULL          -- of the pain.008 file, checked when it is reproduced
+);
+
+CREATE TABLE charges (
+  id                INTEGER PRIMARY KEY,
+  account_id        INTEGER NOT NULL REFERENCES accounts(id),
+  permit_id         INTEGER REFERENCES permits(id),
+  mandate_id        INTEGER REFERENCES mandates(id),
+  amount_cents      INTEGER NOT NULL CHECK (amount_cents >= 0),
+  due_on            TEXT NOT NULL,
+  status            TEXT NOT NULL CHECK (status IN ('open','exported','paid','cancelled')),
+  batch             INTEGER REFERENCES payment_batches(id),
+  created_at        TEXT NOT NULL,
+  -- What the export wrote, so the file can be reproduced byte for byte by batch id.
+  sequence          TEXT CHECK (sequence IN ('FRST','RCUR')),
+  debtor_name       TEXT,
+  debtor_iban       TEXT,
+  debtor_bic        TEXT,
+  mandate_reference TEXT,
+  mandate_signed_on TEXT,
+  remittance        TEXT
+);
+-- One charge per issue or renewal.
+CREATE UNIQUE INDEX charges_permit ON charges(permit_id) WHERE permit_id IS NOT NULL;
+CREATE INDEX charges_account ON charges(account_id, status);
+CREATE INDEX charges_open ON charges(due_on) WHERE status = 'open';
+CREATE INDEX charges_batch ON charges(batch, sequence) WHERE batch IS NOT NULL;
+)sql";
+
 // Version 5: bulk imports of business customers. One row per import run, kept up to date by
 // each committed batch, so an interrupted run is visible as 'running' with what it had done; each
 // account created or changed by an import points at the run (the per-account reference of the
@@ -218,12 +306,14 @@ CREATE TABLE import_runs (
 );
 CREATE INDEX import_runs_sha256 ON import_runs(sha256);
 ALTER TABLE accounts ADD COLUMN import_run INTEGER REFERENCES import_runs(id);
+ALTER TABLE mandates ADD COLUMN import_run INTEGER REFERENCES import_runs(id);
 )sql";
 
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
     Migration{2, "certifications and absences", kPresence},
     Migration{3, "upgrades", kUpgrades},
+    Migration{4, "permits and payments", kPermitsAndPayments},
     Migration{5, "imports", kImports},
 };
 

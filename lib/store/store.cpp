@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "store/migrations.hpp"
+#include "store/sql_functions.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Transaction.h>
@@ -67,6 +68,7 @@ Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
     db_.exec("PRAGMA foreign_keys=ON");
     db_.exec("PRAGMA synchronous=NORMAL");
     db_.exec("PRAGMA trusted_schema=OFF");
+    register_domain_functions(db_);
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(e);
   }

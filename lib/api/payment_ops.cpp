@@ -1,0 +1,50 @@
+#include "api/operation.hpp"
+#include "api/paging.hpp"
+#include "api/params.hpp"
+#include "service/payments.hpp"
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+
+json paged(json items, const Page& page, const char* key) {
+  auto last = items.empty() ? 0 : items.back()[key].get<std::int64_t>();
+  return page_response(std::move(items), page, last);
+}
+
+}  // namespace
+
+void add_payment_operations(OperationTable& t) {
+  t.add({"charges.list", "GET", "/charges", Effect::read, "List charges",
+         [](Context& ctx, const json& j) {
+           Params p(j);
+           auto page = read_page(p);
+           ChargeListFilter f{p.str_or("account", ""), p.str_or("status", ""), p.opt_int("batch"), page.after, page.limit};
+           return paged(list_charges(ctx, f), page, "id");
+         },
+         false, true});
+  t.add({"payments.export", "POST", "/payments/exports", Effect::write,
+         "Export the due charges as a pain.008.001.02 batch (fetch the file from /payments/exports/{batch})",
+         [](Context& ctx, const json& j) {
+           Params p(j);
+           return export_payments(ctx, p.opt_date("collection_date"), p.opt_str("file"));
+         }});
+  t.add({"payments.list", "GET", "/payments/exports", Effect::read, "List payment export batches",
+         [](Context& ctx, const json& j) {
+           Params p(j);
+           auto page = read_page(p);
+           return paged(list_payment_batches(ctx, page.after, page.limit), page, "batch");
+         },
+         false, true});
+  // The server never passes "file" from a client (only its own upload handler sets it), so only
+  // a local caller can have the file written directly; remote callers get it as "xml".
+  t.add({"payments.show", "GET", "/payments/exports/{batch}", Effect::read,
+         "One export batch with its pain.008.001.02 file in \"xml\", byte for byte as first exported",
+         [](Context& ctx, const json& j) {
+           Params p(j);
+           return show_payment_batch(ctx, p.integer("batch"), p.opt_str("file"));
+         }});
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,218 @@
+#include "service/payments.hpp"
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "domain/collection_calendar.hpp"
+#include "service/accounts.hpp"
+#include "service/audit.hpp"
+#include "store/payment_file.hpp"
+#include "store/permit_rows.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+
+// Open charges due by the collection date whose mandate may be charged on that day.
+constexpr const char* kEligible =
+    "c.status = 'open' AND c.due_on <= :collection AND m.status = 'active'"
+    " AND vr_mandate_usable(m.signed_on, m.last_used_on, :collection)";
+
+constexpr const char* kBatchColumns =
+    "id, msg_id, created_at, created_by, collection_date, creditor_id, transactions, ctrl_sum_cents, sha256";
+
+json read_batch(SQLite::Statement& q) {
+  return {{"batch", q.getColumn(0).getInt64()},        {"msg_id", q.getColumn(1).getString()},
+          {"created_at", q.getColumn(2).getString()},  {"created_by", q.getColumn(3).getString()},
+          {"collection_date", q.getColumn(4).getString()}, {"creditor_id", q.getColumn(5).getString()},
+          {"transactions", q.getColumn(6).getInt64()}, {"ctrl_sum_cents", q.getColumn(7).getInt64()},
+          {"sha256", q.getColumn(8).getString()}};
+}
+
+json load_batch(Context& ctx, std::int64_t batch) {
+  SQLite::Statement q(ctx.db(), std::string("SELECT ") + kBatchColumns + " FROM payment_batches WHERE id = ?");
+  q.bind(1, batch);
+  if (!q.executeStep()) fail(ErrorKind::not_found, "no payment batch {}", batch);
+  auto out = read_batch(q);
+  SQLite::Statement seq(ctx.db(), "SELECT sequence, count(*) FROM charges WHERE batch = ? GROUP BY sequence");
+  seq.bind(1, batch);
+  out["frst"] = 0;
+  out["rcur"] = 0;
+  while (seq.executeStep()) out[seq.getColumn(0).getString() == "FRST" ? "frst" : "rcur"] = seq.getColumn(1).getInt64();
+  return out;
+}
+
+// Due charges that stay open because their mandate cannot be charged: the staff must act.
+json skipped_charges(Context& ctx, const Date& collection) {
+  SQLite::Statement q(ctx.db(),
+                      "SELECT c.id, c.account_id, m.reference, m.status FROM charges c LEFT JOIN mandates m ON m.id = c.mandate_id"
+                      " WHERE c.status = 'open' AND c.due_on <= :collection AND NOT (coalesce(m.status, '') = 'active'"
+                      " AND vr_mandate_usable(m.signed_on, m.last_used_on, :collection)) ORDER BY c.id");
+  q.bind(":collection", collection.str());
+  json out = json::array();
+  while (q.executeStep()) {
+    std::string why = q.getColumn(2).isNull()     ? "has no mandate"
+                      : q.getColumn(3).getString() == "revoked" ? "mandate " + q.getColumn(2).getString() + " is revoked"
+                                                           : "mandate " + q.getColumn(2).getString() + " has lapsed (unused for 36 months)";
+    out.push_back({{"charge_id", q.getColumn(0).getInt64()}, {"account_id", q.getColumn(1).getInt64()}, {"reason", why}});
+  }
+  return out;
+}
+
+Date collection_date_for(const Context& ctx, std::optional<Date> requested) {
+  auto today = ctx.today();
+  if (!requested) return next_target_business_day(today);
+  if (*requested <= today) fail_field("collection_date", "{} is not after today ({})", requested->str(), today.str());
+  if (!is_target_business_day(*requested))
+    fail_field("collection_date", "{} is not a TARGET2 business day (weekend, 1 January, Good Friday, Easter Monday,"
+               " 1 May, 25 or 26 December)", requested->str());
+  return *requested;
+}
+
+}  // namespace
+
+json list_charges(Context& ctx, const ChargeListFilter& f) {
+  require_role(ctx, {"clerk", "supervisor", "admin", "auditor"}, "list charges");
+  static const std::vector<std::string> statuses{"open", "exported", "paid", "cancelled"};
+  if (!f.status.empty() && std::find(statuses.begin(), statuses.end(), f.status) == statuses.end())
+    fail_field("status", "'{}' is not a charge status (open, exported, paid, cancelled)", f.status);
+  ChargeQuery q;
+  q.account_id = f.account.empty() ? 0 : find_account(ctx, f.account).id;
+  q.status = f.status;
+  q.batch = f.batch;
+  q.after_id = f.after_id;
+  q.limit = f.limit;
+  json items = json::array();
+  for (const auto& c : query_charges(ctx.db(), q)) items.push_back(charge_json(c));
+  return items;
+}
+
+json export_payments(Context& ctx, std::optional<Date> requested, const std::optional<std::string>& out_file) {
+  require_role(ctx, {"supervisor", "admin"}, "export payments");
+  if (!ctx.city.sepa.creditor)
+    fail(ErrorKind::config, "city.sepa.creditor is not configured: the bank file needs the city's name, IBAN, BIC and creditor id");
+  const auto& creditor = *ctx.city.sepa.creditor;
+  auto collection = collection_date_for(ctx, requested);
+  auto skipped = skipped_charges(ctx, collection);
+
+  SQLite::Statement count(ctx.db(), std::string("SELECT count(*) FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE ") + kEligible);
+  count.bind(":collection", collection.str());
+  count.executeStep();
+  if (count.getColumn(0).getInt64() == 0)
+    return {{"batch", nullptr}, {"collection_date", collection.str()}, {"transactions", 0}, {"ctrl_sum_cents", 0}, {"skipped", skipped}};
+
+  const auto now = ctx.now();
+  SQLite::Statement batch_row(ctx.db(),
+                              "INSERT INTO payment_batches(msg_id, created_at, created_by, collection_date, creditor_name,"
+                              " creditor_iban, creditor_bic, creditor_id, transactions, ctrl_sum_cents, sha256)"
+                              " VALUES (?,?,?,?,?,?,?,?,0,0,'')");
+  batch_row.bind(1, "pending-" + now);
+  batch_row.bind(2, now);
+  batch_row.bind(3, ctx.actor.id);
+  batch_row.bind(4, collection.str());
+  batch_row.bind(5, creditor.name);
+  batch_row.bind(6, creditor.iban);
+  batch_row.bind(7, creditor.bic);
+  batch_row.bind(8, creditor.creditor_id);
+  batch_row.exec();
+  const auto batch = ctx.db().getLastInsertRowid();
+  // Unique per store and within the 35 characters of the SEPA set.
+  auto msg_id = fmt::format("VRATHAUS-{}-{:06}", ctx.today().str(), batch);
+
+  // Mark the charges and record what the file says about each, in one statement. Names and
+  // remittance text are transliterated by the same function the writer's tests cover.
+  SQLite::Statement mark(
+      ctx.db(),
+      std::string("UPDATE charges SET status = 'exported', batch = :batch, sequence = src.seq, debtor_name = src.name,"
+                  " debtor_iban = src.iban, debtor_bic = src.bic, mandate_reference = src.reference,"
+                  " mandate_signed_on = src.signed_on, remittance = src.rmt"
+                  " FROM (SELECT c.id AS cid, CASE WHEN m.last_used_on IS NULL THEN 'FRST' ELSE 'RCUR' END AS seq,"
+                  "   vr_sepa_text(coalesce(a.company_name, coalesce(a.given_name, '') || ' ' || coalesce(a.family_name, '')), 70) AS name,"
+                  "   m.iban AS iban, m.bic AS bic, m.reference AS reference, m.signed_on AS signed_on,"
+                  "   vr_sepa_text(CASE WHEN p.id IS NULL THEN 'Gebuehr' ELSE 'Bewohnerparkausweis ' || p.zone || ' ' || p.plate"
+                  "     || ' ' || p.valid_from || ' bis ' || p.valid_until END, 140) AS rmt"
+                  "   FROM charges c JOIN mandates m ON m.id = c.mandate_id JOIN accounts a ON a.id = c.account_id"
+                  "   LEFT JOIN permits p ON p.id = c.permit_id WHERE ") +
+          kEligible + ") AS src WHERE charges.id = src.cid");
+  mark.bind(":batch", batch);
+  mark.bind(":collection", collection.str());
+  mark.exec();
+
+  SQLite::Statement used(ctx.db(),
+                         "UPDATE mandates SET last_used_on = ?, updated_at = ? WHERE id IN (SELECT mandate_id FROM charges WHERE batch = ?)");
+  used.bind(1, collection.str());
+  used.bind(2, now);
+  used.bind(3, batch);
+  used.exec();
+
+  SQLite::Statement totals(ctx.db(), "SELECT count(*), sum(amount_cents) FROM charges WHERE batch = ?");
+  totals.bind(1, batch);
+  totals.executeStep();
+  auto transactions = totals.getColumn(0).getInt64(), ctrl_sum = totals.getColumn(1).getInt64();
+  SQLite::Statement set_totals(ctx.db(), "UPDATE payment_batches SET msg_id = ?, transactions = ?, ctrl_sum_cents = ? WHERE id = ?");
+  set_totals.bind(1, msg_id);
+  set_totals.bind(2, transactions);
+  set_totals.bind(3, ctrl_sum);
+  set_totals.bind(4, batch);
+  set_totals.exec();
+
+  // The file's hash is part of the record: a reproduction must match it byte for byte.
+  std::string sha;
+  std::optional<AtomicFile> file;
+  if (out_file && !ctx.dry_run) file.emplace(*out_file);
+  sha = write_payment_file(ctx.db(), batch, [&](std::string_view chunk) {
+    if (file) file->write(chunk);
+  });
+  SQLite::Statement set_sha(ctx.db(), "UPDATE payment_batches SET sha256 = ? WHERE id = ?");
+  set_sha.bind(1, sha);
+  set_sha.bind(2, batch);
+  set_sha.exec();
+
+  auto out = load_batch(ctx, batch);
+  audit_append(ctx, {"payments.export", "batch:" + std::to_string(batch), nullptr, out, ""});
+  // Renamed into place last: a failure before this leaves no file; the transaction commits next.
+  if (file) file->commit(), out["file"] = *out_file;
+  out["skipped"] = skipped;
+  if (!skipped.empty())
+    out["warnings"] = json::array({fmt::format("{} due charge(s) stay open: their mandate cannot be charged (see skipped)",
+                                               skipped.size())});
+  return out;
+}
+
+json show_payment_batch(Context& ctx, std::int64_t batch, const std::optional<std::string>& out_file) {
+  require_role(ctx, {"supervisor", "admin", "auditor"}, "read payment files");
+  auto out = load_batch(ctx, batch);
+  std::string sha;
+  if (out_file) {
+    AtomicFile file(*out_file);
+    sha = write_payment_file(ctx.db(), batch, [&](std::string_view chunk) { file.write(chunk); });
+    if (sha != out["sha256"]) fail(ErrorKind::internal, "batch {} no longer reproduces its file (SHA-256 differs): the store was changed", batch);
+    file.commit();
+    out["file"] = *out_file;
+  } else {
+    std::string xml;
+    sha = write_payment_file(ctx.db(), batch, [&](std::string_view chunk) { xml.append(chunk); });
+    if (sha != out["sha256"]) fail(ErrorKind::internal, "batch {} no longer reproduces its file (SHA-256 differs): the store was changed", batch);
+    out["xml"] = std::move(xml);
+  }
+  return out;
+}
+
+json list_payment_batches(Context& ctx, std::int64_t after_id, std::optional<std::int64_t> limit) {
+  require_role(ctx, {"supervisor", "admin", "auditor"}, "list payment batches");
+  std::string sql = std::string("SELECT ") + kBatchColumns + " FROM payment_batches WHERE id > ? ORDER BY id";
+  if (limit) sql += " LIMIT ?";
+  SQLite::Statement q(ctx.db(), sql);
+  q.bind(1, after_id);
+  if (limit) q.bind(2, *limit);
+  json items = json::array();
+  while (q.executeStep()) items.push_back(read_batch(q));
+  return items;
+}
+
+}  // namespace vrathaus

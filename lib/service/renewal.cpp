@@ -1,0 +1,92 @@
+// The annual renewal run (domain.md "Annual renewal is a cron job"). It runs in one write
+// transaction (BEGIN IMMEDIATE, see api/execute.cpp): a second run started at the same moment
+// waits for the first and then finds nothing due, and the unique index on permits.renewed_from
+// refuses a second renewal of one permit whatever happens. A killed run leaves nothing behind.
+// The rows are written set-based (store/renewal_sql.hpp) with the domain's own period and fee
+// functions: 100,000 renewals take little more than the INSERT … SELECT they amount to.
+#include "core/error.hpp"
+#include "domain/permit_period.hpp"
+#include "domain/zones.hpp"
+#include "service/audit.hpp"
+#include "service/permits.hpp"
+#include "store/renewal_sql.hpp"
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+
+// IBANs in notices show country, check digits and the last four characters only.
+std::string masked_iban(const std::string& iban) {
+  if (iban.size() < 8) return iban;
+  return iban.substr(0, 4) + std::string(iban.size() - 8, '*') + iban.substr(iban.size() - 4);
+}
+
+}  // namespace
+
+json renew_permits(Context& ctx, std::optional<Date> due_before) {
+  require_role(ctx, {"supervisor", "admin"}, "run the permit renewal");
+  RenewalRules rules;
+  rules.today = ctx.today();
+  rules.months = ctx.city.permits.validity_months;
+  rules.cutoff = due_before.value_or(rules.today.add_days(ctx.city.permits.renew_window_days));
+  // A later cut-off would reach renewals made today, and a second run would renew them again.
+  auto latest = period_starting(rules.today, rules.months).until;
+  if (latest < rules.cutoff)
+    fail_field("due_before", "{} is more than one validity period ahead (at most {})", rules.cutoff.str(), latest.str());
+  rules.fees = ctx.city.permits.fees;
+  for (const auto& zone : ctx.city.zones)
+    for (const auto& street : zone.streets) rules.zone_streets[zone.code].insert(street_key(street));
+  rules.earliest_due = rules.today.add_days(ctx.city.sepa.prenotification_days);
+  rules.actor = ctx.actor.id;
+  rules.now = ctx.now();
+
+  json renewed = json::array(), not_renewed = json::array(), prenotifications = json::array();
+  json audit_pairs = json::array();
+  run_renewal_sql(
+      ctx.db(), rules,
+      [&](const RenewedRow& r) {
+        auto from = *Date::parse(r.valid_from), until = *Date::parse(r.valid_until);
+        renewed.push_back({{"id", r.id},
+                           {"account_id", r.account_id},
+                           {"plate", r.plate},
+                           {"zone", r.zone},
+                           {"valid_from", r.valid_from},
+                           {"valid_until", r.valid_until},
+                           {"status", permit_status_on({from, until}, std::nullopt, rules.today)},
+                           {"auto_renew", true},
+                           {"fee_cents", r.fee_cents},
+                           {"renewed_from", r.renewed_from}});
+        audit_pairs.push_back({r.renewed_from, r.id, r.charge_id});
+        if (r.collect)
+          prenotifications.push_back({{"charge_id", r.charge_id},
+                                      {"account_id", r.account_id},
+                                      {"permit_id", r.id},
+                                      {"mandate_reference", r.mandate_reference},
+                                      {"iban", masked_iban(r.mandate_iban)},
+                                      {"amount_cents", r.fee_cents},
+                                      {"due_on", r.due_on}});
+      },
+      [&](const NotRenewedRow& r) {
+        not_renewed.push_back({{"permit_id", r.permit_id}, {"account_id", r.account_id}, {"reason", r.reason}});
+      });
+
+  auto charges_created = static_cast<std::int64_t>(audit_pairs.size());
+  // One entry per run, like one per imported file: which permit was renewed by which, with
+  // which charge, and what could not be renewed.
+  if (!audit_pairs.empty() || !not_renewed.empty())
+    audit_append(ctx, {"permits.renew", "permits/renewals", nullptr,
+                       json{{"due_before", rules.cutoff.str()}, {"renewed", std::move(audit_pairs)},
+                            {"not_renewed", not_renewed.size()}},
+                       "renewed: [old permit, new permit, charge]"});
+  json out{{"ok", not_renewed.empty()},
+           {"due_before", rules.cutoff.str()},
+           {"renewed", std::move(renewed)},
+           {"not_renewed", std::move(not_renewed)},
+           {"charges_created", charges_created},
+           {"prenotifications", std::move(prenotifications)}};
+  if (ctx.city.sepa.creditor) out["creditor_id"] = ctx.city.sepa.creditor->creditor_id;
+  return out;
+}
+
+}  // namespace vrathaus

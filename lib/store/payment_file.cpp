@@ -1,0 +1,65 @@
+#include "store/payment_file.hpp"
+
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace vrathaus {
+
+std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const Pain008Writer::Sink& sink) {
+  SQLite::Statement head(db,
+                         "SELECT msg_id, created_at, collection_date, creditor_name, creditor_iban, creditor_bic, creditor_id,"
+                         " transactions, ctrl_sum_cents FROM payment_batches WHERE id = ?");
+  head.bind(1, batch);
+  if (!head.executeStep()) fail(ErrorKind::not_found, "no payment batch {}", batch);
+  Pain008Group group;
+  group.msg_id = head.getColumn(0).getString();
+  group.created_at = head.getColumn(1).getString();
+  auto collection_date = head.getColumn(2).getString();
+  group.creditor = {head.getColumn(3).getString(), head.getColumn(4).getString(), head.getColumn(5).getString(),
+                    head.getColumn(6).getString()};
+  group.transactions = head.getColumn(7).getInt64();
+  group.ctrl_sum_cents = head.getColumn(8).getInt64();
+
+  Sha256 hash;
+  Pain008Writer writer([&](std::string_view chunk) {
+    hash.update(chunk);
+    sink(chunk);
+  });
+  writer.begin(group);
+  SQLite::Statement totals(db,
+                           "SELECT sequence, count(*), sum(amount_cents) FROM charges WHERE batch = ? GROUP BY sequence"
+                           " ORDER BY sequence");
+  totals.bind(1, batch);
+  std::vector<Pain008Payment> payments;
+  while (totals.executeStep())
+    payments.push_back({group.msg_id + "-" + totals.getColumn(0).getString(), totals.getColumn(0).getString(),
+                        collection_date, totals.getColumn(1).getInt64(), totals.getColumn(2).getInt64()});
+  SQLite::Statement rows(db,
+                         "SELECT id, amount_cents, mandate_reference, mandate_signed_on, coalesce(debtor_bic, ''), debtor_name,"
+                         " debtor_iban, remittance FROM charges WHERE batch = ? AND sequence = ? ORDER BY id");
+  for (const auto& payment : payments) {
+    writer.begin_payment(payment);
+    rows.reset();
+    rows.bind(1, batch);
+    rows.bind(2, payment.sequence);
+    Pain008Transaction tx;
+    while (rows.executeStep()) {
+      tx.end_to_end_id = "VR-C" + std::to_string(rows.getColumn(0).getInt64());
+      tx.amount_cents = rows.getColumn(1).getInt64();
+      tx.mandate_reference = rows.getColumn(2).getString();
+      tx.mandate_signed_on = rows.getColumn(3).getString();
+      tx.debtor_bic = rows.getColumn(4).getString();
+      tx.debtor_name = rows.getColumn(5).getString();
+      tx.debtor_iban = rows.getColumn(6).getString();
+      tx.remittance = rows.getColumn(7).getString();
+      writer.transaction(tx);
+    }
+    writer.end_payment();
+  }
+  writer.end();
+  return hash.hex();
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,16 @@
+#pragma once
+// Writes the pain.008 file of a stored export batch from what the batch and its charges recorded
+// at export time (never from live account or mandate data), so the bytes never change.
+#include "domain/pain008.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <functional>
+#include <string>
+
+namespace vrathaus {
+
+// Streams the file to `sink` and returns its SHA-256 (hex).
+std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const Pain008Writer::Sink& sink);
+
+}  // namespace vrathaus

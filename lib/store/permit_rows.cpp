@@ -1,0 +1,203 @@
+#include "store/permit_rows.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace vrathaus {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kPermitColumns =
+    "id, account_id, plate, zone, valid_from, valid_until, status, auto_renew, fee_cents, renewed_from, revoked_on, "
+    "revoke_reason, created_by, created_at";
+
+constexpr const char* kChargeColumns =
+    "id, account_id, permit_id, mandate_id, amount_cents, due_on, status, batch, created_at, sequence";
+
+Date date_column(SQLite::Statement& q, int i) { return Date::parse(q.getColumn(i).getString()).value_or(Date()); }
+
+std::optional<std::int64_t> opt_int(SQLite::Statement& q, int i) {
+  auto c = q.getColumn(i);
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+std::optional<std::string> opt_text(SQLite::Statement& q, int i) {
+  auto c = q.getColumn(i);
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+PermitRow read_permit(SQLite::Statement& q) {
+  PermitRow p;
+  p.id = q.getColumn(0).getInt64();
+  p.account_id = q.getColumn(1).getInt64();
+  p.plate = q.getColumn(2).getString();
+  p.zone = q.getColumn(3).getString();
+  p.period = {date_column(q, 4), date_column(q, 5)};
+  p.status = q.getColumn(6).getString();
+  p.auto_renew = q.getColumn(7).getInt() != 0;
+  p.fee_cents = q.getColumn(8).getInt64();
+  p.renewed_from = opt_int(q, 9);
+  if (auto r = opt_text(q, 10)) p.revoked_on = Date::parse(*r);
+  p.revoke_reason = opt_text(q, 11);
+  p.created_by = q.getColumn(12).getString();
+  p.created_at = q.getColumn(13).getString();
+  return p;
+}
+
+ChargeRow read_charge(SQLite::Statement& q) {
+  ChargeRow c;
+  c.id = q.getColumn(0).getInt64();
+  c.account_id = q.getColumn(1).getInt64();
+  c.permit_id = opt_int(q, 2);
+  c.mandate_id = opt_int(q, 3);
+  c.amount_cents = q.getColumn(4).getInt64();
+  c.due_on = date_column(q, 5);
+  c.status = q.getColumn(6).getString();
+  c.batch = opt_int(q, 7);
+  c.created_at = q.getColumn(8).getString();
+  c.sequence = opt_text(q, 9);
+  return c;
+}
+
+template <typename T>
+json nullable(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+}  // namespace
+
+std::optional<PermitRow> load_permit(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db, std::string("SELECT ") + kPermitColumns + " FROM permits WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_permit(q);
+}
+
+std::int64_t insert_permit(SQLite::Database& db, const PermitRow& p, const std::string& now) {
+  SQLite::Statement q(db,
+                      "INSERT INTO permits(account_id, plate, zone, valid_from, valid_until, status, auto_renew, fee_cents,"
+                      " renewed_from, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, p.account_id);
+  q.bind(2, p.plate);
+  q.bind(3, p.zone);
+  q.bind(4, p.period.from.str());
+  q.bind(5, p.period.until.str());
+  q.bind(6, p.status);
+  q.bind(7, p.auto_renew ? 1 : 0);
+  q.bind(8, p.fee_cents);
+  if (p.renewed_from)
+    q.bind(9, *p.renewed_from);
+  else
+    q.bind(9);
+  q.bind(10, p.created_by);
+  q.bind(11, now);
+  q.bind(12, now);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+std::optional<std::int64_t> renewal_of(SQLite::Database& db, std::int64_t permit_id) {
+  SQLite::Statement q(db, "SELECT id FROM permits WHERE renewed_from = ?");
+  q.bind(1, permit_id);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+std::vector<PermitRow> query_permits(SQLite::Database& db, const PermitQuery& pq) {
+  std::string sql = std::string("SELECT ") + kPermitColumns + " FROM permits WHERE id > :after";
+  if (pq.account_id) sql += " AND account_id = :account";
+  // The shown status comes from the one domain function (registered as vr_permit_status).
+  if (!pq.status.empty()) sql += " AND vr_permit_status(valid_from, valid_until, revoked_on, :today) = :status";
+  if (pq.expiring_before) sql += " AND status = 'active' AND valid_until < :before";
+  sql += " ORDER BY id";
+  if (pq.limit) sql += " LIMIT :limit";
+  SQLite::Statement q(db, sql);
+  q.bind(":after", pq.after_id);
+  if (pq.account_id) q.bind(":account", pq.account_id);
+  if (!pq.status.empty()) q.bind(":status", pq.status), q.bind(":today", pq.today.str());
+  if (pq.expiring_before) q.bind(":before", pq.expiring_before->str());
+  if (pq.limit) q.bind(":limit", *pq.limit);
+  std::vector<PermitRow> out;
+  while (q.executeStep()) out.push_back(read_permit(q));
+  return out;
+}
+
+json permit_json(const PermitRow& p, const Date& today) {
+  return {{"id", p.id},
+          {"account_id", p.account_id},
+          {"plate", p.plate},
+          {"zone", p.zone},
+          {"valid_from", p.period.from.str()},
+          {"valid_until", p.period.until.str()},
+          {"status", permit_status_on(p.period, p.revoked_on, today)},
+          {"auto_renew", p.auto_renew},
+          {"fee_cents", p.fee_cents},
+          {"renewed_from", nullable(p.renewed_from)},
+          {"revoked_on", p.revoked_on ? json(p.revoked_on->str()) : json(nullptr)},
+          {"revoke_reason", nullable(p.revoke_reason)},
+          {"created_by", p.created_by},
+          {"created_at", p.created_at}};
+}
+
+std::int64_t insert_charge(SQLite::Database& db, const ChargeRow& c) {
+  SQLite::Statement q(db,
+                      "INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at)"
+                      " VALUES (?,?,?,?,?,?,?)");
+  q.bind(1, c.account_id);
+  if (c.permit_id)
+    q.bind(2, *c.permit_id);
+  else
+    q.bind(2);
+  if (c.mandate_id)
+    q.bind(3, *c.mandate_id);
+  else
+    q.bind(3);
+  q.bind(4, c.amount_cents);
+  q.bind(5, c.due_on.str());
+  q.bind(6, c.status);
+  q.bind(7, c.created_at);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+std::optional<ChargeRow> load_charge_of_permit(SQLite::Database& db, std::int64_t permit_id) {
+  SQLite::Statement q(db, std::string("SELECT ") + kChargeColumns + " FROM charges WHERE permit_id = ?");
+  q.bind(1, permit_id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_charge(q);
+}
+
+std::vector<ChargeRow> query_charges(SQLite::Database& db, const ChargeQuery& cq) {
+  std::string sql = std::string("SELECT ") + kChargeColumns + " FROM charges WHERE id > :after";
+  if (cq.account_id) sql += " AND account_id = :account";
+  if (!cq.status.empty()) sql += " AND status = :status";
+  if (cq.batch) sql += " AND batch = :batch";
+  sql += " ORDER BY id";
+  if (cq.limit) sql += " LIMIT :limit";
+  SQLite::Statement q(db, sql);
+  q.bind(":after", cq.after_id);
+  if (cq.account_id) q.bind(":account", cq.account_id);
+  if (!cq.status.empty()) q.bind(":status", cq.status);
+  if (cq.batch) q.bind(":batch", *cq.batch);
+  if (cq.limit) q.bind(":limit", *cq.limit);
+  std::vector<ChargeRow> out;
+  while (q.executeStep()) out.push_back(read_charge(q));
+  return out;
+}
+
+json charge_json(const ChargeRow& c) {
+  return {{"id", c.id},
+          {"account_id", c.account_id},
+          {"permit_id", nullable(c.permit_id)},
+          {"mandate_id", nullable(c.mandate_id)},
+          {"amount_cents", c.amount_cents},
+          {"due_on", c.due_on.str()},
+          {"status", c.status},
+          {"batch", nullable(c.batch)},
+          {"sequence", nullable(c.sequence)},
+          {"created_at", c.created_at}};
+}
+
+}  // namespace vrathaus

@@ -1,0 +1,71 @@
+#pragma once
+// Reading and writing permit and charge rows; no rules here, only SQL with bound parameters.
+#include "domain/permit_period.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vrathaus {
+
+struct PermitRow {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  std::string plate, zone;
+  PermitPeriod period;
+  std::string status = "active";  // stored: active or revoked
+  bool auto_renew = true;
+  std::int64_t fee_cents = 0;
+  std::optional<std::int64_t> renewed_from;
+  std::optional<Date> revoked_on;
+  std::optional<std::string> revoke_reason;
+  std::string created_by, created_at;
+};
+
+std::optional<PermitRow> load_permit(SQLite::Database& db, std::int64_t id);
+std::int64_t insert_permit(SQLite::Database& db, const PermitRow& p, const std::string& now);
+// The id of the permit that renewed this one, if any.
+std::optional<std::int64_t> renewal_of(SQLite::Database& db, std::int64_t permit_id);
+
+struct PermitQuery {
+  std::int64_t account_id = 0;     // 0: every account
+  std::string status;              // active, upcoming, expired, revoked (as shown on `today`)
+  std::optional<Date> expiring_before;
+  Date today;
+  std::int64_t after_id = 0;
+  std::optional<std::int64_t> limit;
+};
+std::vector<PermitRow> query_permits(SQLite::Database& db, const PermitQuery& q);
+
+// The JSON form (cli.md "permit"): status as shown on `today`.
+nlohmann::json permit_json(const PermitRow& p, const Date& today);
+
+struct ChargeRow {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  std::optional<std::int64_t> permit_id, mandate_id, batch;
+  std::int64_t amount_cents = 0;
+  Date due_on;
+  std::string status;  // open, exported, paid, cancelled
+  std::string created_at;
+  std::optional<std::string> sequence;
+};
+
+std::int64_t insert_charge(SQLite::Database& db, const ChargeRow& c);
+std::optional<ChargeRow> load_charge_of_permit(SQLite::Database& db, std::int64_t permit_id);
+
+struct ChargeQuery {
+  std::int64_t account_id = 0;
+  std::string status;
+  std::optional<std::int64_t> batch;
+  std::int64_t after_id = 0;
+  std::optional<std::int64_t> limit;
+};
+std::vector<ChargeRow> query_charges(SQLite::Database& db, const ChargeQuery& q);
+
+nlohmann::json charge_json(const ChargeRow& c);
+
+}  // namespace vrathaus

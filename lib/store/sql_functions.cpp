@@ -1,0 +1,51 @@
+#include "store/sql_functions.hpp"
+
+#include "domain/mandate.hpp"
+#include "domain/pain008.hpp"
+#include "domain/permit_period.hpp"
+
+#include <sqlite3.h>
+
+#include <optional>
+#include <string_view>
+
+namespace vrathaus {
+namespace {
+
+std::string_view text_arg(sqlite3_value* v) {
+  auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+  return p ? std::string_view(p, std::size_t(sqlite3_value_bytes(v))) : std::string_view();
+}
+
+std::optional<Date> date_arg(sqlite3_value* v) {
+  if (sqlite3_value_type(v) == SQLITE_NULL) return std::nullopt;
+  return Date::parse(text_arg(v));
+}
+
+void permit_status(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto from = date_arg(argv[0]), until = date_arg(argv[1]), revoked = date_arg(argv[2]), today = date_arg(argv[3]);
+  if (!from || !until || !today) return sqlite3_result_null(ctx);
+  sqlite3_result_text(ctx, permit_status_on({*from, *until}, revoked, *today), -1, SQLITE_STATIC);
+}
+
+void mandate_usable(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto signed_on = date_arg(argv[0]), last_used = date_arg(argv[1]), day = date_arg(argv[2]);
+  if (!signed_on || !day) return sqlite3_result_int(ctx, 0);
+  sqlite3_result_int(ctx, mandate_usable_on(*signed_on, last_used, *day) ? 1 : 0);
+}
+
+void sepa_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto max = sqlite3_value_int(argv[1]);
+  auto out = sepa_field(text_arg(argv[0]), std::size_t(max > 0 ? max : 140));
+  sqlite3_result_text(ctx, out.data(), int(out.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+void register_domain_functions(SQLite::Database& db) {
+  db.createFunction("vr_permit_status", 4, true, nullptr, permit_status);
+  db.createFunction("vr_mandate_usable", 3, true, nullptr, mandate_usable);
+  db.createFunction("vr_sepa_text", 2, true, nullptr, sepa_text);
+}
+
+}  // namespace vrathaus
