@@ -131,11 +131,47 @@ TEST_CASE("business row: mandate columns come all together or not at all") {
   CHECK(bad_date.has_error("mandate_signed_on"));
 }
 
+TEST_CASE("business row: a mandate is validated and normalised") {
+  const char* base = "K1;Kruse KG;;;;;Hohe Straße;3;44139;Dortmund;k@kruse.example;;;;";
+  auto ok = validate(kHeader, std::string(base) + "de89 3704 0044 0532 0130 00;cobadeffxxx;K1-M;2024-01-02");
+  std::string first = ok.errors.empty() ? "" : ok.errors[0].column + ": " + ok.errors[0].message;
+  INFO(first);
+  REQUIRE(ok.ok);
+  REQUIRE(ok.row.mandate);
+  CHECK(ok.row.mandate->iban == "DE89370400440532013000");
+  CHECK(ok.row.mandate->bic == "COBADEFFXXX");
+  CHECK(ok.row.mandate->reference == "K1-M");
+  CHECK(ok.row.mandate->signed_on == "2024-01-02");
+  auto no_bic = validate(kHeader, std::string(base) + "DE89370400440532013000;;K1-M;2024-01-02");
+  REQUIRE(no_bic.ok);
+  CHECK(no_bic.row.mandate->bic.empty());
+  auto bad = validate(kHeader, std::string(base) + "DE89370400440532013001;COBADEFF1;K1 M;2024-01-02");
+  CHECK(bad.has_error("iban"));
+  CHECK(bad.has_error("bic"));
+  CHECK(bad.has_error("mandate_reference"));
+  auto none = validate(kHeader, std::string(base) + ";;;");
+  REQUIRE(none.ok);
+  CHECK(!none.row.mandate);
+}
+
+TEST_CASE("business row: line breaks in names become one space") {
+  auto r = validate("customer_no;company_name;street;house_no;postal_code;city;email",
+                    "K1;Kruse \r\n  Bau\tKG;Hohe\nStraße;3;44139;Dortmund;k@kruse.example");
+  REQUIRE(r.ok);
+  CHECK(r.row.company_name == "Kruse Bau KG");
+  CHECK(r.row.street == "Hohe Straße");
+  auto bell = validate("customer_no;company_name;street;house_no;postal_code;city;email",
+                       "K1;Kruse\aKG;Hohe Straße;3;44139;Dortmund;k@kruse.example");
+  CHECK(bell.has_error("company_name"));
+}
+
 TEST_CASE("business row: duplicate keys are taken from the raw fields") {
   auto h = parse_business_header(split("email;customer_no;company_name;street;house_no;postal_code;city"));
   auto fields = split(" Info@Example.DE ; K-7 ;x;y;1;44135;z");
   CHECK(customer_no_key(h, fields) == "K-7");
   CHECK(email_key(h, fields) == "info@example.de");
+  auto m = parse_business_header(split("customer_no;company_name;street;house_no;postal_code;city;email;iban;mandate_reference;mandate_signed_on"));
+  CHECK(mandate_reference_key(m, split("K;x;y;1;44135;z;e@x.de;DE;  ab-1 ;2024-01-01")) == "AB-1");
 }
 
 TEST_CASE("customer numbers") {

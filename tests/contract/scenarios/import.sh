@@ -118,6 +118,34 @@ vr importer import business dup.csv
 expect_status 5
 expect_json '[.errors[] | select(.column == "customer_no")] | map(.line) == [3, 42]'
 
+# SEPA mandates: created with their account, unchanged on a re-import; a reference that belongs
+# to another account, a half-filled mandate and a bad IBAN are rejected rows.
+"$GEN" -n 20 -s 13 --start 200 >mandates.csv
+with_mandate=$(grep -c ';SH-M-' mandates.csv || true)
+vr importer import business mandates.csv
+expect_status 0
+expect_json '.created == 20 and .rejected == 0'
+vr it.admin mandates list
+expect_json "length == $with_mandate and all(.status == \"active\" and (.reference | startswith(\"SH-M-\")))"
+vr importer import business mandates.csv
+expect_json '.unchanged == 20'
+M_HEADER='customer_no;company_name;street;house_no;postal_code;city;email;iban;bic;mandate_reference;mandate_signed_on'
+vr_unrecorded it.admin mandates list
+ref=$(jq -r '.[0].reference' <<<"$output")
+{
+  echo "$M_HEADER"
+  echo "M-1;Mandat GmbH;Hohe Straße;1;44135;Dortmund;m1@example.de;DE89370400440532013000;COBADEFFXXX;$ref;2025-01-02"
+  echo "M-2;Mandat GmbH;Hohe Straße;2;44135;Dortmund;m2@example.de;DE89370400440532013000;;;2025-01-02"
+  echo "M-3;Mandat GmbH;Hohe Straße;3;44135;Dortmund;m3@example.de;DE89370400440532013001;;M-3-A;2025-01-02"
+  echo "M-4;Mandat GmbH;Hohe Straße;4;44135;Dortmund;m4@example.de;de89 3704 0044 0532 0130 00;cobadeffxxx;M-4-A;2025-01-02"
+} >mandate-errors.csv
+vr importer import business mandate-errors.csv --on-error skip
+expect_status 1
+expect_json '.created == 1 and .rejected == 3'
+expect_json '[.errors[] | {line, column}] == [{"line": 2, "column": "mandate_reference"}, {"line": 3, "column": "mandate_reference"}, {"line": 4, "column": "iban"}]'
+vr it.admin mandates list
+expect_json 'map(select(.reference == "M-4-A")) | .[0].iban == "DE89370400440532013000" and .[0].bic == "COBADEFFXXX"'
+
 # Only the importer and administrators import.
 vr m.weber import business clean.csv
 expect_status 6
