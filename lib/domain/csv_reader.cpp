@@ -271,9 +271,11 @@ void Reader::finish(Record& record) {
   state_ = State::field_start;
 }
 
+// Counts the line break `c`, the byte just consumed: an LF right after a CR ends no extra line.
 void Reader::newline(char c) {
-  if (!(c == '\n' && last_cr_)) ++line_;
-  last_cr_ = c == '\r';
+  std::uint64_t at = bytes_read() - 1;
+  if (!(c == '\n' && at > 0 && cr_at_ == at - 1)) ++line_;
+  if (c == '\r') cr_at_ = at;
 }
 
 bool Reader::next(Record& record) {
@@ -321,7 +323,6 @@ bool Reader::next(Record& record) {
         if (c == '"') {
           quote_line_ = line_;
           ++pos_;
-          last_cr_ = false;
           state_ = State::quoted;
           continue;
         }
@@ -333,7 +334,6 @@ bool Reader::next(Record& record) {
         while (run < end_ && !stops_unquoted_[static_cast<unsigned char>(chunk_[run])]) ++run;
         if (run > pos_) {
           append(chunk_.data() + pos_, run - pos_);
-          last_cr_ = false;
           pos_ = run;
         }
         if (pos_ == end_) continue;
@@ -346,7 +346,6 @@ bool Reader::next(Record& record) {
           problem(int(spans_.size()), "has a quote inside an unquoted field (quote the whole field and double the quote)");
           append(&c, 1);
           ++pos_;
-          last_cr_ = false;
         } else {
           end_field();
           record_last_line_ = line_;
@@ -367,13 +366,11 @@ bool Reader::next(Record& record) {
         while (run < end_ && !stops_quoted_[static_cast<unsigned char>(chunk_[run])]) ++run;
         if (run > pos_) {
           append(chunk_.data() + pos_, run - pos_);
-          last_cr_ = false;
           pos_ = run;
         }
         if (pos_ == end_) continue;
         c = chunk_[pos_++];
         if (c == '"') {
-          last_cr_ = false;
           state_ = State::quote_in_quoted;
         } else {  // a line break inside the field belongs to it
           append(&c, 1);

@@ -107,7 +107,7 @@ private:
   bool in_record_ = false;
   std::int64_t record_line_ = 0;
   std::int64_t record_last_line_ = 0;
-  bool last_cr_ = false;  // the last byte consumed was a CR: a following LF ends no extra line
+  std::uint64_t cr_at_ = ~std::uint64_t(0);  // input offset of the last CR: an LF right after it ends no extra line
   std::int64_t quote_line_ = 0;
   std::uint64_t record_offset_ = 0;
   std::vector<Problem> problems_;

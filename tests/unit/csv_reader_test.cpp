@@ -198,6 +198,15 @@ TEST_CASE("csv: header only, empty file, empty lines") {
   CHECK(gaps[2].offset == 9);
 }
 
+TEST_CASE("csv: a CR line end followed by a record that starts with the delimiter") {
+  auto rows = read_chunked("a;b\r;x\n1;2\r\n3;4\n");
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[1].fields == Fields{"", "x"});
+  CHECK(rows[1].line == 2);
+  CHECK(rows[2].line == 3);
+  CHECK(rows[3].line == 4);
+}
+
 TEST_CASE("csv: a 10 MB field is refused without holding it") {
   std::string big(10 * 1024 * 1024, 'x');
   std::string text = "a;b\n1;" + big + "\n2;ok\n";
