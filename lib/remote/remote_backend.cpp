@@ -40,10 +40,35 @@ std::size_t collect(char* data, std::size_t size, std::size_t n, void* target) {
   return size * n;
 }
 
-// Upload progress for the CLI's bar; once the file is sent, the server is importing it.
-int upload_progress(void* target, curl_off_t, curl_off_t, curl_off_t total, curl_off_t sent) {
-  const auto& progress = *static_cast<const ProgressFn*>(target);
-  if (total > 0) progress({sent < total ? "uploading" : "server", std::uint64_t(sent), std::uint64_t(total), 0});
+// Watches an upload: a stalled upload is cut off after the request timeout (and retried like a
+// timeout), but once the file is sent the server may take as long as a big import takes — a
+// low-speed limit would cut the wait for its answer off and send the file again. Also feeds the
+// CLI's progress bar.
+// How long the server may work on an uploaded file (a bulk import of millions of rows) before
+// the client gives up waiting for its answer.
+constexpr std::chrono::milliseconds kImportAnswerLimit = std::chrono::hours(2);
+
+struct UploadWatch {
+  const ProgressFn* progress;
+  std::chrono::milliseconds stall_limit, answer_limit;
+  curl_off_t last_sent = -1;
+  std::chrono::steady_clock::time_point last_change = std::chrono::steady_clock::now();
+  bool timed_out = false;
+};
+
+int watch_upload(void* target, curl_off_t, curl_off_t, curl_off_t total, curl_off_t sent) {
+  auto& w = *static_cast<UploadWatch*>(target);
+  auto now = std::chrono::steady_clock::now();
+  if (sent != w.last_sent) {
+    w.last_sent = sent;
+    w.last_change = now;
+  }
+  bool sent_all = total > 0 && sent >= total;
+  if (now - w.last_change > (sent_all ? w.answer_limit : w.stall_limit)) {
+    w.timed_out = true;
+    return 1;  // abort the transfer
+  }
+  if (*w.progress && total > 0) (*w.progress)({sent_all ? "server" : "uploading", std::uint64_t(sent), std::uint64_t(total), 0});
   return 0;
 }
 
@@ -89,6 +114,7 @@ RemoteBackend::Response RemoteBackend::send(const std::string& method, const std
     if (!idempotency_key.empty()) headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotency_key).c_str());
     if (!if_match.empty()) headers = curl_slist_append(headers, ("If-Match: \"" + if_match + "\"").c_str());
     std::unique_ptr<FILE, int (*)(FILE*)> upload(nullptr, &std::fclose);
+    UploadWatch watch{&progress_, {}, {}};
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -110,14 +136,11 @@ RemoteBackend::Response RemoteBackend::send(const std::string& method, const std
       curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_file);
       curl_easy_setopt(curl, CURLOPT_READDATA, upload.get());
       curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, curl_off_t(size));
-      // Large uploads take as long as they take; a stalled connection is cut off instead.
-      curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-      curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, long(o_.request_timeout_ms / 1000));
-      if (progress_) {
-        curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, upload_progress);
-        curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &progress_);
-        curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-      }
+      // Large uploads take as long as they take; a stalled one is cut off instead (UploadWatch).
+      watch = UploadWatch{&progress_, std::chrono::milliseconds(o_.request_timeout_ms), kImportAnswerLimit};
+      curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, watch_upload);
+      curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &watch);
+      curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     } else {
       curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(o_.request_timeout_ms));
       if (!body.empty()) {
@@ -128,6 +151,7 @@ RemoteBackend::Response RemoteBackend::send(const std::string& method, const std
     }
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     CURLcode code = curl_easy_perform(curl);
+    if (code == CURLE_ABORTED_BY_CALLBACK && watch.timed_out) code = CURLE_OPERATION_TIMEDOUT;
     curl_slist_free_all(headers);
     if (code == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     bool retry = (code != CURLE_OK && transient(code)) || (code == CURLE_OK && response.status == 503);

@@ -14,7 +14,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <functional>
 #include <memory>
+#include <thread>
 
 namespace vrathaus {
 namespace {
@@ -30,6 +32,13 @@ constexpr std::size_t kMaxErrors = 1000;
 // the counter, a second import) wait at most about a second for the lock.
 constexpr std::int64_t kBatchRows = 50000;
 constexpr auto kBatchTime = std::chrono::milliseconds(1000);
+// Between batches the import lets go of the lock for longer than SQLite's busy handler sleeps
+// between its attempts (at most 100 ms), so a writer waiting at a counter gets its turn instead of
+// waiting until the whole file is done.
+constexpr auto kBatchPause = std::chrono::milliseconds(110);
+// An import is a batch job: it waits for the lock as long as this, not just the busy timeout
+// that interactive commands use (two imports of one file take turns instead of one failing).
+constexpr auto kImportLockWait = std::chrono::minutes(10);
 // The import's page cache: the accounts indexes it inserts into at random (login, folded name)
 // stay in memory instead of being read back for every row. Part of the 64 MiB budget.
 constexpr int kImportCacheKiB = 32 * 1024;
@@ -198,13 +207,15 @@ private:
           if (counts_.rows % kProgressEvery == 0) report(phase, pass, counts_.rows);
         }
       };
-      if (mode == Pass::apply)
-        ctx_.store.write_transaction([&] {
+      if (mode == Pass::apply) {
+        write_batch([&] {
           batch();
           rows.record_progress(run_id_, counts_, ctx_.now(), false);
         });
-      else
+        if (more) std::this_thread::sleep_for(kBatchPause);
+      } else {
         ctx_.store.read_transaction(batch);
+      }
     }
     report(phase, pass, counts_.rows);
     if (pass.sha256() != sha256_)
@@ -212,14 +223,34 @@ private:
     if (mode == Pass::apply) finish_run(rows);
   }
 
+  // One write transaction; while another writer holds the lock (another import, staff at a
+  // counter) it waits and tries again, up to kImportLockWait. Only the start is retried: once
+  // `work` has begun it has read rows from the file.
+  void write_batch(const std::function<void()>& work) {
+    auto give_up = Clock::now() + kImportLockWait;
+    for (;;) {
+      bool started = false;
+      try {
+        ctx_.store.write_transaction([&] {
+          started = true;
+          work();
+        });
+        return;
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::busy || started || Clock::now() > give_up) throw;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+
   void start_run(ImportRows& rows) {
-    ctx_.store.write_transaction([&] {
+    write_batch([&] {
       run_id_ = rows.start_run(name_, sha256_, in_.skip_invalid ? "skip" : "abort", {ctx_.now(), ctx_.actor.id, 0});
     });
   }
 
   void finish_run(ImportRows& rows) {
-    ctx_.store.write_transaction([&] {
+    write_batch([&] {
       rows.record_progress(run_id_, counts_, ctx_.now(), true);
       json after{{"file", name_},        {"sha256", sha256_},           {"rows", counts_.rows},
                  {"created", counts_.created}, {"updated", counts_.updated}, {"unchanged", counts_.unchanged},
