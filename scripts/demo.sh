@@ -58,6 +58,33 @@ echo T22000129 | step --as m.weber upgrades perform 1 --tier private --office in
 step accounts show 1
 step upgrades list
 
+echo "== 5. The IT provider's file of business customers arrives (one row in a hundred is broken)" >&2
+"$root/scripts/generate-business-csv" -n 300 --invalid 1 --seed 7 >"$work/systemhaus-2026-11-25.csv"
+step_expect 5 --as systemhaus import business "$work/systemhaus-2026-11-25.csv"
+step_expect 1 --as systemhaus import business "$work/systemhaus-2026-11-25.csv" --on-error skip \
+  --rejects "$work/systemhaus-2026-11-25.rejects.csv"
+step_expect 1 --as systemhaus import business "$work/systemhaus-2026-11-25.csv" --on-error skip --dry-run
+step accounts list --tier business --limit 3
+
+echo "== 6. He signs a SEPA mandate and gets his resident parking permit" >&2
+step --as m.weber mandates add 1 --iban "DE02 1203 0000 0000 2020 51" --reference VRH-2026-000001 --signed-on 2026-11-25
+step --as m.weber permits issue 1 --plate "DO-JS 1971" --zone I-01
+step charges list
+
+echo "== 7. A year later the cron job renews it; the export collects both years" >&2
+export VRATHAUS_NOW=2027-11-10T05:00:00Z
+step permits renew --dry-run
+step permits renew
+step permits renew                                  # idempotent: nothing is renewed twice
+export VRATHAUS_NOW=2027-12-01T06:00:00Z
+step payments export --out "$work/pain008-2027-12-01.xml"
+step payments export --out "$work/pain008-again.xml"  # nothing left to collect twice
+shared=$root/../shared/reference/pain.008.001.02.xsd
+if [ -f "$shared" ] && command -v xmllint >/dev/null; then
+  printf '\n$ xmllint --noout --schema pain.008.001.02.xsd pain008-2027-12-01.xml\n' >&2
+  xmllint --noout --schema "$shared" "$work/pain008-2027-12-01.xml"
+fi
+
 echo "== 9. The audit log, and its integrity" >&2
 step audit list --object account:1
 step audit verify

@@ -19,8 +19,10 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 
 if command -v clang++ >/dev/null && [ -d tests/fuzz ] && [ -f tests/fuzz/CMakeLists.txt ]; then
   echo "== fuzzers (clang, libFuzzer), briefly"
-  CXX=clang++ scripts/build.sh build/fuzz -DCMAKE_BUILD_TYPE=Debug -DVRATHAUS_BUILD_FUZZERS=ON \
-    -DVRATHAUS_BUILD_MAN=OFF -DVRATHAUS_WERROR=OFF
+  CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVRATHAUS_BUILD_FUZZERS=ON \
+    -DVRATHAUS_BUILD_MAN=OFF >/dev/null
+  # Only the fuzz targets: the parsers, instrumented; the rest is already tested above.
+  cmake --build build/fuzz -j "${JOBS:-2}" --target csv_reader_fuzzer row_validator_fuzzer
   ctest --test-dir build/fuzz -L fuzz --output-on-failure
 fi
 echo "== all tests passed"
