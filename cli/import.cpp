@@ -2,6 +2,7 @@
 // to a server. The library validates and applies; this file draws the progress bar, prints the
 // summary and copies the rejected rows, unchanged, into the rejects file.
 #include "common.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 
 #include <unistd.h>
@@ -54,7 +55,7 @@ public:
     }
     if (p.rows > 0) {
       line += fmt::format("  {} rows", p.rows);
-      if (seconds > 0.01) line += fmt::format("  {:.0f} rows/s", double(p.rows) / seconds);
+      if (seconds > 0) line += fmt::format("  {:.0f} rows/s", double(p.rows) / seconds);
     } else if (p.total > 0 && seconds > 0.2 && p.phase == "uploading") {
       line += fmt::format("  {:.1f} MB/s", double(p.done) / seconds / 1e6);
     }
@@ -73,13 +74,11 @@ private:
 };
 
 // Copies the header and the rejected rows' bytes from `source` into `target`, unchanged, each
-// ending with a line break; written beside and renamed, so a half-written rejects file never exists.
+// ending with a line break; an AtomicFile, so a half-written rejects file never exists.
 void write_rejects(const std::string& source, const std::string& target, const json& result) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(source.c_str(), "rb"), &std::fclose);
   if (!in) fail(ErrorKind::invalid, "cannot read {} to copy its rejected rows", source);
-  std::string partial = target + ".partial";
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(partial.c_str(), "wb"), &std::fclose);
-  if (!out) fail(ErrorKind::invalid, "--rejects {}: cannot create it", target);
+  AtomicFile out(target, "rejects");
   std::string buffer(1 << 16, '\0');
   std::string eol = "\n";
   auto copy = [&](std::uint64_t offset, std::uint64_t length, bool header) {
@@ -88,7 +87,7 @@ void write_rejects(const std::string& source, const std::string& target, const j
     while (length > 0) {
       std::size_t n = std::fread(buffer.data(), 1, std::size_t(std::min<std::uint64_t>(length, buffer.size())), in.get());
       if (n == 0) fail(ErrorKind::invalid, "{} changed since it was imported: its rejected rows cannot be copied", source);
-      if (std::fwrite(buffer.data(), 1, n, out.get()) != n) fail(ErrorKind::invalid, "cannot write {}", partial);
+      out.write(std::string_view(buffer.data(), n));
       before_last = n > 1 ? buffer[n - 2] : last;
       last = buffer[n - 1];
       length -= n;
@@ -96,15 +95,11 @@ void write_rejects(const std::string& source, const std::string& target, const j
     // The rows end the way the file's lines end; a last row without a line break gets one.
     if (header && last == '\n') eol = before_last == '\r' ? "\r\n" : "\n";
     if (header && last == '\r') eol = "\r";
-    if (last != '\n' && last != '\r') std::fputs(eol.c_str(), out.get());
+    if (last != '\n' && last != '\r') out.write(eol);
   };
   copy(0, result["header_length"].get<std::uint64_t>(), true);  // from byte 0: a BOM stays
   for (const auto& range : result["reject_ranges"]) copy(range[0].get<std::uint64_t>(), range[1].get<std::uint64_t>(), false);
-  if (std::fflush(out.get()) != 0 || std::ferror(out.get())) fail(ErrorKind::invalid, "cannot write {}", partial);
-  out.reset();
-  std::error_code ec;
-  std::filesystem::rename(partial, target, ec);
-  if (ec) fail(ErrorKind::invalid, "--rejects {}: {}", target, ec.message());
+  out.commit();
 }
 
 std::string first_error(const json& result) {

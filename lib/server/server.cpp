@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <regex>
 
 namespace vrathaus {
@@ -229,12 +230,16 @@ struct Server::Impl {
   }
 
   // Uploads are spooled to a private temporary file as they arrive (memory stays flat), then
-  // handed to the same operation the local CLI runs on a file.
+  // handed to the same operation the local CLI runs on a file. The file is unlinked as soon as
+  // it is created and reached through /proc/self/fd, so a server killed mid-upload leaves no
+  // spool file behind in the temporary directory.
   void handle_upload(const Route& route, const httplib::Request& req, httplib::Response& res,
                      const httplib::ContentReader& reader) {
     std::string tmp = (std::filesystem::temp_directory_path() / "vrathaus-upload-XXXXXX").string();
     int fd = ::mkstemp(tmp.data());
     if (fd < 0) return send_problem(res, ErrorKind::internal, "cannot create a temporary file for the upload");
+    ::unlink(tmp.c_str());
+    std::unique_ptr<int, void (*)(int*)> closer(&fd, [](int* f) { ::close(*f); });
     bool ok = true;
     std::size_t total = 0;
     reader([&](const char* data, std::size_t size) {
@@ -247,13 +252,8 @@ struct Server::Impl {
       }
       return true;
     });
-    ::close(fd);
-    if (!ok) {
-      std::filesystem::remove(tmp);
-      return send_problem(res, ErrorKind::too_large, "the upload is too large or could not be stored");
-    }
-    handle(route, req, res, {{"file", tmp}});
-    std::filesystem::remove(tmp);
+    if (!ok) return send_problem(res, ErrorKind::too_large, "the upload is too large or could not be stored");
+    handle(route, req, res, {{"file", "/proc/self/fd/" + std::to_string(fd)}});
   }
 };
 
