@@ -54,7 +54,7 @@ public:
     }
     if (p.rows > 0) {
       line += fmt::format("  {} rows", p.rows);
-      if (seconds > 0.01) line += fmt::format("  {:.0f} rows/s", double(p.rows) / seconds);
+      if (seconds > 0) line += fmt::format("  {:.0f} rows/s", double(p.rows) / seconds);
     } else if (p.total > 0 && seconds > 0.2 && p.phase == "uploading") {
       line += fmt::format("  {:.1f} MB/s", double(p.done) / seconds / 1e6);
     }
