@@ -45,8 +45,8 @@ constexpr int kImportCacheKiB = 32 * 1024;
 
 // The import's settings on its connection, restored afterwards (the server reuses connections):
 // a larger page cache, and no re-evaluation of the accounts table's CHECK constraints. Those
-// constraints (tier IN (…), status IN (…)) build a temporary index on every single INSERT, which
-// costs 40 % of an imported row; the import writes only the constants 'business' and 'active'
+// constraints (tier IN (…), status IN (…)) build a temporary index on every single INSERT, about
+// 40 % of the INSERT's time; the import writes only the constants 'business' and 'active'
 // there, so they cannot fail. Nothing else is written on this connection meanwhile.
 class ImportConnection {
 public:
@@ -70,6 +70,7 @@ private:
   SQLite::Database& db_;
   int cache_before_;
 };
+
 constexpr std::int64_t kProgressEvery = 8192;
 
 // The keys that must be unique within a file, and the column each stands for.

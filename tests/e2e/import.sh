@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 command -v sqlite3 >/dev/null || exit 77
 GEN="$VRATHAUS_SOURCE_DIR/scripts/generate-business-csv"
-ROWS=${IMPORT_TEST_ROWS:-200000}
+ROWS=${IMPORT_TEST_ROWS:-120000}
 "$GEN" -n "$ROWS" -s 21 --invalid 1 --no-mandates >"$T/big.csv"
 
 as_importer() { "$V" --db "$1" --as importer "${@:2}"; }
@@ -61,7 +61,8 @@ kill_when() {
 read_bytes() { awk '/^rchar/ {print $2}' "/proc/$pid/io" 2>/dev/null || echo 0; }
 
 fresh_store "$T/kill.db"
-kill_when "$T/kill.db" '[ "$(read_bytes)" -gt 2000000 ] && [ "$(committed_rows "$T/kill.db")" = -1 ]' "while reading the file"
+# Reading the file comes first; in a fast build the first batch may have begun by then, too.
+kill_when "$T/kill.db" '[ "$(read_bytes)" -gt 2000000 ]' "early, while reading the file"
 kill_when "$T/kill.db" '[ "$(committed_rows "$T/kill.db")" -ge 0 ]' "as the first batch began"
 kill_when "$T/kill.db" '[ "$(committed_rows "$T/kill.db")" -gt 0 ]' "after the first batch"
 half=$(($(sqlite3 "$T/kill.db" "SELECT count(*) FROM accounts") + (ROWS - $(sqlite3 "$T/kill.db" "SELECT count(*) FROM accounts")) / 2))
@@ -122,7 +123,7 @@ expect 1 env -u VRATHAUS_DB "$V" --remote "$URL" --token-file "$T/importer.token
 
 # The progress bar: on a terminal only, never when stderr is a pipe or with NO_COLOR.
 fresh_store "$T/bar.db"
-head -2001 "$T/big.csv" >"$T/small.csv"
+head -20001 "$T/big.csv" >"$T/small.csv"
 as_importer "$T/bar.db" import business "$T/small.csv" --on-error skip --dry-run -o json >/dev/null 2>"$T/piped.err" || true
 ! grep -q $'\r' "$T/piped.err" || fail "no progress bar when stderr is not a terminal"
 if command -v script >/dev/null; then
