@@ -32,10 +32,10 @@ constexpr std::size_t kMaxErrors = 1000;
 // the counter, a second import) wait at most about a second for the lock.
 constexpr std::int64_t kBatchRows = 50000;
 constexpr auto kBatchTime = std::chrono::milliseconds(1000);
-// Between batches the import lets go of the lock for longer than SQLite's busy handler sleeps
-// between its attempts (at most 100 ms), so a writer waiting at a counter gets its turn instead of
-// waiting until the whole file is done.
-constexpr auto kBatchPause = std::chrono::milliseconds(110);
+// Between batches the import lets go of the lock for longer than a waiting vrathaus writer sleeps
+// between its attempts (Store's busy handler: at most 4 ms), so staff at a counter get their turn
+// instead of waiting until the whole file is done.
+constexpr auto kBatchPause = std::chrono::milliseconds(12);
 // An import is a batch job: it waits for the lock as long as this, not just the busy timeout
 // that interactive commands use (two imports of one file take turns instead of one failing).
 constexpr auto kImportLockWait = std::chrono::minutes(10);
@@ -44,7 +44,9 @@ constexpr auto kImportLockWait = std::chrono::minutes(10);
 constexpr int kImportCacheKiB = 32 * 1024;
 
 // The import's settings on its connection, restored afterwards (the server reuses connections):
-// a larger page cache, and no re-evaluation of the accounts table's CHECK constraints. Those
+// a larger page cache; no checkpoint after each batch (a page the batches keep changing, such as
+// the login index's, is copied into the store once at the end, not once per batch); and no
+// re-evaluation of the accounts table's CHECK constraints. Those
 // constraints (tier IN (…), status IN (…)) build a temporary index on every single INSERT, about
 // 40 % of the INSERT's time; the import writes only the constants 'business' and 'active'
 // there, so they cannot fail. Nothing else is written on this connection meanwhile.
@@ -54,10 +56,13 @@ public:
       : db_(db), cache_before_(db.execAndGet("PRAGMA cache_size").getInt()) {
     db_.exec(fmt::format("PRAGMA cache_size = -{}", kImportCacheKiB));
     db_.exec("PRAGMA ignore_check_constraints = ON");
+    db_.exec("PRAGMA wal_autocheckpoint = 0");
   }
   ~ImportConnection() {
     try {
       db_.exec("PRAGMA ignore_check_constraints = OFF");
+      db_.exec("PRAGMA wal_autocheckpoint = 1000");
+      db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
       db_.exec(fmt::format("PRAGMA cache_size = {}", cache_before_));
     } catch (const std::exception&) {
       // A connection that cannot run a PRAGMA is broken anyway; the error that got us here matters.

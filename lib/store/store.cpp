@@ -12,7 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 namespace vrathaus {
 namespace {
@@ -49,6 +51,23 @@ SQLite::Database open_database(const std::string& path, OpenMode mode, int busy_
 
 }  // namespace
 
+// SQLite's own busy timeout sleeps up to 100 ms between attempts, so a writer at a counter can
+// miss a lock that a batch job (an import between two batches) releases for a few milliseconds.
+// This handler tries again every few milliseconds until the same timeout has passed.
+struct Store::BusyWait {
+  std::chrono::milliseconds timeout;
+  std::chrono::steady_clock::time_point started;
+
+  static int handle(void* self, int attempt) {
+    auto& wait = *static_cast<BusyWait*>(self);
+    auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) wait.started = now;
+    if (now - wait.started >= wait.timeout) return 0;  // give up: SQLITE_BUSY, exit 8
+    std::this_thread::sleep_for(std::chrono::milliseconds(attempt < 4 ? 1 : 4));
+    return 1;
+  }
+};
+
 [[noreturn]] void rethrow_sqlite(const std::exception& e) {
   if (auto* sq = dynamic_cast<const SQLite::Exception*>(&e)) {
     int code = sq->getErrorCode();
@@ -61,7 +80,10 @@ SQLite::Database open_database(const std::string& path, OpenMode mode, int busy_
 }
 
 Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
-    : path_(path), db_(open_database(path, mode, busy_timeout_ms)) {
+    : path_(path),
+      busy_(std::make_unique<BusyWait>(BusyWait{std::chrono::milliseconds(busy_timeout_ms), {}})),
+      db_(open_database(path, mode, busy_timeout_ms)) {
+  sqlite3_busy_handler(db_.getHandle(), &BusyWait::handle, busy_.get());
   try {
     // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
     db_.exec("PRAGMA journal_mode=WAL");
@@ -76,6 +98,8 @@ Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
     fail(ErrorKind::config, "the store {} has schema version {}, newer than this vrathaus knows ({}): upgrade vrathaus",
          path, schema_version(), latest_schema_version());
 }
+
+Store::~Store() = default;
 
 int Store::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
 

@@ -15,6 +15,9 @@ public:
   // Opens (or with OpenMode::create, creates with mode 0600) the store at `path`.
   // Refuses a store whose schema is newer than this binary knows.
   Store(const std::string& path, OpenMode mode, int busy_timeout_ms);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
 
   SQLite::Database& db() { return db_; }
   const std::string& path() const { return path_; }
@@ -35,7 +38,9 @@ public:
   void backup_to(const std::string& target);
 
 private:
+  struct BusyWait;
   std::string path_;
+  std::unique_ptr<BusyWait> busy_;  // declared before db_: it outlives the connection that calls it
   SQLite::Database db_;
 };
 

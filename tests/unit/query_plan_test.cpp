@@ -1,0 +1,45 @@
+// The store's hot lookups use an index, not a scan: a regression here turns a registration or an
+// import on a store of a million accounts from milliseconds into seconds, and no functional test
+// would notice.
+#include "temp_store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace vrathaus;
+
+namespace {
+
+std::string plan(SQLite::Database& db, const std::string& query) {
+  SQLite::Statement q(db, "EXPLAIN QUERY PLAN " + query);
+  std::string out;
+  while (q.executeStep()) out += q.getColumn(3).getString() + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the duplicate-person check at registration uses the same-person index") {
+  test::TempStore t;
+  auto p = plan(t.store->db(),
+                "SELECT id FROM accounts WHERE folded_name = 'mueller anna' AND birth_date = '1980-01-01' AND id != 0 "
+                "AND erased_at IS NULL");
+  CHECK(p.find("accounts_same_person") != std::string::npos);
+}
+
+TEST_CASE("the import finds customers by number and logins by lower-case e-mail through their indexes") {
+  test::TempStore t;
+  CHECK(plan(t.store->db(), "SELECT id FROM accounts WHERE customer_no = 'SH-1'").find("accounts_customer_no") != std::string::npos);
+  CHECK(plan(t.store->db(), "SELECT id FROM accounts WHERE lower(login) = lower('a@b.de')").find("accounts_login") !=
+        std::string::npos);
+}
+
+TEST_CASE("business accounts, which have no birth date, are not in the same-person index") {
+  test::TempStore t;
+  auto& db = t.store->db();
+  db.exec("INSERT INTO accounts(login, tier, status, folded_name, created_at, updated_at) "
+          "VALUES ('info@firma.example', 'business', 'active', 'firma gmbh', '2026-11-25T09:00:00Z', '2026-11-25T09:00:00Z')");
+  CHECK(db.execAndGet("SELECT count(*) FROM accounts INDEXED BY accounts_same_person WHERE birth_date IS NOT NULL").getInt() == 0);
+}
