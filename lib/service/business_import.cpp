@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/duplicate_finder.hpp"
 #include "core/error.hpp"
+#include "core/pipeline.hpp"
 #include "domain/business_row.hpp"
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
@@ -127,6 +128,17 @@ private:
   csv::Reader reader_;
 };
 
+// A data row as the reading thread hands it to the writing thread: where it is in the file, its
+// validated values, and the errors found without the store.
+struct CheckedRow {
+  std::int64_t line = 0;
+  std::uint64_t offset = 0, length = 0;
+  std::uint64_t bytes_read = 0;  // of the file, when this row was read: for the progress bar
+  BusinessRow row;
+  std::vector<RowError> errors;
+  std::string customer_no;  // as written, for reporting a row whose values did not validate
+};
+
 enum class Pass { plan, apply };
 
 class ImportJob {
@@ -162,9 +174,9 @@ private:
       finder.add(kCustomerNo, customer_no_key(header_, record.fields), record.line);
       finder.add(kEmail, email_key(header_, record.fields), record.line);
       if (header_.has_mandate) finder.add(kMandateReference, mandate_reference_key(header_, record.fields), record.line);
-      if (++rows % kProgressEvery == 0) report("checking", pass, rows);
+      if (++rows % kProgressEvery == 0) report("checking", pass.reader().bytes_read(), pass.size(), rows);
     }
-    report("checking", pass, rows);
+    report("checking", pass.reader().bytes_read(), pass.size(), rows);
     duplicates_ = finder.finish();
     sha256_ = pass.sha256();
     size_ = pass.size();
@@ -185,7 +197,8 @@ private:
     header_length_ = record.offset + record.length;
   }
 
-  // Pass 2 (plan: classify, write nothing) or 3 (apply: write in batches).
+  // Pass 2 (plan: classify, write nothing) or 3 (apply: write in batches). One thread reads and
+  // validates rows while this one looks them up and writes them.
   void rows_pass(Pass mode) {
     counts_ = {};
     FilePass pass(in_, name_, delimiter_, encoding_);
@@ -198,6 +211,11 @@ private:
     duplicate_at_ = 0;
     previous_existed_ = false;
     if (mode == Pass::apply) start_run(rows);
+    Pipeline<CheckedRow> checked([&](CheckedRow& row) {
+      if (!pass.reader().next(record)) return false;
+      check(record, pass, row);
+      return true;
+    });
     bool more = true;
     while (more) {
       auto batch = [&] {
@@ -205,12 +223,13 @@ private:
         auto started = Clock::now();
         for (std::int64_t n = 0;; ++n) {
           if (n >= kBatchRows || (n % 256 == 255 && Clock::now() - started > kBatchTime)) return;
-          if (!pass.reader().next(record)) {
+          CheckedRow* row = checked.next();
+          if (!row) {
             more = false;
             return;
           }
-          process(record, mode, rows, mandates, stamp);
-          if (counts_.rows % kProgressEvery == 0) report(phase, pass, counts_.rows);
+          process(*row, mode, rows, mandates, stamp);
+          if (counts_.rows % kProgressEvery == 0) report(phase, row->bytes_read, pass.size(), counts_.rows);
         }
       };
       if (mode == Pass::apply) {
@@ -223,10 +242,28 @@ private:
         ctx_.store.read_transaction(batch);
       }
     }
-    report(phase, pass, counts_.rows);
+    // The reading thread has finished: its reader and hash are this thread's again.
+    report(phase, pass.reader().bytes_read(), pass.size(), counts_.rows);
     if (pass.sha256() != sha256_)
       fail(ErrorKind::conflict, "{} changed while it was being imported; run the import again", name_);
     if (mode == Pass::apply) finish_run(rows);
+  }
+
+  // On the reading thread: what can be known of a row without the store. Reads only what pass 1
+  // left (header, duplicates) and the duplicate cursor, which only this thread moves.
+  void check(const csv::Record& record, FilePass& pass, CheckedRow& out) {
+    out.line = record.line;
+    out.offset = record.offset;
+    out.length = record.length;
+    out.bytes_read = pass.reader().bytes_read();
+    out.errors.clear();
+    out.customer_no.clear();
+    for (const auto& p : record.problems) out.errors.push_back({std::string(header_.name_at(p.column)), p.message});
+    // Fields the reader could not decode would only repeat its problem as a validation error.
+    bool readable = out.errors.empty();
+    add_duplicate_errors(record, out.errors);
+    if (readable) validate_business_row(header_, record.fields, today_, out.row, out.errors);
+    if (!out.errors.empty()) out.customer_no = customer_no_key(header_, record.fields);
   }
 
   // One write transaction; while another writer holds the lock (another import, staff at a
@@ -267,79 +304,73 @@ private:
 
   std::string run_object() const { return "import:" + std::to_string(run_id_); }
 
-  void process(const csv::Record& record, Pass mode, ImportRows& rows, ImportMandates& mandates,
-               const ImportStamp& stamp) {
+  void process(CheckedRow& checked, Pass mode, ImportRows& rows, ImportMandates& mandates, const ImportStamp& stamp) {
     ++counts_.rows;
-    errors_here_.clear();
-    for (const auto& p : record.problems)
-      errors_here_.push_back({std::string(header_.name_at(p.column)), p.message});
-    // Fields the reader could not decode would only repeat its problem as a validation error.
-    bool readable = errors_here_.empty();
-    add_duplicate_errors(record);
-    if (readable) validate_business_row(header_, record.fields, today_, row_, errors_here_);
-    if (!errors_here_.empty()) return reject(record, mode);
+    const BusinessRow& row = checked.row;
+    auto& errors = checked.errors;
+    if (!errors.empty()) return reject(checked, mode);
 
     // A new customer is inserted straight away (the insert checks customer number and login
     // itself): a first import needs no lookups. A refused insert, or a file of known customers
     // (the previous row existed), takes the lookup path.
     if (mode == Pass::apply && !previous_existed_) {
-      auto mandate = row_.mandate ? mandates.check(*row_.mandate, 0) : MandatePlan::none;
+      auto mandate = row.mandate ? mandates.check(*row.mandate, 0) : MandatePlan::none;
       if (mandate != MandatePlan::conflict) {
-        if (auto id = rows.insert(row_, stamp)) {
-          if (mandate == MandatePlan::add) mandates.add(*row_.mandate, id, run_id_);
+        if (auto id = rows.insert(row, stamp)) {
+          if (mandate == MandatePlan::add) mandates.add(*row.mandate, id, run_id_);
           ++counts_.created;
           return;
         }
       }
     }
-    bool found = rows.find(row_.customer_no, existing_);
+    bool found = rows.find(row.customer_no, existing_);
     previous_existed_ = found;
     // The e-mail is the login: it must not belong to another account.
-    if (!found || !same_login(existing_.values[0], row_.email)) {
-      if (auto owner = rows.login_owner(row_.email); owner && (!found || owner->id != existing_.id)) {
-        errors_here_.push_back({"email", fmt::format("{} is already the login of account {}", row_.email, owner->id)});
-        return reject(record, mode);
+    if (!found || !same_login(existing_.values[0], row.email)) {
+      if (auto owner = rows.login_owner(row.email); owner && (!found || owner->id != existing_.id)) {
+        errors.push_back({"email", fmt::format("{} is already the login of account {}", row.email, owner->id)});
+        return reject(checked, mode);
       }
     }
     changes_.clear();
     if (found) {
       if (existing_.status == "closed") {
-        errors_here_.push_back({"customer_no", fmt::format("{} belongs to account {}, which is closed", row_.customer_no, existing_.id)});
-        return reject(record, mode);
+        errors.push_back({"customer_no", fmt::format("{} belongs to account {}, which is closed", row.customer_no, existing_.id)});
+        return reject(checked, mode);
       }
       if (existing_.tier != "business") {
-        errors_here_.push_back({"customer_no", fmt::format("{} belongs to account {}, a {} account, not a business account",
-                                                           row_.customer_no, existing_.id, existing_.tier)});
-        return reject(record, mode);
+        errors.push_back({"customer_no", fmt::format("{} belongs to account {}, a {} account, not a business account",
+                                                           row.customer_no, existing_.id, existing_.tier)});
+        return reject(checked, mode);
       }
-      auto values = imported_values(row_);
+      auto values = imported_values(row);
       for (std::size_t i = 0; i < values.size(); ++i)
         if (!existing_.same(i, values[i])) changes_.push_back(i);
     }
-    auto mandate = row_.mandate ? mandates.check(*row_.mandate, found ? existing_.id : 0) : MandatePlan::none;
+    auto mandate = row.mandate ? mandates.check(*row.mandate, found ? existing_.id : 0) : MandatePlan::none;
     if (mandate == MandatePlan::conflict) {
-      errors_here_.push_back({"mandate_reference", mandates.conflict_message()});
-      return reject(record, mode);
+      errors.push_back({"mandate_reference", mandates.conflict_message()});
+      return reject(checked, mode);
     }
     const char* action = !found ? "create" : (changes_.empty() && mandate != MandatePlan::add) ? "unchanged" : "update";
 
     std::int64_t account_id = found ? existing_.id : 0;
     if (mode == Pass::apply) {
       if (!found) {
-        account_id = rows.insert(row_, stamp);
-        if (account_id == 0) fail(ErrorKind::internal, "line {}: the account could not be created", record.line);
+        account_id = rows.insert(row, stamp);
+        if (account_id == 0) fail(ErrorKind::internal, "line {}: the account could not be created", checked.line);
       } else if (!changes_.empty()) {
-        rows.update(existing_.id, row_, stamp);
-        audit_update(record);
+        rows.update(existing_.id, row, stamp);
+        audit_update(checked);
       }
-      if (mandate == MandatePlan::add) mandates.add(*row_.mandate, account_id, run_id_);
+      if (mandate == MandatePlan::add) mandates.add(*row.mandate, account_id, run_id_);
     }
     if (!found) ++counts_.created;
     else if (std::string_view(action) == "update") ++counts_.updated;
     else ++counts_.unchanged;
 
     if (ctx_.dry_run) {
-      json entry{{"line", record.line}, {"customer_no", row_.customer_no}, {"action", action}};
+      json entry{{"line", checked.line}, {"customer_no", row.customer_no}, {"action", action}};
       if (found) entry["account_id"] = existing_.id;
       if (!changes_.empty() || mandate == MandatePlan::add) {
         json changed = json::array();
@@ -358,63 +389,64 @@ private:
   }
 
   // The changed fields only, before and after, in one audit entry per changed account.
-  void audit_update(const csv::Record& record) {
+  void audit_update(const CheckedRow& checked) {
     json before = json::object(), after = json::object();
-    auto values = imported_values(row_);
+    auto values = imported_values(checked.row);
     for (auto i : changes_) {
       auto b = existing_.value(i);
       before[std::string(kImportedFields[i])] = b ? json(*b) : json(nullptr);
       after[std::string(kImportedFields[i])] = values[i] ? json(*values[i]) : json(nullptr);
     }
     audit_append(ctx_, {"import.business.update", account_object(existing_.id), before, after,
-                        fmt::format("{} line {} ({})", run_object(), record.line, name_)});
+                        fmt::format("{} line {} ({})", run_object(), checked.line, name_)});
   }
 
-  void add_duplicate_errors(const csv::Record& record) {
+  void add_duplicate_errors(const csv::Record& record, std::vector<RowError>& errors) {
     while (duplicate_at_ < duplicates_.size() && duplicates_[duplicate_at_].line < record.line) ++duplicate_at_;
     for (auto i = duplicate_at_; i < duplicates_.size() && duplicates_[i].line == record.line; ++i) {
       auto kind = duplicates_[i].kind;
       auto key = kind == kCustomerNo ? customer_no_key(header_, record.fields)
                  : kind == kEmail    ? email_key(header_, record.fields)
                                      : mandate_reference_key(header_, record.fields);
-      errors_here_.push_back({kKeyColumns[kind], fmt::format("{} also appears on line {}", key, duplicates_[i].other_line)});
+      errors.push_back({kKeyColumns[kind], fmt::format("{} also appears on line {}", key, duplicates_[i].other_line)});
     }
   }
 
-  void reject(const csv::Record& record, Pass mode) {
+  void reject(const CheckedRow& checked, Pass mode) {
     ++counts_.rejected;
-    for (const auto& e : errors_here_) {
+    const auto& errors = checked.errors;
+    for (const auto& e : errors) {
       if (errors_.size() >= kMaxErrors) {
         ++errors_omitted_;
         continue;
       }
-      errors_.push_back({{"line", record.line},
+      errors_.push_back({{"line", checked.line},
                          {"column", e.column.empty() ? json(nullptr) : json(e.column)},
                          {"message", e.message}});
     }
     // Byte ranges of the rejected records, adjacent ones merged: the client copies them as they are.
-    if (!reject_ranges_.empty() && reject_ranges_.back().first + reject_ranges_.back().second == record.offset)
-      reject_ranges_.back().second += record.length;
+    if (!reject_ranges_.empty() && reject_ranges_.back().first + reject_ranges_.back().second == checked.offset)
+      reject_ranges_.back().second += checked.length;
     else
-      reject_ranges_.emplace_back(record.offset, record.length);
+      reject_ranges_.emplace_back(checked.offset, checked.length);
     if (ctx_.dry_run) {
-      const auto& first = errors_here_.front();
-      plan_.push_back({{"line", record.line},
-                       {"customer_no", customer_no_key(header_, record.fields)},
+      const auto& first = errors.front();
+      plan_.push_back({{"line", checked.line},
+                       {"customer_no", checked.customer_no.empty() ? checked.row.customer_no : checked.customer_no},
                        {"action", "reject"},
                        {"reason", first.column.empty() ? first.message : first.column + ": " + first.message}});
     }
     // With --on-error abort, a row that passed the check and fails now was changed meanwhile (the
     // file, or the store by someone else): stop; the batches before it are complete and consistent.
     if (mode == Pass::apply && !in_.skip_invalid) {
-      const auto& first = errors_here_.front();
+      const auto& first = errors.front();
       fail(ErrorKind::conflict, "{} line {}: {}{}{}; the rows before it were imported, nothing after it: run the import again",
-           name_, record.line, first.column, first.column.empty() ? "" : ": ", first.message);
+           name_, checked.line, first.column, first.column.empty() ? "" : ": ", first.message);
     }
   }
 
-  void report(std::string_view phase, FilePass& pass, std::int64_t rows) {
-    if (ctx_.progress) ctx_.progress({phase, pass.reader().bytes_read(), pass.size(), rows});
+  void report(std::string_view phase, std::uint64_t bytes_read, std::uint64_t size, std::int64_t rows) {
+    if (ctx_.progress) ctx_.progress({phase, bytes_read, size, rows});
   }
 
   json summary(bool imported) const {
@@ -465,8 +497,6 @@ private:
   json plan_ = json::array();
 
   // Reused from row to row.
-  BusinessRow row_;
-  std::vector<RowError> errors_here_;
   ExistingAccount existing_;
   std::vector<std::size_t> changes_;
   bool previous_existed_ = false;
