@@ -11,6 +11,7 @@
 #include "service/tokens.hpp"
 
 #include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
 #include <httplib.h>
 #include <unistd.h>
 
@@ -93,6 +94,8 @@ struct Server::Impl {
     http->set_read_timeout(o.request_timeout_seconds, 0);
     http->set_write_timeout(o.request_timeout_seconds, 0);
     http->set_keep_alive_timeout(5);
+    // Small JSON responses go out at once, not after the client's delayed ACK (Nagle): 40 ms a request.
+    http->set_tcp_nodelay(true);
     // Refuse oversized JSON before reading it; only uploads may be large (and are streamed).
     http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       if (!is_upload_path(req.path) && req.has_header("Content-Length")) {
@@ -105,7 +108,8 @@ struct Server::Impl {
       return httplib::Server::HandlerResponse::Unhandled;
     });
     http->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::cerr << req.remote_addr << " " << req.method << " " << req.path << " " << res.status << "\n";
+      // One write per request: std::cerr is unbuffered, and pieces from two threads must not mix.
+      std::cerr << fmt::format("{} {} {} {}\n", req.remote_addr, req.method, req.path, res.status) << std::flush;
     });
     http->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
       try {
