@@ -1,5 +1,6 @@
 #include "output.hpp"
 
+#include "core/json_text.hpp"
 #include "core/text.hpp"
 #include "session.hpp"
 
@@ -133,7 +134,11 @@ std::string render_table(const json& result, const Columns& columns) {
 }  // namespace
 
 std::string render(const json& result, const std::string& format, const Columns& table) {
-  if (format == "json") return list_items(result).dump(2) + "\n";
+  if (format == "json") {
+    std::ostringstream out;
+    write_json(out, list_items(result));
+    return out.str() + "\n";
+  }
   if (format == "yaml") {
     YAML::Emitter out;
     emit_yaml(out, list_items(result));
@@ -144,6 +149,11 @@ std::string render(const json& result, const std::string& format, const Columns&
 }
 
 void print_result(Session& session, const json& result, const Columns& table) {
+  if (session.output_format() == "json") {  // straight to stdout, not through one big string
+    write_json(std::cout, list_items(result));
+    std::cout << "\n" << std::flush;
+    return;
+  }
   std::cout << render(result, session.output_format(), table) << std::flush;
 }
 

@@ -23,7 +23,7 @@ if command -v clang++ >/dev/null && [ -d tests/fuzz ] && [ -f tests/fuzz/CMakeLi
   CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVRATHAUS_BUILD_FUZZERS=ON \
     -DVRATHAUS_BUILD_MAN=OFF >/dev/null
   # Only the fuzz targets: the parsers, instrumented; the rest is already tested above.
-  cmake --build build/fuzz -j "${JOBS:-2}" --target csv_reader_fuzzer row_validator_fuzzer
+  cmake --build build/fuzz -j "${JOBS:-2}" --target csv_reader_fuzzer row_validator_fuzzer identifiers_fuzzer
   ctest --test-dir build/fuzz -L fuzz --output-on-failure
 fi
 echo "== all tests passed"

@@ -32,7 +32,20 @@ Date Date::parse_field(std::string_view text, std::string_view field) {
   return *date;
 }
 
-std::string Date::str() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
+// Written digit by digit: the renewal run formats two dates per permit, and fmt's general
+// machinery cost more than the rest of the date arithmetic.
+std::string Date::str() const {
+  int y = year();
+  if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, month(), day());
+  std::string out = "0000-00-00";
+  auto put = [&](std::size_t end, unsigned value, int digits) {
+    for (int i = 0; i < digits; ++i, value /= 10) out[end - std::size_t(i)] = char('0' + value % 10);
+  };
+  put(3, unsigned(y), 4);
+  put(6, month(), 2);
+  put(9, day(), 2);
+  return out;
+}
 
 Date Date::add_months_clamped(int n) const {
   auto ym = std::chrono::year_month{ymd_.year(), ymd_.month()} + std::chrono::months{n};

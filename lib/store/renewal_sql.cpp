@@ -91,7 +91,7 @@ private:
 
 }  // namespace
 
-void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std::function<void(const RenewedRow&)>& renewed,
+void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std::function<void(RenewedRow&)>& renewed,
                      const std::function<void(const NotRenewedRow&)>& not_renewed) {
   ScopedFunctions functions(db, rules);
   db.exec("CREATE TEMP TABLE IF NOT EXISTS renewal_due (seq INTEGER PRIMARY KEY, permit_id INTEGER NOT NULL UNIQUE,"

@@ -21,6 +21,15 @@ TEST_CASE("dates parse strictly and do calendar arithmetic") {
   CHECK_THROWS_AS(Date::parse_field("soon", "from"), Error);
 }
 
+TEST_CASE("dates print as YYYY-MM-DD and parse back") {
+  CHECK(Date(2026, 1, 5).str() == "2026-01-05");
+  CHECK(Date(1900, 12, 31).str() == "1900-12-31");
+  CHECK(Date(9999, 10, 1).str() == "9999-10-01");
+  CHECK(Date(812, 3, 4).str() == "0812-03-04");
+  CHECK(Date(10000, 1, 1).str() == "10000-01-01");
+  for (Date d(2027, 12, 20); d < Date(2028, 3, 10); d = d.add_days(1)) CHECK(Date::parse(d.str()) == d);
+}
+
 TEST_CASE("today is the Berlin calendar day, across daylight-saving changes") {
   auto berlin = [](const char* utc) { return fixed_clock(parse_instant(utc), "Europe/Berlin")->today(); };
   CHECK(berlin("2026-11-25T22:59:59Z") == Date(2026, 11, 25));  // 23:59:59 CET
