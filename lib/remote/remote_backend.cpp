@@ -3,9 +3,9 @@
 #include "api/operation.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "remote/curl_library.hpp"
 #include "server/problem.hpp"
 
-#include <curl/curl.h>
 
 #include <chrono>
 #include <cstdio>
@@ -18,9 +18,9 @@ namespace {
 using nlohmann::json;
 
 std::string escape(CURL* curl, const std::string& text) {
-  char* e = curl_easy_escape(curl, text.c_str(), int(text.size()));
+  char* e = curl_library().easy_escape(curl, text.c_str(), int(text.size()));
   std::string out(e ? e : "");
-  curl_free(e);
+  curl_library().free(e);
   return out;
 }
 
@@ -83,22 +83,17 @@ bool transient(CURLcode code) {
          code == CURLE_PARTIAL_FILE;
 }
 
-struct CurlGlobal {
-  CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
-};
-
 }  // namespace
 
 RemoteBackend::RemoteBackend(RemoteOptions options) : o_(std::move(options)) {
-  static CurlGlobal global;
-  curl_ = curl_easy_init();
+  curl_ = curl_library().easy_init();
   if (!curl_) fail(ErrorKind::internal, "libcurl could not be initialised");
   while (!o_.base_url.empty() && o_.base_url.back() == '/') o_.base_url.pop_back();
   if (o_.base_url.rfind("http://", 0) != 0 && o_.base_url.rfind("https://", 0) != 0)
     fail(ErrorKind::config, "--remote {}: expected an http:// or https:// URL", o_.base_url);
 }
 
-RemoteBackend::~RemoteBackend() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+RemoteBackend::~RemoteBackend() { curl_library().easy_cleanup(static_cast<CURL*>(curl_)); }
 
 RemoteBackend::Response RemoteBackend::send(const std::string& method, const std::string& url, const std::string& body,
                                             const std::string& idempotency_key, const std::string& if_match,
@@ -106,54 +101,54 @@ RemoteBackend::Response RemoteBackend::send(const std::string& method, const std
   auto* curl = static_cast<CURL*>(curl_);
   Response response;
   for (int attempt = 0;; ++attempt) {
-    curl_easy_reset(curl);
+    curl_library().easy_reset(curl);
     response.body.clear();
     curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, ("Authorization: Bearer " + o_.token).c_str());
-    headers = curl_slist_append(headers, "Accept: application/json");
-    if (!idempotency_key.empty()) headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotency_key).c_str());
-    if (!if_match.empty()) headers = curl_slist_append(headers, ("If-Match: \"" + if_match + "\"").c_str());
+    headers = curl_library().slist_append(headers, ("Authorization: Bearer " + o_.token).c_str());
+    headers = curl_library().slist_append(headers, "Accept: application/json");
+    if (!idempotency_key.empty()) headers = curl_library().slist_append(headers, ("Idempotency-Key: " + idempotency_key).c_str());
+    if (!if_match.empty()) headers = curl_library().slist_append(headers, ("If-Match: \"" + if_match + "\"").c_str());
     std::unique_ptr<FILE, int (*)(FILE*)> upload(nullptr, &std::fclose);
     UploadWatch watch{&progress_, {}, {}};
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(o_.connect_timeout_ms));
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!o_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, o_.ca_file.c_str());
+    curl_library().easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_library().easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+    curl_library().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_library().easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(o_.connect_timeout_ms));
+    curl_library().easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_library().easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_library().easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_library().easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!o_.ca_file.empty()) curl_library().easy_setopt(curl, CURLOPT_CAINFO, o_.ca_file.c_str());
     if (!upload_file.empty()) {
       upload.reset(std::fopen(upload_file.c_str(), "rb"));
       if (!upload) fail(ErrorKind::not_found, "cannot read {}", upload_file);
       std::fseek(upload.get(), 0, SEEK_END);
       auto size = std::ftell(upload.get());
       std::fseek(upload.get(), 0, SEEK_SET);
-      headers = curl_slist_append(headers, "Content-Type: text/csv");
-      headers = curl_slist_append(headers, "Expect:");
-      curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-      curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_file);
-      curl_easy_setopt(curl, CURLOPT_READDATA, upload.get());
-      curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, curl_off_t(size));
+      headers = curl_library().slist_append(headers, "Content-Type: text/csv");
+      headers = curl_library().slist_append(headers, "Expect:");
+      curl_library().easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+      curl_library().easy_setopt(curl, CURLOPT_READFUNCTION, read_file);
+      curl_library().easy_setopt(curl, CURLOPT_READDATA, upload.get());
+      curl_library().easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, curl_off_t(size));
       // Large uploads take as long as they take; a stalled one is cut off instead (UploadWatch).
       watch = UploadWatch{&progress_, std::chrono::milliseconds(o_.request_timeout_ms), kImportAnswerLimit};
-      curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, watch_upload);
-      curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &watch);
-      curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+      curl_library().easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, watch_upload);
+      curl_library().easy_setopt(curl, CURLOPT_XFERINFODATA, &watch);
+      curl_library().easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     } else {
-      curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(o_.request_timeout_ms));
+      curl_library().easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(o_.request_timeout_ms));
       if (!body.empty()) {
-        headers = curl_slist_append(headers, "Content-Type: application/json");
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, long(body.size()));
+        headers = curl_library().slist_append(headers, "Content-Type: application/json");
+        curl_library().easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+        curl_library().easy_setopt(curl, CURLOPT_POSTFIELDSIZE, long(body.size()));
       }
     }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    CURLcode code = curl_easy_perform(curl);
+    curl_library().easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    CURLcode code = curl_library().easy_perform(curl);
     if (code == CURLE_ABORTED_BY_CALLBACK && watch.timed_out) code = CURLE_OPERATION_TIMEDOUT;
-    curl_slist_free_all(headers);
-    if (code == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+    curl_library().slist_free_all(headers);
+    if (code == CURLE_OK) curl_library().easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     bool retry = (code != CURLE_OK && transient(code)) || (code == CURLE_OK && response.status == 503);
     // Only changes carrying an Idempotency-Key (or reads) are safe to send again.
     bool safe = method == "GET" || !idempotency_key.empty();
@@ -162,7 +157,7 @@ RemoteBackend::Response RemoteBackend::send(const std::string& method, const std
       continue;
     }
     if (code != CURLE_OK)
-      fail(ErrorKind::unreachable, "{} is unreachable: {}", o_.base_url, curl_easy_strerror(code));
+      fail(ErrorKind::unreachable, "{} is unreachable: {}", o_.base_url, curl_library().easy_strerror(code));
     return response;
   }
 }
