@@ -43,7 +43,9 @@ std::string prepare_path(const std::string& path, OpenMode mode) {
 
 SQLite::Database open_database(const std::string& path, OpenMode mode, int busy_timeout_ms) {
   try {
-    return SQLite::Database(prepare_path(path, mode), SQLite::OPEN_READWRITE, busy_timeout_ms);
+    // No per-call mutex on the connection: a Store is used by one thread at a time (the server
+    // leases one per request), and the lock around every SQLite call costs a bulk import ~3 %.
+    return SQLite::Database(prepare_path(path, mode), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
   } catch (const SQLite::Exception& e) {
     fail(ErrorKind::config, "cannot open the store {}: {}", path, e.what());
   }
