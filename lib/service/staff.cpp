@@ -4,6 +4,7 @@
 #include "domain/validate.hpp"
 #include "service/audit.hpp"
 #include "service/offices.hpp"
+#include "store/prepared.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/ranges.h>
@@ -76,12 +77,12 @@ void to_json(nlohmann::json& j, const StaffMember& s) {
 }
 
 std::optional<StaffMember> load_staff(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement q(db, "SELECT id, name, office, roles, active, created_at, updated_at FROM staff WHERE id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return StaffMember{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                     q.getColumn(2).isNull() ? "" : q.getColumn(2).getString(), split_roles(q.getColumn(3).getString()),
-                     q.getColumn(4).getInt() != 0, q.getColumn(5).getString(), q.getColumn(6).getString()};
+  Prepared q(db, "SELECT id, name, office, roles, active, created_at, updated_at FROM staff WHERE id = ?");
+  q->bind(1, id);
+  if (!q->executeStep()) return std::nullopt;
+  return StaffMember{q->getColumn(0).getString(), q->getColumn(1).getString(),
+                     q->getColumn(2).isNull() ? "" : q->getColumn(2).getString(), split_roles(q->getColumn(3).getString()),
+                     q->getColumn(4).getInt() != 0, q->getColumn(5).getString(), q->getColumn(6).getString()};
 }
 
 StaffMember find_staff(Context& ctx, const std::string& id) {

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "service/audit.hpp"
 #include "service/staff.hpp"
+#include "store/prepared.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <openssl/crypto.h>
@@ -85,15 +86,15 @@ json revoke_token(Context& ctx, const std::string& id) {
 Actor authenticate_token(Store& store, const Clock& clock, const std::string& bearer) {
   auto parts = split_token(bearer);
   if (!parts) fail(ErrorKind::unauthenticated, "no valid API token (Authorization: Bearer vrt_…)");
-  SQLite::Statement q(store.db(), "SELECT staff, secret_sha256, expires_on, revoked_at FROM tokens WHERE id = ?");
-  q.bind(1, parts->id);
-  if (!q.executeStep()) fail(ErrorKind::unauthenticated, "unknown API token");
-  auto expected = q.getColumn(1).getString(), given = sha256_hex(parts->secret);
+  Prepared q(store.db(), "SELECT staff, secret_sha256, expires_on, revoked_at FROM tokens WHERE id = ?");
+  q->bind(1, parts->id);
+  if (!q->executeStep()) fail(ErrorKind::unauthenticated, "unknown API token");
+  auto expected = q->getColumn(1).getString(), given = sha256_hex(parts->secret);
   if (expected.size() != given.size() || CRYPTO_memcmp(expected.data(), given.data(), given.size()) != 0)
     fail(ErrorKind::unauthenticated, "unknown API token");
-  if (!q.getColumn(3).isNull()) fail(ErrorKind::unauthenticated, "the API token was revoked");
-  if (q.getColumn(2).getString() < clock.today().str()) fail(ErrorKind::unauthenticated, "the API token has expired");
-  auto staff = q.getColumn(0).getString();
+  if (!q->getColumn(3).isNull()) fail(ErrorKind::unauthenticated, "the API token was revoked");
+  if (q->getColumn(2).getString() < clock.today().str()) fail(ErrorKind::unauthenticated, "the API token has expired");
+  auto staff = q->getColumn(0).getString();
   try {
     return staff_actor(store.db(), staff);
   } catch (const Error& e) {

@@ -1,5 +1,7 @@
 #include "store/account_rows.hpp"
 
+#include "store/prepared.hpp"
+
 #include <SQLiteCpp/Statement.h>
 
 #include <sstream>
@@ -83,10 +85,11 @@ std::optional<Account> load_where(SQLite::Database& db, const std::string& where
 }  // namespace
 
 std::optional<Account> load_account(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kColumns + " FROM accounts WHERE id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return read_row(q);
+  static const std::string sql = std::string("SELECT ") + kColumns + " FROM accounts WHERE id = ?";
+  Prepared q(db, sql);
+  q->bind(1, id);
+  if (!q->executeStep()) return std::nullopt;
+  return read_row(*q);
 }
 
 std::optional<Account> load_account_by_login(SQLite::Database& db, const std::string& login) {

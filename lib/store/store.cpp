@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "store/migrations.hpp"
+#include "store/prepared.hpp"
 #include "store/sql_functions.hpp"
 
 #include <SQLiteCpp/Backup.h>
@@ -99,9 +100,10 @@ Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
   if (schema_version() > latest_schema_version())
     fail(ErrorKind::config, "the store {} has schema version {}, newer than this vrathaus knows ({}): upgrade vrathaus",
          path, schema_version(), latest_schema_version());
+  keep_prepared(db_);  // last: a constructor that throws has no destructor to forget it
 }
 
-Store::~Store() = default;
+Store::~Store() { forget_prepared(db_); }
 
 int Store::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
 
