@@ -99,7 +99,8 @@ fresh_store "$T/remote.db"
 DB=$T/remote.db
 "$V" --db "$DB" tokens create --staff importer -o json | jq -r .token >"$T/importer.token"
 chmod 600 "$T/importer.token"
-start_server
+mkdir -p "$T/spool"
+TMPDIR="$T/spool" start_server  # where the server spools uploads
 RUN_BEFORE=0
 env -u VRATHAUS_DB "$V" --remote "$URL" --token-file "$T/importer.token" import business "$T/big.csv" --on-error skip \
   >/dev/null 2>"$T/remote.err" &
@@ -117,6 +118,7 @@ set -e
 [ "$status" = 7 ] || fail "a server killed mid-import: expected exit 7, got $status: $(cat "$T/remote.err")"
 [ "$(grep -c 'vrathaus: error:' "$T/remote.err")" = 1 ] || fail "one clear line: $(cat "$T/remote.err")"
 db_ok "$DB" "the server was killed"
+[ -z "$(ls -A "$T/spool")" ] || fail "a server killed mid-upload left its spool file: $(ls -A "$T/spool")"
 start_server
 expect 1 env -u VRATHAUS_DB "$V" --remote "$URL" --token-file "$T/importer.token" import business "$T/big.csv" --on-error skip -o json
 [ "$(digest "$DB")" = "$want" ] || fail "remote, resumed after the server died: not the same accounts"
