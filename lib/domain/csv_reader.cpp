@@ -278,6 +278,21 @@ void Reader::newline(char c) {
   if (c == '\r') cr_at_ = at;
 }
 
+// The line break `c` (at pos_) ends the current record. A CR may be the first half of CRLF: the
+// record is finished on the next character (State::after_cr), and this returns false.
+bool Reader::end_record(char c, Record& record) {
+  end_field();
+  record_last_line_ = line_;
+  ++pos_;
+  newline(c);
+  if (c == '\r') {
+    state_ = State::after_cr;
+    return false;
+  }
+  finish(record);
+  return true;
+}
+
 bool Reader::next(Record& record) {
   if (!started_) start();
   const char delimiter = delimiter_;
@@ -346,16 +361,7 @@ bool Reader::next(Record& record) {
           problem(int(spans_.size()), "has a quote inside an unquoted field (quote the whole field and double the quote)");
           append(&c, 1);
           ++pos_;
-        } else {
-          end_field();
-          record_last_line_ = line_;
-          ++pos_;
-          newline(c);
-          if (c == '\r') {
-            state_ = State::after_cr;
-            continue;
-          }
-          finish(record);
+        } else if (end_record(c, record)) {  // a line break
           return true;
         }
         continue;
@@ -389,16 +395,7 @@ bool Reader::next(Record& record) {
           end_field();
           state_ = State::field_start;
         } else if (c == '\n' || c == '\r') {
-          end_field();
-          record_last_line_ = line_;
-          ++pos_;
-          newline(c);
-          if (c == '\r') {
-            state_ = State::after_cr;
-            continue;
-          }
-          finish(record);
-          return true;
+          if (end_record(c, record)) return true;
         } else {
           problem(int(spans_.size()), "has text after its closing quote");
           state_ = State::unquoted;

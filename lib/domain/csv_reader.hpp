@@ -82,6 +82,7 @@ private:
   void problem(int column, std::string message);
   void newline(char c);
   void finish(Record& record);
+  bool end_record(char c, Record& record);
   bool decode_field(std::size_t index, std::string_view raw);
 
   Source source_;

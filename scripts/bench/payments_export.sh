@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export VRATHAUS_CONFIG=$work/city.yaml NO_COLOR=1
 unset VRATHAUS_DB VRATHAUS_REMOTE VRATHAUS_STAFF VRATHAUS_PROFILE
-bench_config "$VRATHAUS_CONFIG"
+due_permits_config "$VRATHAUS_CONFIG"
 
 measure() {  # measure COUNT: renews COUNT permits (untimed), then times the export of their charges
   local n=$1 db=$work/store-$1.db

@@ -1,36 +1,12 @@
-# Shared by the permit benchmarks: a city config and a store with N due permits, made in bulk.
-bench_config() {
-  cat >"$1" <<'YAML'
-city:
-  permits: { validity_months: 12, max_per_account: 1, renew_window_days: 30, fees: [{ from: 2020-01-01, fee_cents: 3070 }] }
-  zones: [{ code: I-01, name: Kaiserviertel, streets: [Kaiserstraße] }]
-  sepa:
-    prenotification_days: 14
-    creditor: { name: Stadt Dortmund, iban: DE89370400440532013000, bic: DORTDE33XXX, creditor_id: DE98ZZZ09999999999 }
-YAML
-}
+# Shared by the permit benchmarks: the fixture (scripts/lib/due_permits.bash) and timing helpers.
+# shellcheck source=../lib/due_permits.bash
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/due_permits.bash"
 
-# bench_store DB N: a fresh store with N verified private accounts in zone I-01, each with a
-# mandate and an auto-renew permit ending 2026-12-10 (due in a run on 2026-11-25).
+# bench_store DB N: a fresh store with N due permits (see seed_due_permits).
 bench_store() {
-  local db=$1 n=$2
-  rm -f "$db" "$db"-wal "$db"-shm
-  "$BIN" --db "$db" -q db init >/dev/null
-  sqlite3 "$db" >/dev/null <<SQL
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $n)
-INSERT INTO accounts(id, login, tier, status, given_name, family_name, street, house_no, postal_code, city,
-                     folded_name, assurance, verified_at, verification_method, created_at, updated_at)
-SELECT i, 'p' || i || '@example.de', 'private', 'active', 'Jürgen', 'Groß ' || i, 'Kaiserstraße', '1', '44135',
-       'Dortmund', 'juergen gross ' || i, 'substantial', '2025-01-01T00:00:00Z', 'in-person', '2025-01-01T00:00:00Z',
-       '2025-01-01T00:00:00Z' FROM n;
-INSERT INTO mandates(account_id, iban, reference, signed_on, status, created_at, updated_at)
-SELECT id, 'DE89370400440532013000', 'BWP-' || id, '2025-12-01', 'active', created_at, created_at FROM accounts;
-INSERT INTO permits(account_id, plate, zone, valid_from, valid_until, status, auto_renew, fee_cents, created_by,
-                    created_at, updated_at)
-SELECT id, 'DO-A ' || id, 'I-01', '2025-12-11', '2026-12-10', 'active', 1, 3070, 'seed', created_at, created_at
-  FROM accounts;
-PRAGMA wal_checkpoint(TRUNCATE);
-SQL
+  rm -f "$1" "$1"-wal "$1"-shm
+  "$BIN" --db "$1" -q db init >/dev/null
+  seed_due_permits "$1" "$2"
 }
 
 # "WALL CPU" seconds of a command (output discarded); CPU is user + system time, the fairer

@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export VRATHAUS_CONFIG=$work/city.yaml VRATHAUS_NOW=2026-11-25T09:00:00Z NO_COLOR=1
 unset VRATHAUS_DB VRATHAUS_REMOTE VRATHAUS_STAFF VRATHAUS_PROFILE
-bench_config "$VRATHAUS_CONFIG"
+due_permits_config "$VRATHAUS_CONFIG"
 bench_store "$work/template.db" "$N"
 
 reference_sql="

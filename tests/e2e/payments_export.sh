@@ -9,7 +9,7 @@ XSD=${VRATHAUS_SHARED_DIR:-}/reference/pain.008.001.02.xsd
 command -v xmllint >/dev/null || { echo "xmllint missing: skipped"; exit 77; }
 
 make_store
-seed_due_permits 300
+seed_due_permits "$DB" 300 100000
 # Half of the mandates were used before: their collections are RCUR, the others FRST.
 sqlite3 "$DB" "UPDATE mandates SET last_used_on = '2026-01-05' WHERE id % 2 = 0;
                UPDATE accounts SET given_name = 'Zoë & Jürgen', family_name = 'Öztürk-Straßer <GmbH>' WHERE id = 100001"

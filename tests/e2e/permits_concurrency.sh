@@ -9,7 +9,7 @@ count() { sqlite3 "$DB" "$1"; }
 
 # --- two runs at the same moment ---
 make_store
-seed_due_permits 2000
+seed_due_permits "$DB" 2000 100000
 "$V" --db "$DB" permits renew -o json >"$T/run1.json" 2>"$T/run1.err" &
 p1=$!
 "$V" --db "$DB" permits renew -o json >"$T/run2.json" 2>"$T/run2.err" &
@@ -26,7 +26,7 @@ expect 0 "$V" --db "$DB" db check
 # --- a run killed with SIGKILL ---
 rm -f "$DB" "$DB"-wal "$DB"-shm
 make_store
-seed_due_permits 60000
+seed_due_permits "$DB" 60000 100000
 "$V" --db "$DB" permits renew -o json >/dev/null 2>&1 &
 victim=$!
 sleep 0.6
