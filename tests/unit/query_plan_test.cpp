@@ -36,9 +36,14 @@ TEST_CASE("the import finds customers by number and logins by lower-case e-mail 
         std::string::npos);
 }
 
-TEST_CASE("business accounts, which have no birth date, are not in the same-person index") {
+TEST_CASE("the same-person index leaves out accounts without a birth date (businesses), and the old one is gone") {
   test::TempStore t;
   auto& db = t.store->db();
+  auto definition = db.execAndGet("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'accounts_same_person'")
+                        .getString();
+  CHECK(definition.find("(folded_name, birth_date)") != std::string::npos);
+  CHECK(definition.find("WHERE birth_date IS NOT NULL") != std::string::npos);
+  CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'accounts_folded_name'").getInt() == 0);
   db.exec("INSERT INTO accounts(login, tier, status, folded_name, created_at, updated_at) "
           "VALUES ('info@firma.example', 'business', 'active', 'firma gmbh', '2026-11-25T09:00:00Z', '2026-11-25T09:00:00Z')");
   CHECK(db.execAndGet("SELECT count(*) FROM accounts INDEXED BY accounts_same_person WHERE birth_date IS NOT NULL").getInt() == 0);
