@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "domain/folding.hpp"
 #include "domain/validate.hpp"
 
 #include "domain/sepa_ids.hpp"
@@ -172,6 +173,7 @@ bool validate_business_row(const BusinessHeader& h, std::span<const std::string_
 
   required(C::customer_no, row.customer_no, [](auto v, auto f) { return validate_customer_no(v, f); });
   required(C::company_name, row.company_name, text(200));
+  row.folded_name = fold_german(row.company_name);
   required(C::street, row.street, text(100));
   required(C::house_no, row.house_no, [](auto v, auto f) { return validate_house_no(v, f); });
   required(C::postal_code, row.postal_code, [](auto v, auto f) { return validate_postal_code(v, f); });

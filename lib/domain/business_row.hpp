@@ -48,6 +48,9 @@ struct BusinessRow {
   std::optional<std::string> legal_form, register_court, register_no, vat_id, phone;
   std::optional<std::string> contact_given_name, contact_family_name;
   std::optional<BusinessMandate> mandate;
+  // company_name folded as the store keeps it for search (domain/folding.hpp): computed with the
+  // validation, on the import's reading thread rather than its writing one.
+  std::string folded_name;
 };
 
 struct RowError {

@@ -8,6 +8,7 @@
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
 #include "service/import_mandates.hpp"
+#include "store/background_checkpoint.hpp"
 #include "store/import_rows.hpp"
 
 #include <sys/stat.h>
@@ -17,6 +18,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace vrathaus {
@@ -70,6 +72,7 @@ public:
     }
   }
   ImportConnection(const ImportConnection&) = delete;
+  bool in_wal_mode() { return db_.execAndGet("PRAGMA journal_mode").getString() == "wal"; }
   ImportConnection& operator=(const ImportConnection&) = delete;
 
 private:
@@ -207,6 +210,9 @@ private:
     ImportRows rows(ctx_.db());
     ImportMandates mandates(ctx_);
     ImportConnection tuned(ctx_.db());
+    // Declared after `tuned`: it stops before the connection's own final checkpoint.
+    std::optional<BackgroundCheckpoint> copier;
+    if (mode == Pass::apply && tuned.in_wal_mode()) copier.emplace(ctx_.store.path());
     std::string_view phase = mode == Pass::apply ? "importing" : "validating";
     duplicate_at_ = 0;
     previous_existed_ = false;
@@ -237,6 +243,7 @@ private:
           batch();
           rows.record_progress(run_id_, counts_, ctx_.now(), false);
         });
+        if (copier) copier->committed();
         if (more) std::this_thread::sleep_for(kBatchPause);
       } else {
         ctx_.store.read_transaction(batch);
@@ -310,17 +317,17 @@ private:
     auto& errors = checked.errors;
     if (!errors.empty()) return reject(checked, mode);
 
-    // A new customer is inserted straight away (the insert checks customer number and login
-    // itself): a first import needs no lookups. A refused insert, or a file of known customers
-    // (the previous row existed), takes the lookup path.
+    // A new customer is inserted straight away, and its mandate with it: the inserts check
+    // customer number, login and mandate reference themselves, so a first import needs no lookups.
+    // A refused insert, or a file of known customers (the previous row existed), takes the lookup
+    // path, which finds out why.
     if (mode == Pass::apply && !previous_existed_) {
-      auto mandate = row.mandate ? mandates.check(*row.mandate, 0) : MandatePlan::none;
-      if (mandate != MandatePlan::conflict) {
-        if (auto id = rows.insert(row, stamp)) {
-          if (mandate == MandatePlan::add) mandates.add(*row.mandate, id, run_id_);
+      if (auto id = rows.insert(row, stamp)) {
+        if (!row.mandate || mandates.add(*row.mandate, id, stamp)) {
           ++counts_.created;
           return;
         }
+        rows.undo_insert(id);
       }
     }
     bool found = rows.find(row.customer_no, existing_);
@@ -363,7 +370,8 @@ private:
         rows.update(existing_.id, row, stamp);
         audit_update(checked);
       }
-      if (mandate == MandatePlan::add) mandates.add(*row.mandate, account_id, run_id_);
+      if (mandate == MandatePlan::add && !mandates.add(*row.mandate, account_id, stamp))
+        fail(ErrorKind::internal, "line {}: the mandate could not be created", checked.line);
     }
     if (!found) ++counts_.created;
     else if (std::string_view(action) == "update") ++counts_.updated;

@@ -18,7 +18,7 @@ struct ImportMandates::Statements {
       : find(db, "SELECT id, account_id, iban, coalesce(bic, ''), signed_on FROM mandates WHERE upper(reference) = upper(?)"),
         insert(db,
                "INSERT INTO mandates(account_id, iban, bic, reference, signed_on, status, created_at, updated_at, "
-               "import_run) VALUES (?, ?, nullif(?, ''), ?, ?, 'active', ?, ?, ?)") {}
+               "import_run) VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, 'active', ?6, ?6, ?7) ON CONFLICT DO NOTHING") {}
   SQLite::Statement find, insert;
 };
 
@@ -45,20 +45,18 @@ MandatePlan ImportMandates::check(const BusinessMandate& m, std::int64_t account
   return MandatePlan::conflict;
 }
 
-void ImportMandates::add(const BusinessMandate& m, std::int64_t account_id, std::int64_t run) {
+bool ImportMandates::add(const BusinessMandate& m, std::int64_t account_id, const ImportStamp& stamp) {
   if (!q_) q_ = std::make_unique<Statements>(ctx_.db());
   auto& insert = q_->insert;
-  auto now = ctx_.now();
   insert.reset();
   insert.bind(1, account_id);
   insert.bindNoCopy(2, m.iban);
   insert.bindNoCopy(3, m.bic);
   insert.bindNoCopy(4, m.reference);
   insert.bindNoCopy(5, m.signed_on);
-  insert.bind(6, now);
-  insert.bind(7, now);
-  insert.bind(8, run);
-  insert.exec();
+  insert.bindNoCopy(6, stamp.now);
+  insert.bind(7, stamp.run);
+  return insert.exec() == 1;
 }
 
 }  // namespace vrathaus

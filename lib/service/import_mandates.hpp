@@ -3,6 +3,7 @@
 // reference (unique case-insensitively, domain.md "SEPA direct debit").
 #include "domain/business_row.hpp"
 #include "service/context.hpp"
+#include "store/import_rows.hpp"
 
 #include <memory>
 #include <string>
@@ -25,8 +26,10 @@ public:
   MandatePlan check(const BusinessMandate& m, std::int64_t account_id);
   // Why the last check() was a conflict.
   const std::string& conflict_message() const { return conflict_; }
-  // Creates the mandate (after check() said add), pointing at import run `run`.
-  void add(const BusinessMandate& m, std::int64_t account_id, std::int64_t run);
+  // Creates the mandate for `account_id`, stamped with the batch's time and run. Returns false, and
+  // changes nothing, when the reference is already taken: a new account's first mandate can be
+  // added without check(), the rare refusal then sends the row down the path that explains it.
+  bool add(const BusinessMandate& m, std::int64_t account_id, const ImportStamp& stamp);
 
 private:
   struct Statements;

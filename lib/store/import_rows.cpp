@@ -1,7 +1,6 @@
 #include "store/import_rows.hpp"
 
 #include "domain/account.hpp"
-#include "domain/folding.hpp"
 
 namespace vrathaus {
 namespace {
@@ -50,7 +49,8 @@ ImportRows::ImportRows(SQLite::Database& db)
       find_(db, kFind),
       owner_(db, "SELECT id, customer_no FROM accounts WHERE lower(login) = lower(?)"),
       insert_(db, kInsert),
-      update_(db, kUpdate) {}
+      update_(db, kUpdate),
+      delete_(db, "DELETE FROM accounts WHERE id = ?") {}
 
 bool ImportRows::find(const std::string& customer_no, ExistingAccount& out) {
   find_.reset();
@@ -84,9 +84,8 @@ std::optional<LoginOwner> ImportRows::login_owner(const std::string& email) {
 std::int64_t ImportRows::insert(const BusinessRow& row, const ImportStamp& stamp) {
   insert_.reset();
   bind_values(insert_, row);
-  auto folded = fold_german(row.company_name);
   insert_.bindNoCopy(14, row.customer_no);
-  insert_.bindNoCopy(15, folded);
+  insert_.bindNoCopy(15, row.folded_name);
   insert_.bindNoCopy(16, kBusiness);
   insert_.bindNoCopy(17, kActive);
   insert_.bind(18, assurance_for(kSystemhaus));
@@ -97,11 +96,16 @@ std::int64_t ImportRows::insert(const BusinessRow& row, const ImportStamp& stamp
   return insert_.exec() == 1 ? db_.getLastInsertRowid() : 0;
 }
 
+void ImportRows::undo_insert(std::int64_t id) {
+  delete_.reset();
+  delete_.bind(1, id);
+  delete_.exec();
+}
+
 void ImportRows::update(std::int64_t id, const BusinessRow& row, const ImportStamp& stamp) {
   update_.reset();
   bind_values(update_, row);
-  auto folded = fold_german(row.company_name);
-  update_.bindNoCopy(14, folded);
+  update_.bindNoCopy(14, row.folded_name);
   update_.bindNoCopy(15, stamp.now);
   update_.bindNoCopy(16, stamp.actor);
   update_.bind(17, stamp.run);

@@ -64,6 +64,9 @@ public:
   // A new business account verified by the IT provider; returns its id, or 0 (and changes
   // nothing) when its customer number or login exists already.
   std::int64_t insert(const BusinessRow& row, const ImportStamp& stamp);
+  // Takes back an insert() of this batch that turned out to be refused (its mandate reference was
+  // taken): the account never existed outside the transaction.
+  void undo_insert(std::int64_t id);
   // Writes the row's values over account `id` and bumps its version.
   void update(std::int64_t id, const BusinessRow& row, const ImportStamp& stamp);
 
@@ -73,7 +76,7 @@ public:
 
 private:
   SQLite::Database& db_;
-  SQLite::Statement find_, owner_, insert_, update_;
+  SQLite::Statement find_, owner_, insert_, update_, delete_;
 };
 
 }  // namespace vrathaus

@@ -48,3 +48,17 @@ TEST_CASE("the same-person index leaves out accounts without a birth date (busin
           "VALUES ('info@firma.example', 'business', 'active', 'firma gmbh', '2026-11-25T09:00:00Z', '2026-11-25T09:00:00Z')");
   CHECK(db.execAndGet("SELECT count(*) FROM accounts INDEXED BY accounts_same_person WHERE birth_date IS NOT NULL").getInt() == 0);
 }
+
+TEST_CASE("listing a tier other than business uses the tier/status index, which leaves businesses out") {
+  test::TempStore t;
+  auto& db = t.store->db();
+  // The shape of query_accounts() for `accounts list --tier guest --status active`.
+  auto p = plan(db, "SELECT id FROM accounts WHERE id > ?1 AND tier = ?2 AND status = ?3 AND tier <> 'business' ORDER BY id");
+  CHECK(p.find("accounts_tier_status") != std::string::npos);
+  auto definition = db.execAndGet("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'accounts_tier_status'")
+                        .getString();
+  CHECK(definition.find("WHERE tier <> 'business'") != std::string::npos);
+  db.exec("INSERT INTO accounts(login, tier, status, folded_name, created_at, updated_at) "
+          "VALUES ('info@firma.example', 'business', 'active', 'firma gmbh', '2026-11-25T09:00:00Z', '2026-11-25T09:00:00Z')");
+  CHECK(db.execAndGet("SELECT count(*) FROM accounts INDEXED BY accounts_tier_status WHERE tier <> 'business'").getInt() == 0);
+}

@@ -145,6 +145,9 @@ expect_json '.created == 1 and .rejected == 3'
 expect_json '[.errors[] | {line, column}] == [{"line": 2, "column": "mandate_reference"}, {"line": 3, "column": "mandate_reference"}, {"line": 4, "column": "iban"}]'
 vr it.admin mandates list
 expect_json 'map(select(.reference == "M-4-A")) | .[0].iban == "DE89370400440532013000" and .[0].bic == "COBADEFFXXX"'
+# The refused rows left no account behind (M-1 was inserted before its mandate was refused).
+vr it.admin accounts search "Mandat GmbH"
+expect_json '[.[] | .customer_no] == ["M-4"]'
 
 # Only the importer and administrators import.
 vr m.weber import business clean.csv
