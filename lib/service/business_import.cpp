@@ -1,21 +1,17 @@
 #include "service/business_import.hpp"
 
-#include "core/crypto.hpp"
-#include "core/duplicate_finder.hpp"
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "domain/business_row.hpp"
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
+#include "service/import_file.hpp"
+#include "service/import_keys.hpp"
 #include "service/import_mandates.hpp"
 #include "store/background_checkpoint.hpp"
 #include "store/import_rows.hpp"
 
-#include <sys/stat.h>
-
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -92,54 +88,6 @@ private:
 
 constexpr std::int64_t kProgressEvery = 8192;
 
-// The keys that must be unique within a file, and the column each stands for.
-enum KeyKind : std::uint8_t { kCustomerNo = 0, kEmail = 1, kMandateReference = 2 };
-constexpr const char* kKeyColumns[] = {"customer_no", "email", "mandate_reference"};
-
-[[noreturn]] void cannot_read(const std::string& name, int err) {
-  if (err == ENOENT) fail(ErrorKind::not_found, "cannot read {}: no such file", name);
-  fail(ErrorKind::invalid, "cannot read {}: {}", name, std::strerror(err));
-}
-
-// One pass over the file: the reader over an unbuffered FILE (the reader has its own chunk
-// buffer), hashing every byte on the way.
-class FilePass {
-public:
-  FilePass(const BusinessImport& in, const std::string& name, char delimiter, csv::Encoding encoding)
-      : file_(std::fopen(in.file.c_str(), "rb"), &std::fclose),
-        reader_([this](char* buffer, std::size_t size) { return read(buffer, size); }, options(delimiter, encoding)) {
-    if (!file_) cannot_read(name, errno);
-    std::setvbuf(file_.get(), nullptr, _IONBF, 0);
-    struct stat st {};
-    if (::fstat(fileno(file_.get()), &st) == 0) size_ = std::uint64_t(st.st_size);
-    if (S_ISDIR(st.st_mode)) fail(ErrorKind::invalid, "cannot read {}: it is a directory", name);
-  }
-  FilePass(const FilePass&) = delete;
-  FilePass& operator=(const FilePass&) = delete;
-
-  csv::Reader& reader() { return reader_; }
-  std::uint64_t size() const { return size_; }
-  std::string sha256() { return sha_.hex(); }
-
-private:
-  static csv::Options options(char delimiter, csv::Encoding encoding) {
-    csv::Options o;
-    o.delimiter = delimiter;
-    o.encoding = encoding;
-    return o;
-  }
-  std::size_t read(char* buffer, std::size_t size) {
-    std::size_t n = std::fread(buffer, 1, size, file_.get());
-    if (n == 0 && std::ferror(file_.get())) fail(ErrorKind::invalid, "cannot read the import file: {}", std::strerror(errno));
-    sha_.update({buffer, n});
-    return n;
-  }
-
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_;
-  Sha256 sha_;
-  std::uint64_t size_ = 0;
-  csv::Reader reader_;
-};
 
 // A data row as the reading thread hands it to the writing thread: where it is in the file, its
 // validated values, and the errors found without the store.
@@ -160,7 +108,7 @@ public:
       : ctx_(ctx), in_(in), name_(in.name.empty() ? in.file : in.name), today_(ctx.today()) {}
 
   json run() {
-    keys_pass();
+    keys_ = scan_import_keys(in_, name_, ctx_.progress);
     bool abort_mode = !in_.skip_invalid;
     if (ctx_.dry_run || abort_mode) {
       rows_pass(Pass::plan);
@@ -176,47 +124,14 @@ public:
   }
 
 private:
-  // Pass 1: the header, the SHA-256, the delimiter and encoding, and the repeated keys.
-  void keys_pass() {
-    FilePass pass(in_, name_, in_.delimiter, in_.encoding);
-    csv::Record record;
-    read_header(pass, record);
-    DuplicateFinder finder;
-    std::int64_t rows = 0;
-    while (pass.reader().next(record)) {
-      finder.add(kCustomerNo, customer_no_key(header_, record.fields), record.line);
-      finder.add(kEmail, email_key(header_, record.fields), record.line);
-      if (header_.has_mandate) finder.add(kMandateReference, mandate_reference_key(header_, record.fields), record.line);
-      if (++rows % kProgressEvery == 0) report("checking", pass.reader().bytes_read(), pass.size(), rows);
-    }
-    report("checking", pass.reader().bytes_read(), pass.size(), rows);
-    duplicates_ = finder.finish();
-    sha256_ = pass.sha256();
-    size_ = pass.size();
-    delimiter_ = pass.reader().delimiter();
-    encoding_ = pass.reader().encoding();
-  }
-
-  void read_header(FilePass& pass, csv::Record& record) {
-    if (!pass.reader().next(record))
-      fail(ErrorKind::invalid, "{} is empty: expected a header row (customer_no;company_name;…)", name_);
-    if (!record.ok())
-      fail(ErrorKind::invalid, "{} line {}: the header {}", name_, record.line, record.problems.front().message);
-    try {
-      header_ = parse_business_header(record.fields);
-    } catch (const Error& e) {
-      throw Error(ErrorKind::invalid, fmt::format("{} line {}: {}", name_, record.line, e.what()), e.field());
-    }
-    header_length_ = record.offset + record.length;
-  }
-
   // Pass 2 (plan: classify, write nothing) or 3 (apply: write in batches). One thread reads and
   // validates rows while this one looks them up and writes them.
   void rows_pass(Pass mode) {
     counts_ = {};
-    FilePass pass(in_, name_, delimiter_, encoding_);
+    ImportFilePass pass(in_, name_, keys_.delimiter, keys_.encoding);
     csv::Record record;
-    read_header(pass, record);
+    header_ = pass.read_header(record);
+    header_length_ = pass.header_length();
     ImportRows rows(ctx_.db());
     ImportMandates mandates(ctx_);
     ImportConnection tuned(ctx_.db());
@@ -261,14 +176,14 @@ private:
     }
     // The reading thread has finished: its reader and hash are this thread's again.
     report(phase, pass.reader().bytes_read(), pass.size(), counts_.rows);
-    if (pass.sha256() != sha256_)
+    if (pass.sha256() != keys_.sha256)
       fail(ErrorKind::conflict, "{} changed while it was being imported; run the import again", name_);
     if (mode == Pass::apply) finish_run(rows);
   }
 
   // On the reading thread: what can be known of a row without the store. Reads only what pass 1
   // left (header, duplicates) and the duplicate cursor, which only this thread moves.
-  void check(const csv::Record& record, FilePass& pass, CheckedRow& out) {
+  void check(const csv::Record& record, ImportFilePass& pass, CheckedRow& out) {
     out.line = record.line;
     out.offset = record.offset;
     out.length = record.length;
@@ -305,14 +220,14 @@ private:
 
   void start_run(ImportRows& rows) {
     write_batch([&] {
-      run_id_ = rows.start_run(name_, sha256_, in_.skip_invalid ? "skip" : "abort", {ctx_.now(), ctx_.actor.id, 0});
+      run_id_ = rows.start_run(name_, keys_.sha256, in_.skip_invalid ? "skip" : "abort", {ctx_.now(), ctx_.actor.id, 0});
     });
   }
 
   void finish_run(ImportRows& rows) {
     write_batch([&] {
       rows.record_progress(run_id_, counts_, ctx_.now(), true);
-      json after{{"file", name_},        {"sha256", sha256_},           {"rows", counts_.rows},
+      json after{{"file", name_},        {"sha256", keys_.sha256},           {"rows", counts_.rows},
                  {"created", counts_.created}, {"updated", counts_.updated}, {"unchanged", counts_.unchanged},
                  {"rejected", counts_.rejected}, {"on_error", in_.skip_invalid ? "skip" : "abort"}};
       audit_append(ctx_, {"import.business", run_object(), nullptr, after, ""});
@@ -420,13 +335,14 @@ private:
   }
 
   void add_duplicate_errors(const csv::Record& record, std::vector<RowError>& errors) {
-    while (duplicate_at_ < duplicates_.size() && duplicates_[duplicate_at_].line < record.line) ++duplicate_at_;
-    for (auto i = duplicate_at_; i < duplicates_.size() && duplicates_[i].line == record.line; ++i) {
-      auto kind = duplicates_[i].kind;
-      auto key = kind == kCustomerNo ? customer_no_key(header_, record.fields)
-                 : kind == kEmail    ? email_key(header_, record.fields)
-                                     : mandate_reference_key(header_, record.fields);
-      errors.push_back({kKeyColumns[kind], fmt::format("{} also appears on line {}", key, duplicates_[i].other_line)});
+    const auto& duplicates = keys_.duplicates;
+    while (duplicate_at_ < duplicates.size() && duplicates[duplicate_at_].line < record.line) ++duplicate_at_;
+    for (auto i = duplicate_at_; i < duplicates.size() && duplicates[i].line == record.line; ++i) {
+      auto kind = duplicates[i].kind;
+      auto key = kind == kCustomerNoKey ? customer_no_key(header_, record.fields)
+                 : kind == kEmailKey    ? email_key(header_, record.fields)
+                                        : mandate_reference_key(header_, record.fields);
+      errors.push_back({kImportKeyColumns[kind], fmt::format("{} also appears on line {}", key, duplicates[i].other_line)});
     }
   }
 
@@ -471,7 +387,7 @@ private:
     json ranges = json::array();
     for (auto [offset, length] : reject_ranges_) ranges.push_back({offset, length});
     json out{{"file", name_},
-             {"sha256", sha256_},
+             {"sha256", keys_.sha256},
              {"rows", counts_.rows},
              {"created", counts_.created},
              {"updated", counts_.updated},
@@ -482,8 +398,8 @@ private:
              {"imported", imported},
              {"dry_run", ctx_.dry_run},
              {"on_error", in_.skip_invalid ? "skip" : "abort"},
-             {"delimiter", std::string(1, delimiter_)},
-             {"encoding", csv::encoding_name(encoding_)},
+             {"delimiter", std::string(1, keys_.delimiter)},
+             {"encoding", csv::encoding_name(keys_.encoding)},
              {"run", run_id_ ? json(run_object()) : json(nullptr)},
              {"header_length", header_length_},
              {"reject_ranges", ranges}};
@@ -498,12 +414,9 @@ private:
   Date today_;
 
   // What pass 1 learnt about the file.
-  std::string sha256_;
-  std::uint64_t size_ = 0, header_length_ = 0;
-  char delimiter_ = 0;
-  csv::Encoding encoding_ = csv::Encoding::detect;
+  ImportFileKeys keys_;
+  std::uint64_t header_length_ = 0;
   BusinessHeader header_;
-  std::vector<DuplicateFinder::Duplicate> duplicates_;
   std::size_t duplicate_at_ = 0;
 
   // The outcome.
