@@ -55,6 +55,14 @@ std::string to_lower_ascii(std::string_view text) {
   return out;
 }
 
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
 std::string to_upper_ascii(std::string_view text) {
   std::string out(text);
   for (auto& c : out)

@@ -9,6 +9,8 @@ bool is_valid_utf8(std::string_view text);
 std::string trim(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 std::string to_upper_ascii(std::string_view text);
+// Equal when only ASCII letters differ in case: SQLite's lower(), which the login index uses.
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b);
 // Number of Unicode code points (text must be valid UTF-8).
 std::size_t utf8_length(std::string_view text);
 // Appends the UTF-8 encoding of `cp`.

@@ -1,6 +1,7 @@
 #include "service/business_import.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/pipeline.hpp"
 #include "domain/business_row.hpp"
 #include "service/accounts.hpp"
@@ -258,7 +259,7 @@ private:
     bool found = rows.find(row.customer_no, existing_);
     previous_existed_ = found;
     // The e-mail is the login: it must not belong to another account.
-    if (!found || !same_login(existing_.values[0], row.email)) {
+    if (!found || !equal_ignoring_ascii_case(existing_.values[0], row.email)) {
       if (auto owner = rows.login_owner(row.email); owner && (!found || owner->id != existing_.id)) {
         errors.push_back({"email", fmt::format("{} is already the login of account {}", row.email, owner->id)});
         return reject(checked, mode);
@@ -313,12 +314,6 @@ private:
       }
       plan_.push_back(std::move(entry));
     }
-  }
-
-  static bool same_login(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
   }
 
   // The changed fields only, before and after, in one audit entry per changed account.

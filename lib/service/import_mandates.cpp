@@ -1,6 +1,7 @@
 #include "service/import_mandates.hpp"
 
 #include "core/error.hpp"
+#include "store/raw_statement.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -19,7 +20,8 @@ struct ImportMandates::Statements {
         insert(db,
                "INSERT INTO mandates(account_id, iban, bic, reference, signed_on, status, created_at, updated_at, "
                "import_run) VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, 'active', ?6, ?6, ?7) ON CONFLICT DO NOTHING") {}
-  SQLite::Statement find, insert;
+  RawStatement find;  // once per row of a re-import
+  SQLite::Statement insert;
 };
 
 ImportMandates::ImportMandates(Context& ctx) : ctx_(ctx) {}
@@ -29,12 +31,11 @@ MandatePlan ImportMandates::check(const BusinessMandate& m, std::int64_t account
   if (!q_) q_ = std::make_unique<Statements>(ctx_.db());
   auto& find = q_->find;
   find.reset();
-  find.bindNoCopy(1, m.reference);
-  if (!find.executeStep()) return MandatePlan::add;
-  auto id = find.getColumn(0).getInt64();
-  auto owner = find.getColumn(1).getInt64();
-  bool same = owner == account_id && find.getColumn(2).getString() == m.iban && find.getColumn(3).getString() == m.bic &&
-              find.getColumn(4).getString() == m.signed_on;
+  find.bind_text(1, m.reference);
+  if (!find.step()) return MandatePlan::add;
+  auto id = find.int64(0);
+  auto owner = find.int64(1);
+  bool same = owner == account_id && find.text(2) == m.iban && find.text(3) == m.bic && find.text(4) == m.signed_on;
   find.reset();
   if (same) return MandatePlan::unchanged;
   conflict_ = owner != account_id

@@ -52,20 +52,21 @@ ImportRows::ImportRows(SQLite::Database& db)
       update_(db, kUpdate),
       delete_(db, "DELETE FROM accounts WHERE id = ?") {}
 
+// A re-import looks up every row of the file (a RawStatement: see there).
 bool ImportRows::find(const std::string& customer_no, ExistingAccount& out) {
   find_.reset();
-  find_.bindNoCopy(1, customer_no);
-  if (!find_.executeStep()) return false;
-  out.id = find_.getColumn(0).getInt64();
-  out.tier.assign(find_.getColumn(1).getText());
-  out.status.assign(find_.getColumn(2).getText());
+  find_.bind_text(1, customer_no);
+  if (!find_.step()) return false;
+  out.id = find_.int64(0);
+  out.tier.assign(find_.text(1));
+  out.status.assign(find_.text(2));
   for (std::size_t i = 0; i < kImportedFields.size(); ++i) {
-    auto column = find_.getColumn(int(i + 3));
-    out.null[i] = column.isNull();
+    int column = int(i + 3);
+    out.null[i] = find_.is_null(column);
     if (out.null[i])
       out.values[i].clear();
     else
-      out.values[i].assign(column.getText(), std::size_t(column.getBytes()));
+      out.values[i].assign(find_.text(column));
   }
   find_.reset();  // no read cursor left open across a commit
   return true;

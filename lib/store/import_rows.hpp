@@ -2,6 +2,7 @@
 // The SQL of the business-customer import: prepared once per run and reused for every row (a
 // million rows must not mean a million statement compilations), with bound parameters only.
 #include "domain/business_row.hpp"
+#include "store/raw_statement.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -76,7 +77,8 @@ public:
 
 private:
   SQLite::Database& db_;
-  SQLite::Statement find_, owner_, insert_, update_, delete_;
+  RawStatement find_;
+  SQLite::Statement owner_, insert_, update_, delete_;
 };
 
 }  // namespace vrathaus

@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 namespace vrathaus {
@@ -42,7 +43,17 @@ std::string prepare_path(const std::string& path, OpenMode mode) {
   return path;
 }
 
+// SQLite counts every allocation for sqlite3_memory_used() under a global mutex unless told not
+// to; nothing here reads those counters, and the lock is taken on every allocation of every
+// statement. This must happen before SQLite initialises, so before the first connection opens
+// (it is refused afterwards, harmlessly).
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 SQLite::Database open_database(const std::string& path, OpenMode mode, int busy_timeout_ms) {
+  configure_sqlite_once();
   try {
     // No per-call mutex on the connection: a Store is used by one thread at a time (the server
     // leases one per request), and the lock around every SQLite call costs a bulk import ~3 %.
