@@ -42,13 +42,30 @@ void DuplicateFinder::add(std::uint8_t kind, std::string_view key, std::int64_t 
   if (buffer_.size() == run_entries_) spill();
 }
 
+// Fingerprints are uniform, so one counting pass on their top bits spreads a run into buckets of
+// a few entries each, which are then sorted on their own: about three times faster than sorting
+// the run as a whole, and the keys pass of an import sorts three keys of every row.
+void DuplicateFinder::sort_run() {
+  constexpr unsigned kBits = 12;
+  constexpr auto bucket = [](const Entry& e) { return std::size_t(e.hash >> (64 - kBits)); };
+  bucket_start_.assign((std::size_t(1) << kBits) + 1, 0);
+  for (const auto& e : buffer_) ++bucket_start_[bucket(e) + 1];
+  for (std::size_t b = 1; b < bucket_start_.size(); ++b) bucket_start_[b] += bucket_start_[b - 1];
+  scratch_.resize(buffer_.size());
+  auto next = bucket_start_;
+  for (const auto& e : buffer_) scratch_[next[bucket(e)]++] = e;
+  auto less = [](const Entry& a, const Entry& b) { return a.hash != b.hash ? a.hash < b.hash : a.line_kind < b.line_kind; };
+  for (std::size_t b = 0; b + 1 < bucket_start_.size(); ++b)
+    std::sort(scratch_.begin() + std::ptrdiff_t(bucket_start_[b]), scratch_.begin() + std::ptrdiff_t(bucket_start_[b + 1]), less);
+  buffer_.swap(scratch_);
+}
+
 void DuplicateFinder::spill() {
   if (!spill_file_) {
     spill_file_.reset(std::tmpfile());  // anonymous: gone when closed, or when the process dies
     if (!spill_file_) fail(ErrorKind::internal, "cannot create a temporary file: {}", std::strerror(errno));
   }
-  std::sort(buffer_.begin(), buffer_.end(),
-            [](const Entry& a, const Entry& b) { return a.hash != b.hash ? a.hash < b.hash : a.line_kind < b.line_kind; });
+  sort_run();
   std::uint64_t offset = runs_.empty() ? 0 : runs_.back().first + runs_.back().second;
   if (std::fseek(spill_file_.get(), long(offset * sizeof(Entry)), SEEK_SET) != 0 ||
       std::fwrite(buffer_.data(), sizeof(Entry), buffer_.size(), spill_file_.get()) != buffer_.size())
@@ -59,8 +76,8 @@ void DuplicateFinder::spill() {
 
 std::vector<DuplicateFinder::Duplicate> DuplicateFinder::finish() {
   if (!buffer_.empty()) spill();
-  buffer_.clear();
-  buffer_.shrink_to_fit();
+  buffer_ = {};
+  scratch_ = {};
 
   // A k-way merge of the sorted runs, each read through a small window.
   struct Run {

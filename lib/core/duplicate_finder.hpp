@@ -39,9 +39,11 @@ private:
     std::uint64_t line_kind;  // line << 8 | kind
   };
   void spill();
+  void sort_run();
 
   std::size_t run_entries_;
-  std::vector<Entry> buffer_;
+  std::vector<Entry> buffer_, scratch_;  // scratch_: sort_run()'s second buffer
+  std::vector<std::size_t> bucket_start_;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> spill_file_;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> runs_;  // entry offset and count in the spill file
 };

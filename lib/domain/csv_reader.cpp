@@ -258,7 +258,8 @@ void Reader::finish(Record& record) {
     auto [from, to] = spans_[i];
     std::string_view raw(raw_.data() + from, to - from);
     std::size_t start = decoded_.size();
-    bool converted = decode_field(i, raw);
+    bool wanted = i >= 64 || (decode_columns_ >> i & 1) != 0;
+    bool converted = wanted && decode_field(i, raw);
     where_.push_back({converted, converted ? start : from, converted ? decoded_.size() - start : to - from});
   }
   for (const auto& w : where_)

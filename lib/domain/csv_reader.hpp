@@ -64,6 +64,12 @@ public:
   // given encoding).
   bool next(Record& record);
 
+  // From the next record on, decodes and checks only the fields whose bit is set (bit i: field i,
+  // for the first 64; later fields always are). The others are handed over as their raw bytes,
+  // unchecked, and encoding detection sees only the wanted fields: for a pass that needs a few
+  // columns of a large file, such as the import's keys pass, once it has read the header.
+  void decode_only(std::uint64_t columns) { decode_columns_ = columns; }
+
   char delimiter() const { return delimiter_; }  // 0 until the first record was read
   Encoding encoding() const { return encoding_; }  // detect while every field so far was ASCII
   bool has_bom() const { return bom_; }
@@ -92,6 +98,7 @@ private:
   bool bom_ = false;
   bool started_ = false;
   bool eof_ = false;
+  std::uint64_t decode_columns_ = ~std::uint64_t(0);
 
   std::array<bool, 256> stops_unquoted_{}, stops_quoted_{};  // bytes that end a run of field content
   std::vector<char> chunk_;

@@ -129,7 +129,9 @@ private:
   // validates rows while this one looks them up and writes them.
   void rows_pass(Pass mode) {
     counts_ = {};
-    ImportFilePass pass(in_, name_, keys_.delimiter, keys_.encoding);
+    // The encoding as given, not as pass 1 saw it: that pass decodes only the key columns, this
+    // one decodes every field and detects the encoding from them, so it is the one to report.
+    ImportFilePass pass(in_, name_, keys_.delimiter, in_.encoding);
     csv::Record record;
     header_ = pass.read_header(record);
     header_length_ = pass.header_length();
@@ -177,6 +179,7 @@ private:
     }
     // The reading thread has finished: its reader and hash are this thread's again.
     report(phase, pass.reader().bytes_read(), pass.size(), counts_.rows);
+    encoding_ = pass.reader().encoding();
     if (pass.sha256() != keys_.sha256)
       fail(ErrorKind::conflict, "{} changed while it was being imported; run the import again", name_);
     if (mode == Pass::apply) finish_run(rows);
@@ -394,7 +397,7 @@ private:
              {"dry_run", ctx_.dry_run},
              {"on_error", in_.skip_invalid ? "skip" : "abort"},
              {"delimiter", std::string(1, keys_.delimiter)},
-             {"encoding", csv::encoding_name(keys_.encoding)},
+             {"encoding", csv::encoding_name(encoding_)},
              {"run", run_id_ ? json(run_object()) : json(nullptr)},
              {"header_length", header_length_},
              {"reject_ranges", ranges}};
@@ -411,6 +414,7 @@ private:
   // What pass 1 learnt about the file.
   ImportFileKeys keys_;
   std::uint64_t header_length_ = 0;
+  csv::Encoding encoding_ = csv::Encoding::detect;  // as the last rows pass found it
   BusinessHeader header_;
   std::size_t duplicate_at_ = 0;
 

@@ -13,6 +13,13 @@ ImportFileKeys scan_import_keys(const BusinessImport& in, const std::string& nam
   ImportFilePass pass(in, name, in.delimiter, in.encoding);
   csv::Record record;
   auto header = pass.read_header(record);
+  // Only the key columns need decoding here; the rows pass checks every field.
+  std::uint64_t key_columns = 0;
+  for (auto c : {BusinessColumn::customer_no, BusinessColumn::email, BusinessColumn::mandate_reference}) {
+    int at = header.position[std::size_t(c)];
+    if (at >= 0 && at < 64) key_columns |= std::uint64_t(1) << at;
+  }
+  pass.reader().decode_only(key_columns);
   auto progress = [&](std::int64_t rows) {
     if (report) report({"checking", pass.reader().bytes_read(), pass.size(), rows});
   };
@@ -25,7 +32,7 @@ ImportFileKeys scan_import_keys(const BusinessImport& in, const std::string& nam
     if (++rows % kProgressEvery == 0) progress(rows);
   }
   progress(rows);
-  return {pass.sha256(), pass.size(), pass.reader().delimiter(), pass.reader().encoding(), finder.finish()};
+  return {pass.sha256(), pass.size(), pass.reader().delimiter(), finder.finish()};
 }
 
 }  // namespace vrathaus

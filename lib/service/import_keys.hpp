@@ -20,7 +20,6 @@ struct ImportFileKeys {
   std::string sha256;
   std::uint64_t size = 0;
   char delimiter = 0;
-  csv::Encoding encoding = csv::Encoding::detect;
   std::vector<DuplicateFinder::Duplicate> duplicates;  // every occurrence of a repeated key, by line
 };
 
