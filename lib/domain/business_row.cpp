@@ -133,16 +133,20 @@ std::string validate_customer_no(std::string_view value, std::string_view field)
   return std::string(text);
 }
 
+std::string customer_no_key(std::string_view value) { return std::string(trimmed(value)); }
+std::string email_key(std::string_view value) { return to_lower_ascii(trimmed(value)); }
+std::string mandate_reference_key(std::string_view value) { return to_upper_ascii(trimmed(value)); }
+
 std::string customer_no_key(const BusinessHeader& header, std::span<const std::string_view> fields) {
-  return std::string(trimmed(raw(header, fields, C::customer_no)));
+  return customer_no_key(raw(header, fields, C::customer_no));
 }
 
 std::string email_key(const BusinessHeader& header, std::span<const std::string_view> fields) {
-  return to_lower_ascii(trimmed(raw(header, fields, C::email)));
+  return email_key(raw(header, fields, C::email));
 }
 
 std::string mandate_reference_key(const BusinessHeader& header, std::span<const std::string_view> fields) {
-  return to_upper_ascii(trimmed(raw(header, fields, C::mandate_reference)));
+  return mandate_reference_key(raw(header, fields, C::mandate_reference));
 }
 
 bool validate_business_row(const BusinessHeader& h, std::span<const std::string_view> fields, const Date& today,

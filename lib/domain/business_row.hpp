@@ -74,5 +74,9 @@ std::string customer_no_key(const BusinessHeader& header, std::span<const std::s
 std::string email_key(const BusinessHeader& header, std::span<const std::string_view> fields);
 // The mandate reference upper-cased (unique case-insensitively); empty without one.
 std::string mandate_reference_key(const BusinessHeader& header, std::span<const std::string_view> fields);
+// The same keys from the column's raw value alone.
+std::string customer_no_key(std::string_view value);
+std::string email_key(std::string_view value);
+std::string mandate_reference_key(std::string_view value);
 
 }  // namespace vrathaus
