@@ -1,8 +1,8 @@
 #include "service/business_import.hpp"
 
 #include "core/error.hpp"
-#include "core/text.hpp"
 #include "core/pipeline.hpp"
+#include "core/text.hpp"
 #include "domain/business_row.hpp"
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
@@ -88,7 +88,6 @@ private:
 };
 
 constexpr std::int64_t kProgressEvery = 8192;
-
 
 // A data row as the reading thread hands it to the writing thread: where it is in the file, its
 // validated values, and the errors found without the store.
@@ -231,9 +230,14 @@ private:
   void finish_run(ImportRows& rows) {
     write_batch([&] {
       rows.record_progress(run_id_, counts_, ctx_.now(), true);
-      json after{{"file", name_},        {"sha256", keys_.sha256},           {"rows", counts_.rows},
-                 {"created", counts_.created}, {"updated", counts_.updated}, {"unchanged", counts_.unchanged},
-                 {"rejected", counts_.rejected}, {"on_error", in_.skip_invalid ? "skip" : "abort"}};
+      json after{{"file", name_},
+                 {"sha256", keys_.sha256},
+                 {"rows", counts_.rows},
+                 {"created", counts_.created},
+                 {"updated", counts_.updated},
+                 {"unchanged", counts_.unchanged},
+                 {"rejected", counts_.rejected},
+                 {"on_error", in_.skip_invalid ? "skip" : "abort"}};
       audit_append(ctx_, {"import.business", run_object(), nullptr, after, ""});
     });
   }
