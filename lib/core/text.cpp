@@ -1,5 +1,8 @@
 #include "core/text.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace vrathaus {
 
 char32_t next_code_point(std::string_view s, std::size_t& pos) {
@@ -29,9 +32,23 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) {
   return cp;
 }
 
+// Names and addresses are mostly ASCII with the odd umlaut: eight ASCII bytes are skipped at a
+// time, and only the rest is decoded. A bulk import checks every field of every row.
 bool is_valid_utf8(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
+    if (pos + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     std::size_t before = pos;
     char32_t cp = next_code_point(text, pos);
     // A literal U+FFFD in the input takes three bytes; a decoding failure advances one.

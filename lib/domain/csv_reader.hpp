@@ -88,6 +88,8 @@ private:
   void problem(int column, std::string message);
   void newline(char c);
   void finish(Record& record);
+  bool record_is_clean() const;
+  void finish_fields(Record& record);
   bool end_record(char c, Record& record);
   bool decode_field(std::size_t index, std::string_view raw);
 

@@ -269,3 +269,18 @@ TEST_CASE("decode_only: the wanted columns are decoded and checked, the others a
   CHECK(r.fields[2].size() == 3);
   CHECK(r.ok());  // the NUL byte is in a column nobody asked for
 }
+
+TEST_CASE("a UTF-8 sequence split by a delimiter is invalid in both fields, though the record's bytes are valid") {
+  Options o;
+  o.encoding = Encoding::utf8;
+  // "ü" is C3 BC: here C3 ends the first field and BC starts the second (and an empty field
+  // between them must not hide it either).
+  for (std::string bytes : {std::string("k;v\na\xC3;\xBC" "b\n"), std::string("k;v;w\na\xC3;;\xBC" "b\n")}) {
+    CAPTURE(bytes);
+    auto rows = read_all(bytes, o);
+    REQUIRE(rows.size() == 2);
+    REQUIRE(rows[1].problems.size() == 2);
+    CHECK(rows[1].problems[0].column == 0);
+    CHECK(rows[1].problems[1].column == int(rows[1].fields.size()) - 1);
+  }
+}
