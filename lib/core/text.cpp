@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -87,11 +88,17 @@ std::string to_upper_ascii(std::string_view text) {
   return out;
 }
 
+// Every byte but the continuation bytes (10xxxxxx) starts a code point; counted eight at a time.
 std::size_t utf8_length(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
+  std::size_t continuation = 0, i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    continuation += std::size_t(std::popcount(word & ~(word << 1) & 0x8080808080808080ULL));
+  }
+  for (; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++continuation;
+  return text.size() - continuation;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

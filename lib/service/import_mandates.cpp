@@ -16,7 +16,7 @@ namespace vrathaus {
 // records them.
 struct ImportMandates::Statements {
   explicit Statements(SQLite::Database& db)
-      : find(db, "SELECT id, account_id, iban, coalesce(bic, ''), signed_on FROM mandates WHERE upper(reference) = upper(?)"),
+      : find(db, "SELECT id, account_id, iban, coalesce(bic, ''), signed_on FROM mandates WHERE upper(reference) = ?"),
         insert(db,
                "INSERT INTO mandates(account_id, iban, bic, reference, signed_on, status, created_at, updated_at, "
                "import_run) VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, 'active', ?6, ?6, ?7) ON CONFLICT DO NOTHING") {}
@@ -31,7 +31,11 @@ MandatePlan ImportMandates::check(const BusinessMandate& m, std::int64_t account
   if (!q_) q_ = std::make_unique<Statements>(ctx_.db());
   auto& find = q_->find;
   find.reset();
-  find.bind_text(1, m.reference);
+  // Upper-cased here into a reused buffer: SQLite's upper() would allocate a new string per row.
+  reference_key_.assign(m.reference);
+  for (auto& c : reference_key_)
+    if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+  find.bind_text(1, reference_key_);
   if (!find.step()) return MandatePlan::add;
   auto id = find.int64(0);
   auto owner = find.int64(1);

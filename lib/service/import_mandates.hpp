@@ -36,6 +36,7 @@ private:
   Context& ctx_;
   std::unique_ptr<Statements> q_;  // prepared on first use: files without mandates never touch the table
   std::string conflict_;
+  std::string reference_key_;  // the looked-up reference, upper-cased
 };
 
 }  // namespace vrathaus

@@ -62,3 +62,9 @@ TEST_CASE("listing a tier other than business uses the tier/status index, which 
           "VALUES ('info@firma.example', 'business', 'active', 'firma gmbh', '2026-11-25T09:00:00Z', '2026-11-25T09:00:00Z')");
   CHECK(db.execAndGet("SELECT count(*) FROM accounts INDEXED BY accounts_tier_status WHERE tier <> 'business'").getInt() == 0);
 }
+
+TEST_CASE("the import finds a mandate by its upper-cased reference through the reference index") {
+  test::TempStore t;
+  auto p = plan(t.store->db(), "SELECT id, account_id FROM mandates WHERE upper(reference) = ?1");
+  CHECK(p.find("mandates_reference") != std::string::npos);
+}
