@@ -13,6 +13,7 @@
 #include "store/import_rows.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -108,7 +109,7 @@ public:
       : ctx_(ctx), in_(in), name_(in.name.empty() ? in.file : in.name), today_(ctx.today()) {}
 
   json run() {
-    keys_ = scan_import_keys(in_, name_, ctx_.progress);
+    keys_ = known_or_scanned_keys();
     bool abort_mode = !in_.skip_invalid;
     if (ctx_.dry_run || abort_mode) {
       rows_pass(Pass::plan);
@@ -124,6 +125,29 @@ public:
   }
 
 private:
+  // Pass 1, or what a completed run of the same file with the same options kept of it (a file of
+  // a size no such run had needs no hashing to be told apart).
+  ImportFileKeys known_or_scanned_keys() {
+    key_options_ = import_key_options(in_);
+    std::error_code error;
+    auto size = std::filesystem::file_size(in_.file, error);
+    if (!error) {
+      ImportRows rows(ctx_.db());
+      if (rows.knows_file_size(size, key_options_)) {
+        if (auto sha256 = import_file_sha256(in_)) {
+          auto known = rows.file_keys(*sha256, key_options_);
+          if (known && known->delimiter.size() == 1) {
+            if (auto duplicates = decode_duplicates(known->duplicates)) {
+              keys_were_known_ = true;
+              return {*sha256, size, known->delimiter[0], std::move(*duplicates)};
+            }
+          }
+        }
+      }
+    }
+    return scan_import_keys(in_, name_, ctx_.progress);
+  }
+
   // Pass 2 (plan: classify, write nothing) or 3 (apply: write in batches). One thread reads and
   // validates rows while this one looks them up and writes them.
   void rows_pass(Pass mode) {
@@ -239,6 +263,9 @@ private:
                  {"rejected", counts_.rejected},
                  {"on_error", in_.skip_invalid ? "skip" : "abort"}};
       audit_append(ctx_, {"import.business", run_object(), nullptr, after, ""});
+      if (!keys_were_known_ && keys_.duplicates.size() <= kMaxKeptDuplicates)
+        rows.save_file_keys(keys_.sha256, key_options_, keys_.size,
+                            {std::string(1, keys_.delimiter), encode_duplicates(keys_.duplicates)}, ctx_.now());
     });
   }
 
@@ -417,6 +444,8 @@ private:
 
   // What pass 1 learnt about the file.
   ImportFileKeys keys_;
+  std::string key_options_;
+  bool keys_were_known_ = false;  // kept by an earlier run of the same file, not read now
   std::uint64_t header_length_ = 0;
   csv::Encoding encoding_ = csv::Encoding::detect;  // as the last rows pass found it
   BusinessHeader header_;

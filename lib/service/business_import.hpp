@@ -5,7 +5,8 @@
 //
 // The file is read in passes, never held:
 //   1. keys: the SHA-256 and every row's customer_no and e-mail, to find repeated keys (both
-//      occurrences are errors: which one is right is for the IT provider to say);
+//      occurrences are errors: which one is right is for the IT provider to say). A completed run
+//      keeps them by the file's SHA-256 (import_file_keys), so the same file again is only hashed;
 //   2. with --on-error abort (the default) and for --dry-run: every row validated and classified
 //      against the store (create, update with the changed fields, unchanged, reject), writing
 //      nothing; with any reject, an abort run stops here and changes nothing;

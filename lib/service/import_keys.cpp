@@ -4,6 +4,9 @@
 #include "service/import_file.hpp"
 
 #include <array>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace vrathaus {
 namespace {
@@ -61,6 +64,54 @@ ImportFileKeys scan_import_keys(const BusinessImport& in, const std::string& nam
   // The reading thread has finished: the reader and the hash are this thread's again.
   progress(pass.reader().bytes_read());
   return {pass.sha256(), pass.size(), pass.reader().delimiter(), finder.finish()};
+}
+
+std::string import_key_options(const BusinessImport& in) {
+  auto encoding = in.encoding == csv::Encoding::detect ? std::string_view("detect") : csv::encoding_name(in.encoding);
+  return std::string(in.delimiter ? 1 : 0, in.delimiter) + "|" + std::string(encoding);
+}
+
+std::optional<std::string> import_file_sha256(const BusinessImport& in) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(in.file.c_str(), "rb"), &std::fclose);
+  if (!file) return std::nullopt;
+  Sha256 sha;
+  std::vector<char> buffer(1 << 20);
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get())) sha.update({buffer.data(), n});
+  if (std::ferror(file.get())) return std::nullopt;
+  return sha.hex();
+}
+
+// Version 1: a version byte, then per duplicate its line, kind and other line (8 + 1 + 8 bytes,
+// in this machine's byte order: the store is not moved between architectures mid-file).
+namespace {
+constexpr char kDuplicatesVersion = 1;
+constexpr std::size_t kDuplicateBytes = 17;
+}  // namespace
+
+std::string encode_duplicates(const std::vector<DuplicateFinder::Duplicate>& duplicates) {
+  std::string out(1 + duplicates.size() * kDuplicateBytes, '\0');
+  out[0] = kDuplicatesVersion;
+  char* at = out.data() + 1;
+  for (const auto& d : duplicates) {
+    std::memcpy(at, &d.line, 8);
+    at[8] = char(d.kind);
+    std::memcpy(at + 9, &d.other_line, 8);
+    at += kDuplicateBytes;
+  }
+  return out;
+}
+
+std::optional<std::vector<DuplicateFinder::Duplicate>> decode_duplicates(std::string_view bytes) {
+  if (bytes.empty() || bytes[0] != kDuplicatesVersion || (bytes.size() - 1) % kDuplicateBytes != 0) return std::nullopt;
+  std::vector<DuplicateFinder::Duplicate> out((bytes.size() - 1) / kDuplicateBytes);
+  const char* at = bytes.data() + 1;
+  for (auto& d : out) {
+    std::memcpy(&d.line, at, 8);
+    d.kind = std::uint8_t(at[8]);
+    std::memcpy(&d.other_line, at + 9, 8);
+    at += kDuplicateBytes;
+  }
+  return out;
 }
 
 }  // namespace vrathaus

@@ -8,6 +8,7 @@
 #include "service/business_import.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,18 @@ struct ImportFileKeys {
 // Reads the whole file, reporting "checking" progress. Throws what reading the file throws (not
 // found, an unreadable header).
 ImportFileKeys scan_import_keys(const BusinessImport& in, const std::string& name, const ProgressFn& report);
+
+// The options the keys depend on besides the file's bytes (the delimiter and encoding given).
+std::string import_key_options(const BusinessImport& in);
+// The SHA-256 of the file, read once without parsing it; nullopt when it cannot be read (the
+// scan then reports why).
+std::optional<std::string> import_file_sha256(const BusinessImport& in);
+
+// The duplicates as kept with a file's keys in the store, and back. Files with more duplicates than
+// kMaxKeptDuplicates are not kept (they get fixed at their source, not imported twice).
+inline constexpr std::size_t kMaxKeptDuplicates = 100000;
+std::string encode_duplicates(const std::vector<DuplicateFinder::Duplicate>& duplicates);
+// nullopt for bytes that are not an encoding of this version.
+std::optional<std::vector<DuplicateFinder::Duplicate>> decode_duplicates(std::string_view bytes);
 
 }  // namespace vrathaus

@@ -148,4 +148,34 @@ void ImportRows::record_progress(std::int64_t run, const ImportRunCounts& c, con
   q.exec();
 }
 
+bool ImportRows::knows_file_size(std::uint64_t size, const std::string& options) {
+  SQLite::Statement q(db_, "SELECT 1 FROM import_file_keys WHERE size = ? AND options = ? LIMIT 1");
+  q.bind(1, std::int64_t(size));
+  q.bind(2, options);
+  return q.executeStep();
+}
+
+std::optional<ImportRows::FileKeys> ImportRows::file_keys(const std::string& sha256, const std::string& options) {
+  SQLite::Statement q(db_, "SELECT delimiter, duplicates FROM import_file_keys WHERE sha256 = ? AND options = ?");
+  q.bind(1, sha256);
+  q.bind(2, options);
+  if (!q.executeStep()) return std::nullopt;
+  auto blob = q.getColumn(1);
+  return FileKeys{q.getColumn(0).getString(), std::string(static_cast<const char*>(blob.getBlob()), std::size_t(blob.getBytes()))};
+}
+
+void ImportRows::save_file_keys(const std::string& sha256, const std::string& options, std::uint64_t size,
+                                const FileKeys& keys, const std::string& now) {
+  SQLite::Statement q(db_,
+                      "INSERT OR REPLACE INTO import_file_keys(sha256, options, size, delimiter, duplicates, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(1, sha256);
+  q.bind(2, options);
+  q.bind(3, std::int64_t(size));
+  q.bind(4, keys.delimiter);
+  q.bind(5, keys.duplicates.data(), int(keys.duplicates.size()));
+  q.bind(6, now);
+  q.exec();
+}
+
 }  // namespace vrathaus

@@ -75,6 +75,16 @@ public:
                          const ImportStamp& stamp);
   void record_progress(std::int64_t run, const ImportRunCounts& counts, const std::string& now, bool done);
 
+  // The first pass's result for a file, by its SHA-256 and the options that pass depended on.
+  struct FileKeys {
+    std::string delimiter;
+    std::string duplicates;  // encoded by service/import_keys.cpp
+  };
+  bool knows_file_size(std::uint64_t size, const std::string& options);
+  std::optional<FileKeys> file_keys(const std::string& sha256, const std::string& options);
+  void save_file_keys(const std::string& sha256, const std::string& options, std::uint64_t size, const FileKeys& keys,
+                      const std::string& now);
+
 private:
   SQLite::Database& db_;
   RawStatement find_;

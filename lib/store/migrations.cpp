@@ -328,6 +328,23 @@ DROP INDEX accounts_tier_status;
 CREATE INDEX accounts_tier_status ON accounts(tier, status) WHERE tier <> 'business';
 )sql";
 
+// Version 8: what the first pass of an import learnt about a file (its delimiter and the keys it
+// repeats), kept by the file's SHA-256 and the options that pass depended on. Running the same
+// file again (a retry, the IT provider's cron job sending a file twice) then only hashes it
+// instead of parsing it an extra time.
+constexpr const char* kImportFileKeys = R"sql(
+CREATE TABLE import_file_keys (
+  sha256     TEXT NOT NULL,
+  options    TEXT NOT NULL,     -- the delimiter and encoding given, as "<delimiter>|<encoding>"
+  size       INTEGER NOT NULL,  -- bytes: files of another size need no hashing to be told apart
+  delimiter  TEXT NOT NULL,     -- as found
+  duplicates BLOB NOT NULL,     -- every occurrence of a repeated key (service/import_keys.cpp)
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (sha256, options)
+) WITHOUT ROWID;
+CREATE INDEX import_file_keys_size ON import_file_keys(size);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
     Migration{2, "certifications and absences", kPresence},
@@ -336,6 +353,7 @@ constexpr std::array kMigrations{
     Migration{5, "imports", kImports},
     Migration{6, "same-person index without businesses", kSamePersonIndex},
     Migration{7, "tier and status index without businesses", kTierStatusIndex},
+    Migration{8, "the keys of imported files", kImportFileKeys},
 };
 
 }  // namespace

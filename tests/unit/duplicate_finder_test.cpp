@@ -1,4 +1,5 @@
 #include "core/duplicate_finder.hpp"
+#include "service/import_keys.hpp"
 
 #include <doctest/doctest.h>
 
@@ -43,4 +44,18 @@ TEST_CASE("duplicate finder: many keys, few duplicates") {
   CHECK(d[0].line == 12347);
   CHECK(d[1].line == 30000);
   CHECK(d[1].other_line == 12347);
+}
+
+TEST_CASE("an import's duplicates survive being kept in the store, and foreign bytes are refused") {
+  std::vector<DuplicateFinder::Duplicate> d{{2, 0, 4}, {4, 0, 2}, {7, 1, 1000000000000}};
+  auto back = decode_duplicates(encode_duplicates(d));
+  REQUIRE(back);
+  REQUIRE(back->size() == 3);
+  CHECK((*back)[2].line == 7);
+  CHECK((*back)[2].kind == 1);
+  CHECK((*back)[2].other_line == 1000000000000);
+  CHECK(decode_duplicates(encode_duplicates({}))->empty());
+  CHECK_FALSE(decode_duplicates(""));
+  CHECK_FALSE(decode_duplicates(std::string("\x02", 1)));  // another version
+  CHECK_FALSE(decode_duplicates(encode_duplicates(d).substr(0, 20)));  // cut short
 }
