@@ -134,13 +134,12 @@ private:
     if (!error) {
       ImportRows rows(ctx_.db());
       if (rows.knows_file_size(size, key_options_)) {
-        if (auto sha256 = import_file_sha256(in_)) {
-          auto known = rows.file_keys(*sha256, key_options_);
-          if (known && known->delimiter.size() == 1) {
-            if (auto duplicates = decode_duplicates(known->duplicates)) {
-              keys_were_known_ = true;
-              return {*sha256, size, known->delimiter[0], std::move(*duplicates)};
-            }
+        auto sha256 = ImportFilePass(in_, name_, in_.delimiter, in_.encoding).sha256_of_rest();
+        auto known = rows.file_keys(sha256, key_options_);
+        if (known && known->delimiter.size() == 1) {
+          if (auto duplicates = decode_duplicates(known->duplicates)) {
+            keys_were_known_ = true;
+            return {sha256, size, known->delimiter[0], std::move(*duplicates)};
           }
         }
       }
@@ -254,15 +253,7 @@ private:
   void finish_run(ImportRows& rows) {
     write_batch([&] {
       rows.record_progress(run_id_, counts_, ctx_.now(), true);
-      json after{{"file", name_},
-                 {"sha256", keys_.sha256},
-                 {"rows", counts_.rows},
-                 {"created", counts_.created},
-                 {"updated", counts_.updated},
-                 {"unchanged", counts_.unchanged},
-                 {"rejected", counts_.rejected},
-                 {"on_error", in_.skip_invalid ? "skip" : "abort"}};
-      audit_append(ctx_, {"import.business", run_object(), nullptr, after, ""});
+      audit_append(ctx_, {"import.business", run_object(), nullptr, counts_object(), ""});
       if (!keys_were_known_ && keys_.duplicates.size() <= kMaxKeptDuplicates)
         rows.save_file_keys(keys_.sha256, key_options_, keys_.size,
                             {std::string(1, keys_.delimiter), encode_duplicates(keys_.duplicates)}, ctx_.now());
@@ -412,26 +403,31 @@ private:
     if (ctx_.progress) ctx_.progress({phase, bytes_read, size, rows});
   }
 
+  // The file and what became of its rows: the run's audit entry, and the start of the summary.
+  json counts_object() const {
+    return {{"file", name_},
+            {"sha256", keys_.sha256},
+            {"rows", counts_.rows},
+            {"created", counts_.created},
+            {"updated", counts_.updated},
+            {"unchanged", counts_.unchanged},
+            {"rejected", counts_.rejected},
+            {"on_error", in_.skip_invalid ? "skip" : "abort"}};
+  }
+
   json summary(bool imported) const {
     json ranges = json::array();
     for (auto [offset, length] : reject_ranges_) ranges.push_back({offset, length});
-    json out{{"file", name_},
-             {"sha256", keys_.sha256},
-             {"rows", counts_.rows},
-             {"created", counts_.created},
-             {"updated", counts_.updated},
-             {"unchanged", counts_.unchanged},
-             {"rejected", counts_.rejected},
-             {"errors", errors_},
-             {"ok", counts_.rejected == 0},
-             {"imported", imported},
-             {"dry_run", ctx_.dry_run},
-             {"on_error", in_.skip_invalid ? "skip" : "abort"},
-             {"delimiter", std::string(1, keys_.delimiter)},
-             {"encoding", csv::encoding_name(encoding_)},
-             {"run", run_id_ ? json(run_object()) : json(nullptr)},
-             {"header_length", header_length_},
-             {"reject_ranges", ranges}};
+    json out = counts_object();
+    out.update(json{{"errors", errors_},
+                    {"ok", counts_.rejected == 0},
+                    {"imported", imported},
+                    {"dry_run", ctx_.dry_run},
+                    {"delimiter", std::string(1, keys_.delimiter)},
+                    {"encoding", csv::encoding_name(encoding_)},
+                    {"run", run_id_ ? json(run_object()) : json(nullptr)},
+                    {"header_length", header_length_},
+                    {"reject_ranges", ranges}});
     if (errors_omitted_) out["errors_omitted"] = errors_omitted_;
     if (ctx_.dry_run) out["plan"] = plan_;
     return out;

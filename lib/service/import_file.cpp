@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 namespace vrathaus {
 namespace {
@@ -41,6 +42,13 @@ std::size_t ImportFilePass::read(char* buffer, std::size_t size) {
   if (n == 0 && std::ferror(file_.get())) fail(ErrorKind::invalid, "cannot read the import file: {}", std::strerror(errno));
   sha_.update({buffer, n});
   return n;
+}
+
+std::string ImportFilePass::sha256_of_rest() {
+  std::vector<char> buffer(1 << 20);
+  while (read(buffer.data(), buffer.size()) > 0) {
+  }
+  return sha_.hex();
 }
 
 BusinessHeader ImportFilePass::read_header(csv::Record& record) {

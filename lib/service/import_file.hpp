@@ -24,6 +24,9 @@ public:
   std::uint64_t size() const { return size_; }
   // Of the bytes read so far (the whole file once the reader is at its end). Call once.
   std::string sha256() { return sha_.hex(); }
+  // Reads the rest of the file without parsing it and returns the SHA-256 of the whole file: to
+  // recognise a file seen before.
+  std::string sha256_of_rest();
 
   // Reads the header record into `record` and parses it. Throws invalid naming the line.
   BusinessHeader read_header(csv::Record& record);

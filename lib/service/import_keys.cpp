@@ -4,9 +4,7 @@
 #include "service/import_file.hpp"
 
 #include <array>
-#include <cstdio>
 #include <cstring>
-#include <memory>
 
 namespace vrathaus {
 namespace {
@@ -69,16 +67,6 @@ ImportFileKeys scan_import_keys(const BusinessImport& in, const std::string& nam
 std::string import_key_options(const BusinessImport& in) {
   auto encoding = in.encoding == csv::Encoding::detect ? std::string_view("detect") : csv::encoding_name(in.encoding);
   return std::string(in.delimiter ? 1 : 0, in.delimiter) + "|" + std::string(encoding);
-}
-
-std::optional<std::string> import_file_sha256(const BusinessImport& in) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(in.file.c_str(), "rb"), &std::fclose);
-  if (!file) return std::nullopt;
-  Sha256 sha;
-  std::vector<char> buffer(1 << 20);
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get())) sha.update({buffer.data(), n});
-  if (std::ferror(file.get())) return std::nullopt;
-  return sha.hex();
 }
 
 // Version 1: a version byte, then per duplicate its line, kind and other line (8 + 1 + 8 bytes,

@@ -30,9 +30,6 @@ ImportFileKeys scan_import_keys(const BusinessImport& in, const std::string& nam
 
 // The options the keys depend on besides the file's bytes (the delimiter and encoding given).
 std::string import_key_options(const BusinessImport& in);
-// The SHA-256 of the file, read once without parsing it; nullopt when it cannot be read (the
-// scan then reports why).
-std::optional<std::string> import_file_sha256(const BusinessImport& in);
 
 // The duplicates as kept with a file's keys in the store, and back. Files with more duplicates than
 // kMaxKeptDuplicates are not kept (they get fixed at their source, not imported twice).

@@ -31,10 +31,8 @@ MandatePlan ImportMandates::check(const BusinessMandate& m, std::int64_t account
   if (!q_) q_ = std::make_unique<Statements>(ctx_.db());
   auto& find = q_->find;
   find.reset();
-  // Upper-cased here into a reused buffer: SQLite's upper() would allocate a new string per row.
-  reference_key_.assign(m.reference);
-  for (auto& c : reference_key_)
-    if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+  // The key the index holds, made here once rather than by SQLite's upper() on every lookup.
+  reference_key_ = mandate_reference_key(m.reference);
   find.bind_text(1, reference_key_);
   if (!find.step()) return MandatePlan::add;
   auto id = find.int64(0);

@@ -23,9 +23,10 @@ void BackgroundCheckpoint::committed() {
   wake_.notify_one();
 }
 
-void BackgroundCheckpoint::drain() {
+bool BackgroundCheckpoint::drain() {
   std::unique_lock lock(mutex_);
   idle_.wait(lock, [this] { return gave_up_ || (!pending_ && !copying_); });
+  return !gave_up_;
 }
 
 void BackgroundCheckpoint::run() {

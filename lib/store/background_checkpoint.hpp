@@ -25,8 +25,9 @@ public:
 
   // A transaction was committed: its frames can be copied.
   void committed();
-  // Waits until what was committed before the call has been copied (or copying gave up).
-  void drain();
+  // Waits until what was committed before the call has been copied, or copying gave up; returns
+  // false in the second case (the writer's own checkpoint at the end then copies everything).
+  bool drain();
 
 private:
   void run();

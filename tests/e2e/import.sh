@@ -122,6 +122,17 @@ db_ok "$DB" "the server was killed"
 start_server
 expect 1 env -u VRATHAUS_DB "$V" --remote "$URL" --token-file "$T/importer.token" import business "$T/big.csv" --on-error skip -o json
 [ "$(digest "$DB")" = "$want" ] || fail "remote, resumed after the server died: not the same accounts"
+rejected=$(jq .rejected <<<"$out")
+
+# The server keeps a completed file's keys too, and a run of the same file uses them: with the
+# kept duplicates emptied behind its back, a repeated customer number is no longer rejected.
+[ "$(cut -d';' -f1 "$T/big.csv" | sort | uniq -d | wc -l)" -gt 0 ] || fail "the test file repeats no customer number"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM import_file_keys")" = 1 ] || fail "the completed remote run kept its file's keys"
+expect 1 env -u VRATHAUS_DB "$V" --remote "$URL" --token-file "$T/importer.token" import business "$T/big.csv" --on-error skip -o json
+[ "$(jq .rejected <<<"$out")" = "$rejected" ] || fail "the same file again, with its kept keys: the same rows rejected"
+sqlite3 "$DB" "UPDATE import_file_keys SET duplicates = x'01'"
+expect 1 env -u VRATHAUS_DB "$V" --remote "$URL" --token-file "$T/importer.token" import business "$T/big.csv" --on-error skip -o json
+[ "$(jq .rejected <<<"$out")" -lt "$rejected" ] || fail "a remote re-run did not use the kept keys"
 
 # The progress bar: on a terminal only, never when stderr is a pipe or with NO_COLOR.
 fresh_store "$T/bar.db"
