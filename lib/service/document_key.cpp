@@ -11,8 +11,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace vrathaus {
 namespace {
@@ -28,12 +26,30 @@ bool is_hex_key(const std::string& text) {
   return true;
 }
 
+// The key at `path`, or nothing when there is no file there. Any other failure to read it
+// (permissions, a directory) is an error: creating a second key beside it would be wrong.
 std::optional<std::string> read_key(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto key = trim(text.str());
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return std::nullopt;
+    fail(ErrorKind::config, "cannot read the document key file {}: {}", path, std::strerror(errno));
+  }
+  std::string text;
+  char buffer[256];
+  for (;;) {
+    auto n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      fail(ErrorKind::config, "cannot read the document key file {}: {}", path, std::strerror(err));
+    }
+    if (n == 0) break;
+    text.append(buffer, std::size_t(n));
+    if (text.size() > 4096) break;  // a key is 65 bytes; anything this long is not one
+  }
+  ::close(fd);
+  auto key = trim(text);
   if (!is_hex_key(key))
     fail(ErrorKind::config, "the document key file {} does not hold a key ({} hex digits expected)", path, kKeyBytes * 2);
   return key;
@@ -75,10 +91,9 @@ void create_key(const std::string& path) {
 
 std::string load_key_file(const std::string& path, bool create) {
   if (auto key = read_key(path)) return *key;
-  std::error_code ec;
-  if (!create || fs::exists(path, ec))
-    fail(ErrorKind::config, "cannot read the document key file {}: {}", path,
-         fs::exists(path, ec) ? "permission denied" : "no such file");
+  if (!create) fail(ErrorKind::config, "cannot read the document key file {}: no such file", path);
+  // Another process may create the key between the read above and this point; create_key then
+  // leaves that one in place, and the read below returns it, so all of them agree on one key.
   create_key(path);
   if (auto key = read_key(path)) return *key;
   fail(ErrorKind::config, "cannot read the document key file {} just created", path);
