@@ -1,7 +1,7 @@
 // `vrathaus serve`: the REST API on the local store.
 #include "common.hpp"
 #include "core/error.hpp"
-#include "server/server.hpp"
+#include "api/api_server.hpp"
 
 #include <csignal>
 #include <fstream>
@@ -50,7 +50,7 @@ void serve(Session& session, const ServeCliOptions& o) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  Server server(so);
+  ApiServer server(so);
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&signals, &sig);

@@ -1,8 +1,7 @@
 #include "remote/curl_library.hpp"
 
 #include "core/error.hpp"
-
-#include <dlfcn.h>
+#include "core/shared_library.hpp"
 
 namespace vrathaus {
 namespace {
@@ -10,30 +9,21 @@ namespace {
 // The SONAME of libcurl's ABI 4, which every Debian libcurl flavour installs.
 constexpr const char* kLibrary = "libcurl.so.4";
 
-template <class Function>
-void resolve(void* handle, const char* name, Function& target) {
-  void* symbol = ::dlsym(handle, name);
-  if (!symbol) fail(ErrorKind::internal, "{} lacks {}: {}", kLibrary, name, ::dlerror());
-  target = reinterpret_cast<Function>(symbol);
-}
-
 CurlLibrary load() {
-  void* handle = ::dlopen(kLibrary, RTLD_NOW | RTLD_LOCAL);
-  if (!handle) fail(ErrorKind::internal, "remote mode needs libcurl: cannot load {}: {}", kLibrary, ::dlerror());
+  SharedLibrary library(kLibrary, "remote mode");  // stays loaded when this goes
   CurlLibrary lib{};
-  resolve(handle, "curl_global_init", lib.global_init);
-  resolve(handle, "curl_easy_init", lib.easy_init);
-  resolve(handle, "curl_easy_cleanup", lib.easy_cleanup);
-  resolve(handle, "curl_easy_reset", lib.easy_reset);
-  resolve(handle, "curl_easy_setopt", lib.easy_setopt);
-  resolve(handle, "curl_easy_perform", lib.easy_perform);
-  resolve(handle, "curl_easy_getinfo", lib.easy_getinfo);
-  resolve(handle, "curl_easy_strerror", lib.easy_strerror);
-  resolve(handle, "curl_easy_escape", lib.easy_escape);
-  resolve(handle, "curl_free", lib.free);
-  resolve(handle, "curl_slist_append", lib.slist_append);
-  resolve(handle, "curl_slist_free_all", lib.slist_free_all);
-  // The library stays loaded for the life of the process: libcurl cannot be unloaded cleanly.
+  library.resolve("curl_global_init", lib.global_init);
+  library.resolve("curl_easy_init", lib.easy_init);
+  library.resolve("curl_easy_cleanup", lib.easy_cleanup);
+  library.resolve("curl_easy_reset", lib.easy_reset);
+  library.resolve("curl_easy_setopt", lib.easy_setopt);
+  library.resolve("curl_easy_perform", lib.easy_perform);
+  library.resolve("curl_easy_getinfo", lib.easy_getinfo);
+  library.resolve("curl_easy_strerror", lib.easy_strerror);
+  library.resolve("curl_easy_escape", lib.easy_escape);
+  library.resolve("curl_free", lib.free);
+  library.resolve("curl_slist_append", lib.slist_append);
+  library.resolve("curl_slist_free_all", lib.slist_free_all);
   if (lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) fail(ErrorKind::internal, "libcurl could not be initialised");
   return lib;
 }

@@ -4,7 +4,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "remote/curl_library.hpp"
-#include "server/problem.hpp"
+#include "api/problem.hpp"
 
 
 #include <chrono>

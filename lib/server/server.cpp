@@ -1,10 +1,11 @@
-#include "server/server.hpp"
+// The REST API server, built into the server module (server_module.hpp) with cpp-httplib.
+#include "server/server_module.hpp"
 
 #include "api/execute.hpp"
 #include "api/openapi.hpp"
 #include "api/operation.hpp"
+#include "api/problem.hpp"
 #include "core/error.hpp"
-#include "server/problem.hpp"
 #include "server/rate_limit.hpp"
 #include "server/store_pool.hpp"
 #include "service/audit.hpp"
@@ -21,6 +22,7 @@
 #include <iostream>
 #include <memory>
 #include <regex>
+#include <type_traits>
 
 namespace vrathaus {
 namespace {
@@ -59,16 +61,28 @@ std::string if_match_version(const std::string& header) {
   return v;
 }
 
-}  // namespace
+// A failure inside the module, as the seam carries it back to the binary (server_module.hpp).
+server_module::Outcome outcome_of(std::exception_ptr failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Error& e) {
+    return {false, e.kind(), e.what()};
+  } catch (const std::exception& e) {
+    return {false, ErrorKind::internal, e.what()};
+  } catch (...) {
+    return {false, ErrorKind::internal, "the server failed"};
+  }
+}
 
-struct Server::Impl {
+class RestServer final : public server_module::Instance {
+public:
   ServeOptions o;
   std::unique_ptr<httplib::Server> http;
   StorePool pool;
   FailedLoginLimiter limiter;
   json openapi = openapi_document();
 
-  explicit Impl(ServeOptions options)
+  explicit RestServer(ServeOptions options)
       : o(std::move(options)), pool(o.db_path, o.city.busy_timeout_ms), limiter(o.failed_logins_per_minute) {
     if (!o.tls_cert.empty() || !o.tls_key.empty()) {
       if (o.tls_cert.empty() || o.tls_key.empty()) fail(ErrorKind::config, "TLS needs both --tls-cert and --tls-key");
@@ -259,20 +273,35 @@ struct Server::Impl {
     if (!ok) return send_problem(res, ErrorKind::too_large, "the upload is too large or could not be stored");
     handle(route, req, res, {{"file", "/proc/self/fd/" + std::to_string(fd)}});
   }
+
+  server_module::Outcome run(const std::function<void(int port)>& on_listening) override {
+    try {
+      int port = o.port == 0 ? http->bind_to_any_port(o.host) : o.port;
+      if (o.port != 0 && !http->bind_to_port(o.host, port)) port = -1;
+      if (port < 0) fail(ErrorKind::config, "cannot listen on {}:{}", o.host, o.port);
+      on_listening(port);
+      http->listen_after_bind();
+      return {};
+    } catch (...) {
+      return outcome_of(std::current_exception());
+    }
+  }
+
+  void stop() override { http->stop(); }
 };
 
-Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
-Server::~Server() = default;
+}  // namespace
+}  // namespace vrathaus
 
-void Server::run(const std::function<void(int)>& on_listening) {
-  auto& http = *impl_->http;
-  int port = impl_->o.port == 0 ? http.bind_to_any_port(impl_->o.host) : impl_->o.port;
-  if (impl_->o.port != 0 && !http.bind_to_port(impl_->o.host, port)) port = -1;
-  if (port < 0) fail(ErrorKind::config, "cannot listen on {}:{}", impl_->o.host, impl_->o.port);
-  on_listening(port);
-  http.listen_after_bind();
+extern "C" __attribute__((visibility("default"))) vrathaus::server_module::Instance* vrathaus_server_create(
+    const vrathaus::ServeOptions& options, vrathaus::server_module::Outcome& outcome) {
+  try {
+    return new vrathaus::RestServer(options);
+  } catch (...) {
+    outcome = vrathaus::outcome_of(std::current_exception());
+    return nullptr;
+  }
 }
 
-void Server::stop() { impl_->http->stop(); }
-
-}  // namespace vrathaus
+static_assert(std::is_same_v<decltype(&vrathaus_server_create), vrathaus::server_module::CreateFunction>,
+              "the exported entry must have the type the binary calls it with");

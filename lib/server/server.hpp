@@ -1,9 +1,9 @@
 #pragma once
-// `vrathaus serve`: the REST API (rest.md) over the same operations the CLI runs locally.
+// `vrathaus serve`: the REST API (rest.md) over the same operations the CLI runs locally. The
+// server itself lives in the server module (server_module.hpp); these are its settings.
 #include "config/city.hpp"
 #include "core/clock.hpp"
 
-#include <functional>
 #include <memory>
 #include <string>
 
@@ -20,22 +20,6 @@ struct ServeOptions {
   std::size_t max_upload_body = std::size_t(4) << 30;  // streamed file uploads (bulk import)
   int request_timeout_seconds = 30;            // slow clients are cut off
   int failed_logins_per_minute = 20;           // per client address, then 429
-};
-
-class Server {
-public:
-  explicit Server(ServeOptions options);
-  ~Server();
-  Server(const Server&) = delete;
-  Server& operator=(const Server&) = delete;
-
-  // Binds and serves until stop(); calls on_listening(port) once bound. Throws config on bind failure.
-  void run(const std::function<void(int port)>& on_listening);
-  void stop();
-
-private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace vrathaus

@@ -7,7 +7,6 @@
 #include "store/prepared.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <openssl/crypto.h>
 
 namespace vrathaus {
 namespace {
@@ -90,8 +89,7 @@ Actor authenticate_token(Store& store, const Clock& clock, const std::string& be
   q->bind(1, parts->id);
   if (!q->executeStep()) fail(ErrorKind::unauthenticated, "unknown API token");
   auto expected = q->getColumn(1).getString(), given = sha256_hex(parts->secret);
-  if (expected.size() != given.size() || CRYPTO_memcmp(expected.data(), given.data(), given.size()) != 0)
-    fail(ErrorKind::unauthenticated, "unknown API token");
+  if (!equal_in_constant_time(expected, given)) fail(ErrorKind::unauthenticated, "unknown API token");
   if (!q->getColumn(3).isNull()) fail(ErrorKind::unauthenticated, "the API token was revoked");
   if (q->getColumn(2).getString() < clock.today().str()) fail(ErrorKind::unauthenticated, "the API token has expired");
   auto staff = q->getColumn(0).getString();

@@ -9,6 +9,20 @@ expect 2 "$V" --db "$DB" -o xml accounts list
 expect 2 "$V" --db "$DB" accounts list --limit 0
 expect 0 "$V" --help
 grep -q "Exit status" <<<"$out" || fail "--help shows the exit codes"
+# Only the named command group is built for a run; help and errors still see all of them.
+groups="accounts upgrades offices staff coverage tokens audit mandates permits charges payments import db config serve version openapi completion"
+for help in "--help" "--db $DB --help"; do
+  expect 0 "$V" $help
+  for g in $groups; do grep -qE "^  $g " <<<"$out" || fail "'vrathaus $help' does not list $g"; done
+done
+for help in "accounts --help" "--help accounts"; do
+  expect 0 "$V" $help
+  grep -qE "^  show " <<<"$out" || fail "'vrathaus $help' lists the accounts commands"
+done
+# Values of global options are not taken for the command: a store named like a group works.
+expect 3 "$V" --db accounts -o json accounts list
+grep -q "no store at accounts" <<<"$err" || fail "--db's value is not the command: $err"
+expect 2 "$V" --db "$DB" accounts offices
 
 # 3: no store.
 expect 3 "$V" --db "$T/none.db" accounts list

@@ -1,4 +1,4 @@
-#include "server/problem.hpp"
+#include "api/problem.hpp"
 
 namespace vrathaus {
 

@@ -1,0 +1,28 @@
+#pragma once
+// The REST API server of `vrathaus serve`, run by the server module (server/server_module.hpp),
+// which this loads on first use.
+#include "server/server_module.hpp"
+
+#include <functional>
+#include <memory>
+
+namespace vrathaus {
+
+class ApiServer {
+public:
+  // Loads the module and sets the server up (TLS files read); throws Error as the module reports it.
+  explicit ApiServer(const ServeOptions& options);
+  ~ApiServer();
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  // Binds and serves until stop(); calls on_listening(port) once bound. Throws config on bind failure.
+  void run(const std::function<void(int port)>& on_listening);
+  // Safe from another thread while run() serves.
+  void stop();
+
+private:
+  std::unique_ptr<server_module::Instance> instance_;
+};
+
+}  // namespace vrathaus
