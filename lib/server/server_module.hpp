@@ -15,8 +15,8 @@
 
 namespace vrathaus::server_module {
 
-// The module's file name, found beside the binary in a build tree or in LIBDIR/vrathaus once
-// installed (the binary's RUNPATH names both).
+// The module's file name; it sits beside the binary in a build tree and in LIBDIR/vrathaus once
+// installed (api/api_server.cpp finds it).
 inline constexpr const char* kFileName = "vrathaus-server.so";
 inline constexpr const char* kCreateSymbol = "vrathaus_server_create";
 
