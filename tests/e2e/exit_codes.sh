@@ -15,6 +15,10 @@ for help in "--help" "--db $DB --help"; do
   expect 0 "$V" $help
   for g in $groups; do grep -qE "^  $g " <<<"$out" || fail "'vrathaus $help' does not list $g"; done
 done
+for g in $groups; do
+  expect 0 "$V" "$g" --help
+  grep -q "Usage: vrathaus $g" <<<"$out" || fail "'vrathaus $g --help' is the help of $g"
+done
 for help in "accounts --help" "--help accounts"; do
   expect 0 "$V" $help
   grep -qE "^  show " <<<"$out" || fail "'vrathaus $help' lists the accounts commands"
