@@ -20,8 +20,6 @@ public:
     target = reinterpret_cast<Function>(symbol(name));
   }
 
-  const std::string& file() const noexcept { return file_; }
-
 private:
   void* symbol(const char* name) const;
 

@@ -16,6 +16,7 @@ module=$(find "$T/prefix" -name vrathaus-server.so)
 # The installed binary serves: its module is found beside it, not in the build tree.
 make_store
 V=$installed start_server
+[ "$(readlink -f "/proc/$SERVER_PID/exe")" = "$(readlink -f "$installed")" ] || fail "the server is not the installed binary"
 expect 0 remote accounts list -o json
 [ "$(jq length <<<"$out")" = 0 ] || fail "the installed server answers"
 grep -q "listening on http://127.0.0.1:" "$T/serve.log" || fail "the installed server says where it listens"
