@@ -345,6 +345,108 @@ CREATE TABLE import_file_keys (
 CREATE INDEX import_file_keys_size ON import_file_keys(size);
 )sql";
 
+// Version 9: one authorisation model. Staff records get a birth date (nobody verifies an account
+// that is their own person) and may require a client certificate; tokens may be read-only;
+// accounts remember who last changed their identity fields; an authority upgrade or a change of
+// an authority account's identity waits for the second staff member's own confirmation; an
+// idempotency key is bound to the request it was first used for; the audit chain is sealed with
+// a forward-evolving key; the store records a check value of its document key.
+constexpr const char* kAuthorisation = R"sql(
+ALTER TABLE staff ADD COLUMN birth_date TEXT;
+ALTER TABLE staff ADD COLUMN client_cert_sha256 TEXT;   -- SHA-256 of the DER certificate it must present
+ALTER TABLE tokens ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0 CHECK (read_only IN (0,1));
+ALTER TABLE accounts ADD COLUMN identity_changed_at TEXT;
+ALTER TABLE accounts ADD COLUMN identity_changed_by TEXT;
+
+-- Upgrades gain the statuses of the two-step four-eyes confirmation.
+CREATE TABLE upgrades_v9 (
+  id                 INTEGER PRIMARY KEY,
+  account_id         INTEGER NOT NULL REFERENCES accounts(id),
+  from_tier          TEXT NOT NULL CHECK (from_tier IN ('guest','private','business','authority')),
+  to_tier            TEXT NOT NULL CHECK (to_tier IN ('private','business','authority')),
+  status             TEXT NOT NULL CHECK (status IN ('pending','awaiting-confirmation','performed','rejected',
+                                                     'revoked','expired')),
+  method             TEXT CHECK (method IN ('in-person','online-id')),
+  office             TEXT REFERENCES offices(code),
+  staff              TEXT REFERENCES staff(id),
+  second_staff       TEXT REFERENCES staff(id),
+  document_type      TEXT CHECK (document_type IN ('id-card','passport','residence-permit')),
+  document_hash      TEXT,
+  document_expiry    TEXT,
+  document_country   TEXT,
+  register_court     TEXT,
+  register_no        TEXT,
+  eid_pseudonym_hash TEXT,
+  requested_at       TEXT NOT NULL,
+  requested_by       TEXT NOT NULL,
+  decided_at         TEXT,
+  reason             TEXT,
+  revoked_at         TEXT,
+  revoked_by         TEXT,
+  confirmed_at       TEXT,                           -- when the second staff member confirmed
+  awaiting_until     TEXT                            -- local day after which an unconfirmed upgrade expires
+);
+INSERT INTO upgrades_v9 (id, account_id, from_tier, to_tier, status, method, office, staff, second_staff,
+                         document_type, document_hash, document_expiry, document_country, register_court,
+                         register_no, eid_pseudonym_hash, requested_at, requested_by, decided_at, reason,
+                         revoked_at, revoked_by)
+  SELECT id, account_id, from_tier, to_tier, status, method, office, staff, second_staff, document_type,
+         document_hash, document_expiry, document_country, register_court, register_no, eid_pseudonym_hash,
+         requested_at, requested_by, decided_at, reason, revoked_at, revoked_by FROM upgrades;
+DROP TABLE upgrades;
+ALTER TABLE upgrades_v9 RENAME TO upgrades;
+CREATE INDEX upgrades_account ON upgrades(account_id);
+CREATE INDEX upgrades_status ON upgrades(status, id);
+CREATE INDEX upgrades_document ON upgrades(document_hash) WHERE document_hash IS NOT NULL;
+CREATE UNIQUE INDEX upgrades_one_pending ON upgrades(account_id) WHERE status = 'pending';
+CREATE UNIQUE INDEX upgrades_one_awaiting ON upgrades(account_id) WHERE status = 'awaiting-confirmation';
+
+-- A change of an authority account's identity fields, waiting for a second staff member.
+CREATE TABLE identity_changes (
+  id           INTEGER PRIMARY KEY,
+  account_id   INTEGER NOT NULL REFERENCES accounts(id),
+  fields       TEXT NOT NULL,          -- JSON object of the new values
+  reason       TEXT NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('awaiting-confirmation','confirmed','rejected','expired')),
+  requested_by TEXT NOT NULL REFERENCES staff(id),
+  requested_at TEXT NOT NULL,
+  second_staff TEXT NOT NULL REFERENCES staff(id),
+  awaiting_until TEXT NOT NULL,
+  decided_at   TEXT,
+  decided_by   TEXT
+);
+CREATE UNIQUE INDEX identity_changes_one_open ON identity_changes(account_id) WHERE status = 'awaiting-confirmation';
+
+-- The request an idempotency key was first used with (SHA-256 of method, path and body).
+ALTER TABLE idempotency ADD COLUMN request_sha256 TEXT NOT NULL DEFAULT '';
+CREATE INDEX idempotency_created ON idempotency(created_at);
+
+-- Forward-secure sealing of the audit chain. The store holds only the current sealing key; each
+-- seal is made with it and the key is then replaced by a one-way function of itself, so whoever
+-- reads the store later cannot make a seal for an earlier epoch. The verification key (the
+-- first sealing key) is kept away from the store.
+CREATE TABLE audit_sealing (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  key_id      TEXT NOT NULL,     -- names the verification key this store is sealed for
+  epoch       INTEGER NOT NULL,  -- the epoch the current key seals
+  sealing_key TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
+CREATE TABLE audit_seals (
+  epoch INTEGER PRIMARY KEY,
+  seq   INTEGER NOT NULL,        -- the last audit entry this seal covers
+  hash  TEXT NOT NULL,           -- that entry's chain hash
+  at    TEXT NOT NULL,
+  tag   TEXT NOT NULL            -- HMAC-SHA256 under the epoch's sealing key
+);
+
+-- Settings that belong to the store itself, e.g. the check value of its document key.
+CREATE TABLE store_settings (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
     Migration{2, "certifications and absences", kPresence},
@@ -354,6 +456,7 @@ constexpr std::array kMigrations{
     Migration{6, "same-person index without businesses", kSamePersonIndex},
     Migration{7, "tier and status index without businesses", kTierStatusIndex},
     Migration{8, "the keys of imported files", kImportFileKeys},
+    Migration{9, "one authorisation model", kAuthorisation},
 };
 
 }  // namespace
