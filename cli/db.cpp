@@ -37,6 +37,17 @@ void add_db_commands(CLI::App& app, Session& session) {
         if (!result.value("ok", false)) session.warn("the store check found problems");
       });
 
+  auto* rotate = group->add_subcommand(
+      "rotate-document-key", "Add a generation to the document key and re-key every stored document and eID hash");
+  add_dry_run(rotate, o->dry_run);
+  examples(rotate, "  vrathaus db rotate-document-key && vrathaus db backup /backup/vrathaus-$(date +%F).db");
+  rotate->callback([&session, o] {
+    session.local("db rotate-document-key");
+    nlohmann::json p = nlohmann::json::object();
+    if (o->dry_run) p["dry_run"] = true;
+    call_and_print(session, "db.rotate-document-key", p, {}, o->dry_run);
+  });
+
   auto* backup = group->add_subcommand("backup", "Consistent online copy of the store");
   backup->add_option("file", o->file, "Target file (must not exist)")->required();
   backup->callback([&session, o] { print_result(session, session.local("db backup").backup(o->file)); });

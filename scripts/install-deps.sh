@@ -8,7 +8,7 @@ packages=(
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libyaml-cpp-dev libcurl4-openssl-dev
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev doctest-dev
   scdoc mandoc
-  sqlite3 jq curl libxml2-utils procps time openssl hyperfine wrk
+  sqlite3 jq curl libxml2-utils procps time openssl hyperfine wrk python3
   clang libclang-rt-14-dev
 )
 

@@ -1,36 +1,67 @@
 #include "api/execute.hpp"
 
+#include "api/audit_object.hpp"
 #include "api/params.hpp"
 
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "service/audit.hpp"
+#include "store/idempotency_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Exception.h>
+
+#include <chrono>
 
 namespace vrathaus {
 namespace {
 
 using nlohmann::json;
 
-std::optional<json> remembered_response(Context& ctx, const Invocation& call) {
-  SQLite::Statement q(ctx.db(), "SELECT actor, operation, body FROM idempotency WHERE key = ?");
-  q.bind(1, call.idempotency_key);
-  if (!q.executeStep()) return std::nullopt;
-  if (q.getColumn(0).getString() != call.actor.id || q.getColumn(1).getString() != call.op.name)
-    fail(ErrorKind::conflict, "the Idempotency-Key {} was used for another request", call.idempotency_key);
-  return json::parse(q.getColumn(2).getString());
+// How long a response is kept under its Idempotency-Key: long enough for any retry of a cron
+// job or a script, short enough that the table does not grow with every change ever made.
+constexpr auto kIdempotencyLifetime = std::chrono::hours(24);
+
+std::string idempotency_cutoff(const Context& ctx) {
+  return format_rfc3339(ctx.clock.now() - kIdempotencyLifetime);
 }
 
+// What binds a key to its request: the operation (its method and path) and every parameter,
+// path placeholders, query and body alike, in one canonical JSON text (keys sorted).
+std::string request_fingerprint(const Invocation& call) {
+  json params = call.params.is_object() ? call.params : json::object();
+  params.erase("dry_run");
+  return sha256_hex(call.op.method + " " + call.op.path + "\n" + params.dump());
+}
+
+// The earlier response to this very request, or nothing when the key is new (or expired). The
+// same key with another request, actor or operation is refused: silently answering the first
+// request's response would drop the second one.
+std::optional<json> remembered_response(Context& ctx, const Invocation& call) {
+  auto earlier = find_remembered_response(ctx.db(), call.idempotency_key, idempotency_cutoff(ctx));
+  if (!earlier) return std::nullopt;
+  bool same_request = earlier->actor == call.actor.id && earlier->operation == call.op.name &&
+                      (earlier->request_sha256.empty() || earlier->request_sha256 == request_fingerprint(call));
+  if (!same_request)
+    fail(ErrorKind::invalid, "the Idempotency-Key {} was already used for another request: use a new key for a new request",
+         call.idempotency_key);
+  if (earlier->body.empty())
+    fail(ErrorKind::conflict,
+         "the request with Idempotency-Key {} was already done, and its response held a secret that is shown only once{}",
+         call.idempotency_key, call.op.name == "tokens.create" ? ": create a new token" : "");
+  return json::parse(earlier->body);
+}
+
+// Keeps the response for retries of the same request, and forgets expired keys on the way. A
+// response holding a secret (a new API token) is not kept: only the fact that it was given.
 void remember_response(Context& ctx, const Invocation& call, const json& result) {
-  SQLite::Statement q(ctx.db(),
-                      "INSERT INTO idempotency(key, actor, operation, status, body, created_at) VALUES (?,?,?,?,?,?)");
-  q.bind(1, call.idempotency_key);
-  q.bind(2, call.actor.id);
-  q.bind(3, call.op.name);
-  q.bind(4, 200);
-  q.bind(5, result.dump());
-  q.bind(6, ctx.now());
-  q.exec();
+  purge_remembered_responses(ctx.db(), idempotency_cutoff(ctx));
+  RememberedResponse r{call.actor.id, call.op.name, request_fingerprint(call), 200, result.dump(), ctx.now()};
+  if (call.op.response_holds_secret) {
+    r.status = 409;
+    r.body.clear();
+  }
+  remember_response_row(ctx.db(), call.idempotency_key, r);
 }
 
 bool is_refusal(const Operation& op, ErrorKind kind) {
@@ -43,7 +74,7 @@ void audit_refusal(const Environment& env, const Invocation& call, const Error& 
   Context ctx{env.store, env.clock, env.city, call.actor};
   try {
     env.store.write_transaction([&] {
-      audit_append(ctx, {call.op.name + ".refused", operation_object(call.op, call.params), nullptr,
+      audit_append(ctx, {call.op.name + ".refused", audit_object_of(ctx, call.op, call.params), nullptr,
                          json{{"exit_code", exit_code(error.kind())}}, error.what()});
     });
   } catch (const Error&) {
@@ -64,27 +95,6 @@ json run_own_transactions(const Environment& env, Context& ctx, const Invocation
 }
 
 }  // namespace
-
-std::string operation_object(const Operation& op, const json& params) {
-  std::string out;
-  std::string_view path = op.path;
-  std::size_t pos = 1;
-  while (pos < path.size()) {
-    auto slash = path.find('/', pos);
-    auto segment = path.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
-    if (!out.empty()) out += '/';
-    if (segment.size() > 2 && segment.front() == '{') {
-      auto key = std::string(segment.substr(1, segment.size() - 2));
-      auto it = params.find(key);
-      out += it == params.end() ? "?" : it->is_string() ? it->get<std::string>() : it->dump();
-    } else {
-      out += segment;
-    }
-    if (slash == std::string_view::npos) break;
-    pos = slash + 1;
-  }
-  return out;
-}
 
 json execute(const Environment& env, const Invocation& call) {
   Context ctx{env.store, env.clock, env.city, call.actor};

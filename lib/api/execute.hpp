@@ -26,7 +26,4 @@ struct Invocation {
 
 nlohmann::json execute(const Environment& env, const Invocation& call);
 
-// The audit object an operation's path names ("/accounts/{id}" with id 42 → "accounts/42").
-std::string operation_object(const Operation& op, const nlohmann::json& params);
-
 }  // namespace vrathaus

@@ -3,6 +3,7 @@
 #include "api/execute.hpp"
 #include "core/error.hpp"
 #include "service/audit.hpp"
+#include "service/document_key.hpp"
 #include "service/staff.hpp"
 #include "service/store_admin.hpp"
 
@@ -59,6 +60,12 @@ nlohmann::json LocalBackend::init(const std::string& seed_file, bool dry_run) {
     Context ctx{s, *clock_, city_, actor()};
     ctx.dry_run = dry_run;
     s.write_transaction([&] { out["seed"] = apply_seed(ctx, seed_file); }, dry_run);
+  }
+  // The store's document key is made with the store, and its check value recorded, so that a
+  // lost key file is noticed rather than silently replaced later.
+  if (!dry_run) {
+    Context ctx{s, *clock_, city_, actor()};
+    s.write_transaction([&] { out["document_key"] = prepare_document_key(ctx); });
   }
   return out;
 }

@@ -31,6 +31,9 @@ struct Operation {
   // The operation commits in batches of its own (bulk import: a million rows are not one
   // transaction holding the write lock for minutes); execute() then wraps it in none.
   bool own_transactions = false;
+  // The response carries a secret shown once (a new API token): it is never stored for replay
+  // under an Idempotency-Key; a retry of the same request is told to start anew.
+  bool response_holds_secret = false;
 };
 
 class OperationTable {

@@ -7,11 +7,17 @@ namespace vrathaus {
 
 void add_token_operations(OperationTable& t) {
   using nlohmann::json;
-  t.add({"tokens.create", "POST", "/tokens", Effect::write, "Create an API token (the secret is shown once)",
-         [](Context& ctx, const json& j) {
-           Params p(j);
-           return create_token(ctx, p.str("staff"), p.opt_date("expires"));
-         }});
+  t.add({.name = "tokens.create",
+         .method = "POST",
+         .path = "/tokens",
+         .effect = Effect::write,
+         .summary = "Create an API token (the secret is shown once)",
+         .run =
+             [](Context& ctx, const json& j) {
+               Params p(j);
+               return create_token(ctx, p.str("staff"), p.opt_date("expires"));
+             },
+         .response_holds_secret = true});
   t.add({"tokens.list", "GET", "/tokens", Effect::read, "List API tokens (never their secrets)",
          [](Context& ctx, const json&) { return whole_list(list_tokens(ctx)); }});
   t.add({"tokens.revoke", "POST", "/tokens/{id}/revoke", Effect::write, "Revoke an API token",

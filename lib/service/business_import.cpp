@@ -247,6 +247,7 @@ private:
   void start_run(ImportRows& rows) {
     write_batch([&] {
       run_id_ = rows.start_run(name_, keys_.sha256, in_.skip_invalid ? "skip" : "abort", {ctx_.now(), ctx_.actor.id, 0});
+      record_unfinished_runs(rows);
     });
   }
 
@@ -261,6 +262,20 @@ private:
   }
 
   std::string run_object() const { return "import:" + std::to_string(run_id_); }
+
+  // A run killed mid-import wrote accounts in its committed batches but never reached its audit
+  // entry; the run that takes the same file up again records what the earlier one had done.
+  void record_unfinished_runs(ImportRows& rows) {
+    auto earlier = rows.unfinished_runs(keys_.sha256, run_id_);
+    if (earlier.empty()) return;
+    json runs = json::array();
+    for (const auto& r : earlier)
+      runs.push_back({{"run", "import:" + std::to_string(r.id)}, {"actor", r.actor}, {"started_at", r.started_at},
+                      {"last_batch_at", r.updated_at}, {"rows", r.counts.rows}, {"created", r.counts.created},
+                      {"updated", r.counts.updated}, {"rejected", r.counts.rejected}});
+    audit_append(ctx_, {"import.business.resumed", run_object(), nullptr, {{"file", name_}, {"unfinished_runs", runs}},
+                        "the same file's earlier run did not finish (killed, or still running)"});
+  }
 
   void process(CheckedRow& checked, Pass mode, ImportRows& rows, ImportMandates& mandates, const ImportStamp& stamp) {
     ++counts_.rows;

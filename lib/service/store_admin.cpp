@@ -3,6 +3,8 @@
 #include "config/yaml_reader.hpp"
 #include "core/error.hpp"
 #include "service/audit.hpp"
+#include "service/audit_seal.hpp"
+#include "service/document_key.hpp"
 #include "service/offices.hpp"
 #include "service/seed_extensions.hpp"
 #include "service/staff.hpp"
@@ -84,7 +86,8 @@ json apply_seed(Context& ctx, const std::string& seed_file) {
   return report;
 }
 
-json check_store(Store& store) {
+json check_store(Context& ctx) {
+  auto& store = ctx.store;
   json integrity = json::array(), foreign = json::array();
   SQLite::Statement ic(store.db(), "PRAGMA integrity_check");
   while (ic.executeStep())
@@ -95,9 +98,15 @@ json check_store(Store& store) {
                        {"rowid", fk.getColumn(1).isNull() ? json(nullptr) : json(fk.getColumn(1).getInt64())},
                        {"parent", fk.getColumn(2).getString()}});
   auto audit = audit_verify(store);
-  bool ok = integrity.empty() && foreign.empty() && audit["ok"].get<bool>();
-  return {{"ok", ok}, {"schema_version", store.schema_version()}, {"integrity", integrity},
-          {"foreign_keys", foreign}, {"audit", audit}};
+  auto key = inspect_document_key(ctx);
+  auto sealing = sealing_status(store);
+  bool ok = integrity.empty() && foreign.empty() && audit["ok"].get<bool>() && key["ok"].get<bool>();
+  json warnings = json::array();
+  if (!sealing["set_up"].get<bool>()) warnings.push_back(sealing["problem"]);
+  if (key.contains("problem") && key["ok"].get<bool>()) warnings.push_back(key["problem"]);
+  return {{"ok", ok},         {"schema_version", store.schema_version()}, {"integrity", integrity},
+          {"foreign_keys", foreign}, {"audit", audit}, {"document_key", key}, {"audit_sealing", sealing},
+          {"warnings", warnings}};
 }
 
 }  // namespace vrathaus

@@ -148,6 +148,20 @@ void ImportRows::record_progress(std::int64_t run, const ImportRunCounts& c, con
   q.exec();
 }
 
+std::vector<ImportRows::UnfinishedRun> ImportRows::unfinished_runs(const std::string& sha256, std::int64_t except_run) {
+  SQLite::Statement q(db_,
+                      "SELECT id, actor, started_at, updated_at, rows, created, updated, unchanged, rejected FROM import_runs"
+                      " WHERE sha256 = ? AND status = 'running' AND id <> ? ORDER BY id");
+  q.bind(1, sha256);
+  q.bind(2, except_run);
+  std::vector<UnfinishedRun> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+                   {q.getColumn(4).getInt64(), q.getColumn(5).getInt64(), q.getColumn(6).getInt64(), q.getColumn(7).getInt64(),
+                    q.getColumn(8).getInt64()}});
+  return out;
+}
+
 bool ImportRows::knows_file_size(std::uint64_t size, const std::string& options) {
   SQLite::Statement q(db_, "SELECT 1 FROM import_file_keys WHERE size = ? AND options = ? LIMIT 1");
   q.bind(1, std::int64_t(size));

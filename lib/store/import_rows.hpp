@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace vrathaus {
@@ -74,6 +75,15 @@ public:
   std::int64_t start_run(const std::string& file, const std::string& sha256, const std::string& on_error,
                          const ImportStamp& stamp);
   void record_progress(std::int64_t run, const ImportRunCounts& counts, const std::string& now, bool done);
+
+  // Earlier runs of the same file that never finished (killed, or still running elsewhere), with
+  // what their committed batches had done.
+  struct UnfinishedRun {
+    std::int64_t id = 0;
+    std::string actor, started_at, updated_at;
+    ImportRunCounts counts;
+  };
+  std::vector<UnfinishedRun> unfinished_runs(const std::string& sha256, std::int64_t except_run);
 
   // The first pass's result for a file, by its SHA-256 and the options that pass depended on.
   struct FileKeys {

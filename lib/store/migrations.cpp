@@ -420,6 +420,8 @@ CREATE UNIQUE INDEX identity_changes_one_open ON identity_changes(account_id) WH
 -- The request an idempotency key was first used with (SHA-256 of method, path and body).
 ALTER TABLE idempotency ADD COLUMN request_sha256 TEXT NOT NULL DEFAULT '';
 CREATE INDEX idempotency_created ON idempotency(created_at);
+-- Responses kept so far for remotely created tokens hold the token in clear: forget them.
+DELETE FROM idempotency WHERE operation = 'tokens.create';
 
 -- Forward-secure sealing of the audit chain. The store holds only the current sealing key; each
 -- seal is made with it and the key is then replaced by a one-way function of itself, so whoever

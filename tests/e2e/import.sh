@@ -73,6 +73,11 @@ db_ok "$T/kill.db" "the completing run"
 [ "$(sqlite3 "$T/kill.db" "SELECT count(*) FROM audit WHERE action = 'import.business'")" = 1 ] || fail "one audit entry per completed file"
 [ "$(sqlite3 "$T/kill.db" "SELECT count(*) FROM import_runs WHERE status = 'done'")" = 1 ] || fail "one completed run"
 [ "$(sqlite3 "$T/kill.db" "SELECT count(*) FROM import_runs WHERE status = 'running'")" -ge 3 ] || fail "the killed runs stay visible"
+# The killed runs never reached their audit entry: the run that completed the file records them.
+killed=$(sqlite3 "$T/kill.db" "SELECT count(*) FROM import_runs WHERE status = 'running'")
+[ "$(sqlite3 "$T/kill.db" "SELECT json_array_length(after, '\$.unfinished_runs') FROM audit
+      WHERE action = 'import.business.resumed' ORDER BY seq DESC LIMIT 1")" = "$killed" ] ||
+  fail "the completing run records the $killed killed runs in the audit log"
 # And once more: nothing changes.
 expect 1 as_importer "$T/kill.db" import business "$T/big.csv" --on-error skip -o json
 jq -e ".created == 0 and .updated == 0 and .unchanged == $created" <<<"$out" >/dev/null || fail "a repeated run changes nothing"

@@ -31,7 +31,8 @@ TEST_CASE("the key file is created once, 0600, and read back the same") {
   TempDir dir;
   auto file = (dir.path / "store.db.key").string();
   auto key = load_key_file(file, true);
-  CHECK(key.size() == 64);
+  REQUIRE(key.generations.size() == 1);
+  CHECK(key.generations[0].size() == 64);
   struct stat st {};
   REQUIRE(::stat(file.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
@@ -47,7 +48,7 @@ TEST_CASE("processes racing to create the key agree on one") {
   for (int round = 0; round < 200; ++round) {
     TempDir dir;
     auto file = (dir.path / "store.db.key").string();
-    std::vector<std::future<std::string>> racers;
+    std::vector<std::future<DocumentKey>> racers;
     for (int i = 0; i < 8; ++i)
       racers.push_back(std::async(std::launch::async, [&] { return load_key_file(file, true); }));
     auto first = racers.front().get();
@@ -76,7 +77,7 @@ TEST_CASE("a configured key file must exist and hold a key (exit 9)") {
 }
 
 TEST_CASE("keyed hashes: equal inputs match, the key and the country matter, the number never shows") {
-  std::string k1(64, 'a'), k2(64, 'b');
+  DocumentKey k1{{std::string(64, 'a')}}, k2{{std::string(64, 'b')}};
   auto h = document_number_hash(k1, "DE", "L01X00T47");
   CHECK(h.size() == 64);
   CHECK(h == document_number_hash(k1, "DE", "L01X00T47"));
@@ -86,4 +87,13 @@ TEST_CASE("keyed hashes: equal inputs match, the key and the country matter, the
   CHECK(h.find("L01X00T47") == std::string::npos);
   // A pseudonym equal to a document number does not collide with it.
   CHECK(eid_pseudonym_hash(k1, "DE:L01X00T47") != document_number_hash(k1, "DE", "L01X00T47"));
+}
+
+TEST_CASE("a rotated key re-keys old hashes to what the new key computes") {
+  DocumentKey old_key{{std::string(64, 'a')}};
+  DocumentKey rotated{{std::string(64, 'a'), std::string(64, 'c')}};
+  auto old_hash = document_number_hash(old_key, "DE", "L01X00T47");
+  CHECK(DocumentKey::rekey(rotated.generations[1], old_hash) == document_number_hash(rotated, "DE", "L01X00T47"));
+  CHECK(old_key.check_value() != rotated.check_value());
+  CHECK(DocumentKey::rekey(rotated.generations[1], old_key.check_value()) == rotated.check_value());
 }

@@ -84,8 +84,9 @@ expect_status 6
 vr m.weber coverage --office hoerde --from $D --to $D
 expect_status 1
 expect_json '.gaps[0].present == 1 and .gaps[0].present_staff == ["h.neumann"] and .gaps[0].missing == []'
+# Refused attempts are listed under the staff member they were aimed at, like the changes.
 vr_admin audit list --object staff:h.neumann
-expect_json 'map(.action) == ["staff.add", "staff.certify", "staff.certify"]'
+expect_json 'map(.action) == ["staff.add", "staff.certify", "staff.certify.refused", "staff.certify", "staff.certify.refused"]'
 
 # Who may do identity checks on a day.
 vr m.weber staff list --cert identity-check --valid-on $D
