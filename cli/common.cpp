@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include <charconv>
+
 namespace vrathaus::cli {
 
 void add_dry_run(CLI::App* cmd, bool& flag) {
@@ -7,7 +9,17 @@ void add_dry_run(CLI::App* cmd, bool& flag) {
 }
 
 void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit) {
-  cmd->add_option("--limit", limit, "Print at most N entries")->check(CLI::PositiveNumber);
+  // CLI11's PositiveNumber would answer "Value 0 not in range 0.000000 to 1.79e308".
+  static const CLI::Validator at_least_one(
+      [](std::string& text) -> std::string {
+        std::int64_t n = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (ec != std::errc{} || end != text.data() + text.size() || n < 1)
+          return "--limit must be a whole number of at least 1, not '" + text + "'";
+        return {};
+      },
+      "N >= 1");
+  cmd->add_option("--limit", limit, "Print at most N entries")->check(at_least_one);
 }
 
 void put(nlohmann::json& params, const std::string& key, const std::string& value) {

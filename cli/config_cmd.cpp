@@ -1,5 +1,6 @@
 // `vrathaus config …`: which settings are in force and where each came from.
 #include "common.hpp"
+#include "config/city_rows.hpp"
 
 namespace vrathaus::cli {
 
@@ -17,7 +18,10 @@ void add_config_commands(CLI::App& app, Session& session) {
         }
         rows.push_back({{"setting", "profile"}, {"value", s.profile}, {"source", s.profile.empty() ? "unset" : s.profile_source}});
         rows.push_back({{"setting", "config_file"}, {"value", s.config_file}, {"source", s.config_file.empty() ? "none found" : "read"}});
-        rows.push_back({{"setting", "city.timezone"}, {"value", s.city.timezone}, {"source", s.config_file.empty() ? "default" : s.config_file}});
+        // The city's rules come from the config file's city section, or are the built-in defaults.
+        auto city_source = s.config_file.empty() ? std::string("default") : s.config_file;
+        for (auto& [setting, value] : city_rows(s.city))
+          rows.push_back({{"setting", setting}, {"value", value}, {"source", city_source}});
         print_result(session, rows, {{"setting", "value", "source"}});
       });
 

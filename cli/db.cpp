@@ -24,7 +24,7 @@ void add_db_commands(CLI::App& app, Session& session) {
   examples(init, "  vrathaus --db /var/lib/vrathaus/vrathaus.db db init --seed config/dortmund-seed.yaml");
   init->callback([&session, o] {
     print_result(session, session.local("db init").init(o->seed, o->dry_run));
-    if (o->dry_run) session.info("dry run: the seed was not applied");
+    if (o->dry_run) session.info("dry run: nothing was created or changed");
   });
 
   group->add_subcommand("migrate", "Apply pending schema migrations")->callback([&session] {

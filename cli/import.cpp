@@ -73,12 +73,22 @@ private:
   bool drawn_ = false;
 };
 
-// Copies the header and the rejected rows' bytes from `source` into `target`, unchanged, each
-// ending with a line break; an AtomicFile, so a half-written rejects file never exists.
-void write_rejects(const std::string& source, const std::string& target, const json& result) {
+// The rejects file is opened before the import writes anything: a directory that is missing or
+// not writable, or a file already there, stops the run while nothing has changed, instead of
+// after thousands of accounts were committed with their rejected rows kept nowhere.
+std::optional<AtomicFile> open_rejects(const ImportOptions& o) {
+  if (o.rejects.empty() || o.dry_run) return std::nullopt;
+  std::error_code ec;
+  if (std::filesystem::exists(o.rejects, ec))
+    fail(ErrorKind::conflict, "--rejects {}: the file exists; move it away or name another file", o.rejects);
+  return std::optional<AtomicFile>(std::in_place, o.rejects, "rejects");
+}
+
+// Copies the header and the rejected rows' bytes from `source` into `out`, unchanged, each ending
+// with a line break; an AtomicFile, so a half-written rejects file never exists.
+void write_rejects(const std::string& source, AtomicFile& out, const json& result) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(source.c_str(), "rb"), &std::fclose);
   if (!in) fail(ErrorKind::invalid, "cannot read {} to copy its rejected rows", source);
-  AtomicFile out(target, "rejects");
   std::string buffer(1 << 16, '\0');
   std::string eol = "\n";
   auto copy = [&](std::uint64_t offset, std::uint64_t length, bool header) {
@@ -141,8 +151,10 @@ void run_import(Session& session, const ImportOptions& o) {
   put(params, "encoding", o.encoding);
   if (o.dry_run) params["dry_run"] = true;
   std::error_code ec;
+  if (!std::filesystem::exists(o.file, ec)) fail(ErrorKind::not_found, "{}: no such file", o.file);
   if (!std::filesystem::is_regular_file(o.file, ec))
-    fail(ErrorKind::not_found, "{}: no such file", o.file);
+    fail(ErrorKind::invalid, "{}: not a regular file (a CSV file is expected)", o.file);
+  auto rejects_file = open_rejects(o);
 
   auto& backend = session.backend();
   std::unique_ptr<ProgressBar> bar;
@@ -155,7 +167,7 @@ void run_import(Session& session, const ImportOptions& o) {
   bar.reset();
 
   auto rejected = result["rejected"].get<std::int64_t>();
-  if (!o.rejects.empty() && rejected > 0 && !o.dry_run) write_rejects(o.file, o.rejects, result);
+  if (rejects_file && rejected > 0) write_rejects(o.file, *rejects_file, result);
 
   // The byte ranges are for copying the rejects; they are not part of the printed summary.
   result.erase("header_length");
@@ -172,7 +184,7 @@ void run_import(Session& session, const ImportOptions& o) {
                              rejected == 1 ? "" : "s", first_error(result), o.dry_run ? "would be " : "");
     session.exit_status = exit_code(ErrorKind::invalid);
   } else if (rejected > 0) {
-    session.info(fmt::format("{}: {} row{} rejected{}", o.file, rejected, rejected == 1 ? "" : "s",
+    session.warn(fmt::format("{}: {} row{} rejected{}", o.file, rejected, rejected == 1 ? "" : "s",
                              o.rejects.empty() || o.dry_run ? "" : ", written to " + o.rejects));
     session.problems();
   }

@@ -1,6 +1,8 @@
 // `vrathaus permits …`: resident parking permits and the renewal cron job.
 #include "common.hpp"
 
+#include <fmt/format.h>
+
 #include <memory>
 
 namespace vrathaus::cli {
@@ -14,6 +16,21 @@ struct PermitOptions {
   std::optional<std::int64_t> limit;
   bool no_auto_renew = false, paid = false, dry_run = false;
 };
+
+// Cron mails what a job prints on stderr: the permits that were not renewed are named there, even
+// with -q, not only in the report.
+void warn_not_renewed(Session& session, const nlohmann::json& not_renewed) {
+  if (not_renewed.empty()) return;
+  constexpr std::size_t kNamed = 20;
+  std::string list;
+  for (std::size_t i = 0; i < not_renewed.size() && i < kNamed; ++i) {
+    const auto& n = not_renewed[i];
+    list += fmt::format("{}permit {} (account {}): {}", i == 0 ? "" : "; ", n.value("permit_id", 0LL),
+                        n.value("account_id", 0LL), n.value("reason", ""));
+  }
+  if (not_renewed.size() > kNamed) list += fmt::format("; and {} more", not_renewed.size() - kNamed);
+  session.warn(fmt::format("{} permit{} not renewed: {}", not_renewed.size(), not_renewed.size() == 1 ? "" : "s", list));
+}
 
 }  // namespace
 
@@ -66,7 +83,8 @@ void add_permits_commands(CLI::App& app, Session& session) {
   renew->callback([&session, o] {
     nlohmann::json p = nlohmann::json::object();
     put(p, "due_before", o->due_before);
-    call_and_print(session, "permits.renew", p, {}, o->dry_run);
+    auto result = call_and_print(session, "permits.renew", p, {}, o->dry_run);
+    warn_not_renewed(session, result.value("not_renewed", nlohmann::json::array()));
   });
 
   auto* revoke = group->add_subcommand("revoke", "End a permit early, from today");

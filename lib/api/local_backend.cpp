@@ -7,6 +7,8 @@
 #include "service/staff.hpp"
 #include "service/store_admin.hpp"
 
+#include <stdlib.h>
+
 #include <filesystem>
 
 namespace vrathaus {
@@ -24,14 +26,16 @@ Store& LocalBackend::store(OpenMode mode) {
   return *store_;
 }
 
-Actor LocalBackend::actor() {
+Actor LocalBackend::actor() { return actor_for(store()); }
+
+Actor LocalBackend::actor_for(Store& s) {
   if (as_staff_.empty()) {
     Actor a;
     a.id = "local:" + os_user_;
     a.local_admin = true;
     return a;
   }
-  return staff_actor(store().db(), as_staff_);
+  return staff_actor(s.db(), as_staff_);
 }
 
 nlohmann::json LocalBackend::call(const std::string& operation, const nlohmann::json& params) {
@@ -53,19 +57,70 @@ nlohmann::json LocalBackend::call_with_file(const std::string& operation, const 
   return execute(env, {op, with_file, actor(), "", progress_});
 }
 
+namespace {
+
+// The store's files: a failed first `db init` takes them all away again.
+void remove_store_files(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+}
+
+}  // namespace
+
 nlohmann::json LocalBackend::init(const std::string& seed_file, bool dry_run) {
-  auto& s = store(OpenMode::create);
-  nlohmann::json out{{"store", db_path_}, {"migrations_applied", s.migrate()}, {"schema_version", s.schema_version()}};
-  if (!seed_file.empty()) {
+  if (dry_run) return init_dry_run(seed_file);
+  std::error_code ec;
+  bool existed = std::filesystem::exists(db_path_, ec);
+  nlohmann::json out;
+  try {
+    auto& s = store(OpenMode::create);
+    out = {{"store", db_path_}, {"created", !existed}, {"migrations_applied", s.migrate()},
+           {"schema_version", s.schema_version()}};
     Context ctx{s, *clock_, city_, actor()};
-    ctx.dry_run = dry_run;
-    s.write_transaction([&] { out["seed"] = apply_seed(ctx, seed_file); }, dry_run);
-  }
-  // The store's document key is made with the store, and its check value recorded, so that a
-  // lost key file is noticed rather than silently replaced later.
-  if (!dry_run) {
-    Context ctx{s, *clock_, city_, actor()};
+    if (!seed_file.empty()) s.write_transaction([&] { out["seed"] = apply_seed(ctx, seed_file); });
+    // The store's document key is made with the store, and its check value recorded, so that a
+    // lost key file is noticed rather than silently replaced later.
     s.write_transaction([&] { out["document_key"] = prepare_document_key(ctx); });
+  } catch (...) {
+    // A store this command created is not left behind empty or half-seeded.
+    if (!existed) {
+      store_.reset();
+      remove_store_files(db_path_);
+    }
+    throw;
+  }
+  return out;
+}
+
+// What `db init` would do, done on a temporary copy (or a new temporary store): the real one is
+// neither created nor migrated, and the seed file is checked against the schema it would meet.
+nlohmann::json LocalBackend::init_dry_run(const std::string& seed_file) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  bool existed = fs::exists(db_path_, ec);
+  std::string dir_template = (fs::temp_directory_path() / "vrathaus-init-XXXXXX").string();
+  if (!::mkdtemp(dir_template.data())) fail(ErrorKind::internal, "cannot create a temporary directory for the dry run");
+  auto scratch = (fs::path(dir_template) / "store.db").string();
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  } cleanup{dir_template};
+  if (existed) store().backup_to(scratch);
+  Store copy(scratch, OpenMode::create, city_.busy_timeout_ms);
+  nlohmann::json out{{"store", db_path_},
+                     {"created", false},
+                     {"would_create", !existed},
+                     {"migrations_applied", 0},
+                     {"migrations_to_apply", copy.migrate()},
+                     {"dry_run", true}};
+  out["schema_version"] = copy.schema_version();
+  if (!seed_file.empty()) {
+    Context ctx{copy, *clock_, city_, actor_for(copy)};
+    ctx.dry_run = true;
+    copy.write_transaction([&] { out["seed"] = apply_seed(ctx, seed_file); }, true);
   }
   return out;
 }

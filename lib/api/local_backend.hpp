@@ -31,6 +31,8 @@ public:
 private:
   Store& store(OpenMode mode = OpenMode::existing);
   Actor actor();
+  Actor actor_for(Store& store);
+  nlohmann::json init_dry_run(const std::string& seed_file);
 
   std::string db_path_;
   CityConfig city_;

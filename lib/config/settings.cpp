@@ -48,6 +48,8 @@ std::pair<std::string, std::string> locate_config(const SettingsInput& in) {
 }
 
 YAML::Node load_yaml_file(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) fail(ErrorKind::config, "{}: is a directory, not a config file", path);
   std::ifstream file(path);
   if (!file) fail(ErrorKind::config, "{}: cannot read the config file", path);
   std::stringstream text;

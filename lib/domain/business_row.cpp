@@ -210,8 +210,10 @@ bool validate_business_row(const BusinessHeader& h, std::span<const std::string_
     if (given == kMandate.size()) {
       BusinessMandate m;
       bool ok = true;
-      ok &= check(C::iban, errors, [&] { m.iban = validate_iban(value(C::iban), "iban"); });
-      if (!value(C::bic).empty()) ok &= check(C::bic, errors, [&] { m.bic = validate_bic(value(C::bic), "bic"); });
+      bool iban_ok = check(C::iban, errors, [&] { m.iban = validate_iban(value(C::iban), "iban"); });
+      // Whether a BIC is required depends on the IBAN's country; a bad IBAN still gets its BIC checked.
+      ok &= iban_ok && check(C::bic, errors, [&] { m.bic = validate_debtor_bic(m.iban, value(C::bic), "bic"); });
+      if (!iban_ok && !value(C::bic).empty()) check(C::bic, errors, [&] { validate_bic(value(C::bic), "bic"); });
       ok &= check(C::mandate_reference, errors,
                   [&] { m.reference = validate_mandate_reference(value(C::mandate_reference), "mandate_reference"); });
       ok &= check(C::mandate_signed_on, errors, [&] {

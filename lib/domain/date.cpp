@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace vrathaus {
@@ -28,7 +29,13 @@ std::optional<Date> Date::parse(std::string_view text) {
 
 Date Date::parse_field(std::string_view text, std::string_view field) {
   auto date = parse(text);
-  if (!date) fail_field(field, "'{}' is not a date (expected YYYY-MM-DD)", text);
+  if (!date) {
+    // A real calendar date before 1900 is out of range, not malformed: say which.
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-' && text < std::string_view("1900-01-01") &&
+        std::all_of(text.begin(), text.begin() + 4, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      fail_field(field, "{} is before 1900: dates from 1900-01-01 on are accepted", text);
+    fail_field(field, "'{}' is not a date (expected YYYY-MM-DD)", text);
+  }
   return *date;
 }
 

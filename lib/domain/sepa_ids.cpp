@@ -40,6 +40,64 @@ std::string compact_upper(std::string_view value) {
 
 std::string shown(std::string_view value) { return trim(value); }
 
+// The structure of the national part (BBAN) of the SEPA countries' IBANs, as the IBAN registry
+// (ISO 13616) gives it: runs of a count and a kind, n digits, a upper-case letters, c either.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 41> kBbanFormats{{
+    {"AD", "8n12c"},         {"AL", "8n16c"},    {"AT", "16n"},          {"BE", "12n"},      {"BG", "4a6n8c"},
+    {"CH", "5n12c"},         {"CY", "8n16c"},    {"CZ", "20n"},          {"DE", "18n"},      {"DK", "14n"},
+    {"EE", "16n"},           {"ES", "20n"},      {"FI", "14n"},          {"FR", "10n11c2n"}, {"GB", "4a14n"},
+    {"GI", "4a15c"},         {"GR", "7n16c"},    {"HR", "17n"},          {"HU", "24n"},      {"IE", "4a14n"},
+    {"IS", "22n"},           {"IT", "1a10n12c"}, {"LI", "5n12c"},        {"LT", "16n"},      {"LU", "3n13c"},
+    {"LV", "4a13c"},         {"MC", "10n11c2n"}, {"MD", "20c"},          {"ME", "18n"},      {"MK", "3n10c2n"},
+    {"MT", "4a5n18c"},       {"NL", "4a10n"},    {"NO", "11n"},          {"PL", "24n"},      {"PT", "21n"},
+    {"RO", "4a16c"},         {"RS", "18n"},      {"SE", "20n"},          {"SI", "15n"},      {"SK", "20n"},
+    {"SM", "1a10n12c"},
+}};
+
+std::string_view bban_format(std::string_view country) {
+  for (const auto& [code, format] : kBbanFormats)
+    if (code == country) return format;
+  return {};
+}
+
+template <typename Each>
+void for_each_run(std::string_view format, Each each) {
+  std::size_t count = 0;
+  for (char f : format) {
+    if (is_digit(f)) {
+      count = count * 10 + std::size_t(f - '0');
+    } else {
+      each(count, f);
+      count = 0;
+    }
+  }
+}
+
+bool matches_bban(std::string_view bban, std::string_view format) {
+  std::size_t at = 0;
+  bool ok = true;
+  for_each_run(format, [&](std::size_t count, char kind) {
+    for (std::size_t i = 0; i < count && ok; ++i, ++at) {
+      char c = at < bban.size() ? bban[at] : '\0';
+      ok = kind == 'n' ? is_digit(c) : kind == 'a' ? is_upper(c) : is_alnum_upper(c);
+    }
+  });
+  return ok && at == bban.size();
+}
+
+// "18n" → "18 digits"; "4a14n" → "4 letters, 14 digits".
+std::string describe_bban(std::string_view format) {
+  std::string out;
+  for_each_run(format, [&](std::size_t count, char kind) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(count) + (kind == 'n' ? " digits" : kind == 'a' ? " letters" : " letters or digits");
+  });
+  return out;
+}
+
+// SEPA countries outside the EEA, where the EPC rulebook still requires the debtor's BIC.
+constexpr std::array<std::string_view, 12> kBicRequired{"AD", "AL", "CH", "GB", "GI", "MC", "MD", "ME", "MK", "RS", "SM", "VA"};
+
 }  // namespace
 
 int iban_length(std::string_view country) {
@@ -72,7 +130,20 @@ std::string validate_iban(std::string_view value, std::string_view field) {
     fail_field(field, "'{}' has {} characters; IBANs from {} have {}", shown(value), iban.size(), country, length);
   // ISO 13616: move the first four characters to the end; the number mod 97 must be 1.
   if (mod97(iban.substr(4) + iban.substr(0, 4)) != 1) fail_field(field, "'{}' has wrong check digits", shown(value));
+  // The check digits cannot tell a letter where the country's account number has only digits.
+  if (auto format = bban_format(country); !format.empty() && !matches_bban(std::string_view(iban).substr(4), format))
+    fail_field(field, "'{}' is not an IBAN from {}: its account part must be {}", shown(value), country,
+               describe_bban(format));
   return iban;
+}
+
+std::string validate_debtor_bic(std::string_view iban, std::string_view bic, std::string_view field) {
+  if (!trim(bic).empty()) return validate_bic(bic, field);
+  auto country = iban.substr(0, 2);
+  if (std::find(kBicRequired.begin(), kBicRequired.end(), country) != kBicRequired.end())
+    fail_field(field, "is required for an IBAN from {}: outside the EEA, SEPA direct debits need the debtor's BIC",
+               country);
+  return {};
 }
 
 std::string validate_bic(std::string_view value, std::string_view field) {

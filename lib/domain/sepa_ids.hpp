@@ -15,6 +15,9 @@ std::string validate_iban(std::string_view value, std::string_view field = "iban
 // ISO 9362 BIC: 4 letters (bank), 2 letters (country), 2 letters or digits (location), an
 // optional 3-character branch code. Returns upper case without spaces.
 std::string validate_bic(std::string_view value, std::string_view field = "bic");
+// The debtor's BIC of a mandate on `iban` (already validated): optional, but required where the
+// IBAN's country is in SEPA and outside the EEA (CH, GB, …). Empty when not given.
+std::string validate_debtor_bic(std::string_view iban, std::string_view bic, std::string_view field = "bic");
 
 // SEPA creditor identifier: country code, two check digits, a 3-character business code and the
 // national identifier. The check digits are ISO 7064 MOD 97-10 over the national identifier and

@@ -45,6 +45,8 @@ std::string validate_postal_code(std::string_view value, std::string_view field)
   auto text = trim(value);
   if (text.size() != 5 || !std::all_of(text.begin(), text.end(), is_digit))
     fail_field(field, "'{}' is not a German postal code (five digits)", text);
+  // Leitregion 00 was never assigned: the lowest postal code in use is 01067.
+  if (text.starts_with("00")) fail_field(field, "'{}' is not a German postal code (none starts with 00)", text);
   return text;
 }
 

@@ -134,12 +134,13 @@ private:
     if (!error) {
       ImportRows rows(ctx_.db());
       if (rows.knows_file_size(size, key_options_)) {
-        auto sha256 = ImportFilePass(in_, name_, in_.delimiter, in_.encoding).sha256_of_rest();
+        ImportFilePass hashing(in_, name_, in_.delimiter, in_.encoding);
+        auto sha256 = hashing.sha256_of_rest();
         auto known = rows.file_keys(sha256, key_options_);
         if (known && known->delimiter.size() == 1) {
           if (auto duplicates = decode_duplicates(known->duplicates)) {
             keys_were_known_ = true;
-            return {sha256, size, known->delimiter[0], std::move(*duplicates)};
+            return {sha256, size, known->delimiter[0], std::move(*duplicates), hashing.file_encoding()};
           }
         }
       }
@@ -151,9 +152,10 @@ private:
   // validates rows while this one looks them up and writes them.
   void rows_pass(Pass mode) {
     counts_ = {};
-    // The encoding as given, not as pass 1 saw it: that pass decodes only the key columns, this
-    // one decodes every field and detects the encoding from them, so it is the one to report.
-    ImportFilePass pass(in_, name_, keys_.delimiter, in_.encoding);
+    // The encoding as given, else as pass 1 decided it from every byte of the file: where one bad
+    // byte stands must not decide how the rows before it are read.
+    auto encoding = in_.encoding == csv::Encoding::detect ? keys_.encoding : in_.encoding;
+    ImportFilePass pass(in_, name_, keys_.delimiter, encoding);
     csv::Record record;
     header_ = pass.read_header(record);
     header_length_ = pass.header_length();

@@ -41,6 +41,7 @@ std::size_t ImportFilePass::read(char* buffer, std::size_t size) {
   std::size_t n = std::fread(buffer, 1, size, file_.get());
   if (n == 0 && std::ferror(file_.get())) fail(ErrorKind::invalid, "cannot read the import file: {}", std::strerror(errno));
   sha_.update({buffer, n});
+  sniffer_.update({buffer, n});
   return n;
 }
 

@@ -4,6 +4,7 @@
 #include "core/crypto.hpp"
 #include "domain/business_row.hpp"
 #include "domain/csv_reader.hpp"
+#include "domain/encoding_sniffer.hpp"
 #include "service/business_import.hpp"
 
 #include <cstdint>
@@ -27,6 +28,9 @@ public:
   // Reads the rest of the file without parsing it and returns the SHA-256 of the whole file: to
   // recognise a file seen before.
   std::string sha256_of_rest();
+  // The encoding of the bytes read so far, decided from all of them (the whole file's once the
+  // pass has read it to its end).
+  csv::Encoding file_encoding() const { return sniffer_.verdict(); }
 
   // Reads the header record into `record` and parses it. Throws invalid naming the line.
   BusinessHeader read_header(csv::Record& record);
@@ -39,6 +43,7 @@ private:
   std::string name_;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_;
   Sha256 sha_;
+  EncodingSniffer sniffer_;
   std::uint64_t size_ = 0, header_length_ = 0;
   csv::Reader reader_;
 };

@@ -61,7 +61,7 @@ ImportFileKeys scan_import_keys(const BusinessImport& in, const std::string& nam
   }
   // The reading thread has finished: the reader and the hash are this thread's again.
   progress(pass.reader().bytes_read());
-  return {pass.sha256(), pass.size(), pass.reader().delimiter(), finder.finish()};
+  return {pass.sha256(), pass.size(), pass.reader().delimiter(), finder.finish(), pass.file_encoding()};
 }
 
 std::string import_key_options(const BusinessImport& in) {

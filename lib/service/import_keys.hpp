@@ -22,6 +22,7 @@ struct ImportFileKeys {
   std::uint64_t size = 0;
   char delimiter = 0;
   std::vector<DuplicateFinder::Duplicate> duplicates;  // every occurrence of a repeated key, by line
+  csv::Encoding encoding = csv::Encoding::detect;      // decided from every byte of the file
 };
 
 // Reads the whole file, reporting "checking" progress. Throws what reading the file throws (not

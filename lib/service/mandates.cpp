@@ -53,7 +53,7 @@ std::string mandate_object(std::int64_t id) { return "mandate:" + std::to_string
 json add_mandate(Context& ctx, const NewMandate& m) {
   require_role(ctx, {"clerk", "supervisor", "admin", "importer", "portal"}, "add SEPA mandates");
   auto iban = validate_iban(m.iban, "iban");
-  auto bic = trim(m.bic).empty() ? std::string() : validate_bic(m.bic, "bic");
+  auto bic = validate_debtor_bic(iban, m.bic, "bic");
   auto reference = validate_mandate_reference(m.reference, "reference");
   auto signed_on = Date::parse_field(trim(m.signed_on), "signed_on");
   if (signed_on > ctx.today()) fail_field("signed_on", "{} is in the future", signed_on.str());

@@ -36,6 +36,11 @@ json renew_permits(Context& ctx, std::optional<Date> due_before) {
   auto latest = period_starting(rules.today, rules.months).until;
   if (latest < rules.cutoff)
     fail_field("due_before", "{} is more than one validity period ahead (at most {})", rules.cutoff.str(), latest.str());
+  // Without the city's zones every permit would look like one whose zone no longer exists; that
+  // is a missing configuration file, not a fact about the permits.
+  if (ctx.city.zones.empty())
+    fail(ErrorKind::config, "no parking zones are configured (city.zones): the renewal needs the city's configuration "
+                            "file (`vrathaus config show` says which one is read)");
   rules.fees = ctx.city.permits.fees;
   for (const auto& zone : ctx.city.zones)
     for (const auto& street : zone.streets) rules.zone_streets[zone.code].insert(street_key(street));

@@ -17,6 +17,18 @@ namespace {
 using nlohmann::json;
 using yaml::Where;
 
+// A record of the seed file refused by a service (an unknown office, a bad role) is named by the
+// file, line and path of its entry: the service's own message does not know where it came from.
+template <typename Work>
+void seed_entry(const Where& where, const YAML::Node& node, Work work) {
+  try {
+    work();
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::config || e.kind() == ErrorKind::busy || e.kind() == ErrorKind::internal) throw;
+    yaml::config_error(where, node, e.what());
+  }
+}
+
 bool office_exists(Context& ctx, const std::string& code) {
   SQLite::Statement q(ctx.db(), "SELECT 1 FROM offices WHERE code = ?");
   q.bind(1, code);
@@ -33,7 +45,7 @@ int seed_offices(Context& ctx, const YAML::Node& node, const Where& w) {
     auto code = yaml::read_string(node[i]["code"], ow.child("code"));
     if (office_exists(ctx, code)) continue;
     int min = node[i]["min_certified"] ? int(yaml::read_int(node[i]["min_certified"], ow.child("min_certified"), 0, 1000)) : 2;
-    add_office(ctx, code, yaml::read_string(node[i]["name"], ow.child("name")), min);
+    seed_entry(ow, node[i], [&] { add_office(ctx, code, yaml::read_string(node[i]["name"], ow.child("name")), min); });
     ++added;
   }
   return added;
@@ -51,11 +63,13 @@ int seed_staff(Context& ctx, const YAML::Node& node, const Where& w, json& repor
     s.name = yaml::read_string(node[i]["name"], sw.child("name"));
     if (node[i]["office"]) s.office = yaml::read_string(node[i]["office"], sw.child("office"));
     if (node[i]["roles"]) s.roles = yaml::read_strings(node[i]["roles"], sw.child("roles"));
-    if (!load_staff(ctx.db(), s.id)) {
-      add_staff(ctx, s);
-      ++added;
-    }
-    seed_staff_extensions(ctx, s.id, node[i], sw, report);
+    seed_entry(sw, node[i], [&] {
+      if (!load_staff(ctx.db(), s.id)) {
+        add_staff(ctx, s);
+        ++added;
+      }
+      seed_staff_extensions(ctx, s.id, node[i], sw, report);
+    });
   }
   return added;
 }

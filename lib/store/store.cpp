@@ -57,7 +57,12 @@ SQLite::Database open_database(const std::string& path, OpenMode mode, int busy_
   try {
     // No per-call mutex on the connection: a Store is used by one thread at a time (the server
     // leases one per request), and the lock around every SQLite call costs a bulk import ~3 %.
-    return SQLite::Database(prepare_path(path, mode), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
+    auto file = prepare_path(path, mode);
+    // A store this user may only read (a backup on read-only media, a file of another user's) is
+    // opened read-only: reading it works, and a change is refused as such rather than failing
+    // deep inside SQLite.
+    int access_mode = ::access(file.c_str(), W_OK) == 0 || errno == ENOENT ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+    return SQLite::Database(file, access_mode | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
   } catch (const SQLite::Exception& e) {
     fail(ErrorKind::config, "cannot open the store {}: {}", path, e.what());
   }
@@ -89,6 +94,10 @@ struct Store::BusyWait {
       fail(ErrorKind::busy, "the store is busy (another process holds the write lock); try again");
     if (code == SQLITE_CONSTRAINT) fail(ErrorKind::conflict, "refused by a store constraint: {}", sq->what());
     if (code == SQLITE_FULL) fail(ErrorKind::internal, "the disk is full: {}", sq->what());
+    if (code == SQLITE_READONLY || sq->getExtendedErrorCode() == SQLITE_CANTOPEN_ISDIR)
+      fail(ErrorKind::config, "the store is read-only for this user ({}): changes need write access to the store "
+                              "file, and reading it needs write access to its directory for SQLite's WAL index",
+           sq->what());
   }
   fail(ErrorKind::internal, "store error: {}", e.what());
 }
@@ -100,7 +109,7 @@ Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
   sqlite3_busy_handler(db_.getHandle(), &BusyWait::handle, busy_.get());
   try {
     // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
-    db_.exec("PRAGMA journal_mode=WAL");
+    if (sqlite3_db_readonly(db_.getHandle(), "main") != 1) db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("PRAGMA foreign_keys=ON");
     db_.exec("PRAGMA synchronous=NORMAL");
     db_.exec("PRAGMA trusted_schema=OFF");
