@@ -22,7 +22,7 @@ bool is_upper_alnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <=
 }  // namespace
 
 const std::vector<std::string>& upgrade_statuses() {
-  static const std::vector<std::string> s{"pending", "performed", "rejected", "revoked"};
+  static const std::vector<std::string> s{"pending", "awaiting-confirmation", "performed", "rejected", "revoked", "expired"};
   return s;
 }
 
@@ -109,7 +109,13 @@ void to_json(nlohmann::json& j, const Upgrade& u) {
       {"reason", opt(u.reason)},
       {"revoked_at", opt(u.revoked_at)},
       {"revoked_by", opt(u.revoked_by)},
+      {"confirmed_at", opt(u.confirmed_at)},
+      {"awaiting_until", opt(u.awaiting_until)},
   };
+}
+
+bool awaiting_has_lapsed(const Upgrade& u, const Date& today) {
+  return u.status == "awaiting-confirmation" && u.awaiting_until && *u.awaiting_until < today.str();
 }
 
 }  // namespace vrathaus

@@ -8,6 +8,7 @@
 #include "service/permits.hpp"
 #include "service/presence.hpp"
 #include "service/staff.hpp"
+#include "service/upgrades.hpp"
 #include "store/account_rows.hpp"
 #include "store/upgrade_rows.hpp"
 
@@ -233,7 +234,7 @@ nlohmann::json export_account(Context& ctx, const std::string& id) {
   AuditFilter filter;
   filter.object = account_object(account.id);
   json upgrades = json::array();
-  for (const auto& u : query_upgrades(ctx.db(), {"", account.id, 0, std::nullopt})) upgrades.push_back(u);
+  for (const auto& u : upgrades_of_account(ctx, account.id)) upgrades.push_back(u);
   json out{{"account", account}, {"upgrades", upgrades}, {"audit", audit_list(ctx, filter)}, {"exported_at", ctx.now()}};
   out.update(account_permit_data(ctx, account.id));  // permits, mandates, charges
   return out;
