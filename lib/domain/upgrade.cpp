@@ -30,6 +30,10 @@ void check_upgrade_status(std::string_view status, std::string_view field) {
   one_of(upgrade_statuses(), status, field, "an upgrade status");
 }
 
+const char* certification_to_verify(std::string_view tier) {
+  return tier == "authority" ? "authority-accounts" : "identity-check";
+}
+
 const std::vector<std::string>& upgrade_methods() {
   static const std::vector<std::string> m{"in-person", "online-id"};
   return m;

@@ -25,6 +25,10 @@ std::string check_upgrade_method(std::string_view method, std::string_view field
 // A tier an upgrade can reach: private, business or authority. Returns it; exit 5 otherwise.
 std::string check_upgrade_target(std::string_view tier, std::string_view field = "tier");
 
+// The certification whose holders verify (and so may later correct) an account of this tier:
+// authority-accounts for authority, identity-check for the others.
+const char* certification_to_verify(std::string_view tier);
+
 // The identity documents accepted at the counter.
 const std::vector<std::string>& document_types();
 std::string check_document_type(std::string_view type, std::string_view field = "document_type");

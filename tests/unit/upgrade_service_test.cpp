@@ -282,7 +282,9 @@ TEST_CASE("verified fields are locked to certified staff, with a reason") {
   auto no_reason = change;
   no_reason.reason = "";
   CHECK(refusal([&] { update_account(clerk, no_reason); }) == ErrorKind::invalid);
-  CHECK(update_account(clerk, change).family_name == "Schroeter");
+  auto updated = update_account(clerk, change).account;
+  CHECK(updated.family_name == "Schroeter");
+  CHECK(updated.identity_changed_by == "m.weber");
   AccountChange address{std::to_string(id), std::nullopt, {{"city", "Dortmund"}}, "", std::nullopt};
   CHECK_NOTHROW(update_account(untrained, address));
 }
