@@ -185,6 +185,9 @@ StaffMember deactivate_staff(Context& ctx, const std::string& id, const std::str
   refuse_own_record(ctx, id, "deactivates");
   auto s = find_staff(ctx, id);
   if (!s.active) fail(ErrorKind::conflict, "staff member {} is inactive already", id);
+  // Deactivating an admin takes their role away in effect: that is an admin's decision too.
+  if (s.roles.contains("admin") && !ctx.actor.has_role("admin"))
+    fail(ErrorKind::forbidden, "only an admin deactivates an admin; {} is not one", ctx.actor.id);
   keep_an_admin(ctx, s);
   s.active = false;
   s.updated_at = ctx.now();
