@@ -85,6 +85,8 @@ Upgrade request_upgrade(Context& ctx, const std::string& account_ref, const std:
   return u;
 }
 
+namespace {
+
 // The second staff member refuses to confirm: the upgrade is closed, the account unchanged.
 Upgrade refuse_confirmation(Context& ctx, Upgrade u, const std::string& reason) {
   if (!ctx.actor.is_staff || !u.second_staff || ctx.actor.id != *u.second_staff)
@@ -100,6 +102,8 @@ Upgrade refuse_confirmation(Context& ctx, Upgrade u, const std::string& reason) 
                      {{"upgrade", u.id}, {"status", u.status}, {"rejected_by", ctx.actor.id}}, *u.reason});
   return u;
 }
+
+}  // namespace
 
 Upgrade reject_upgrade(Context& ctx, std::int64_t id, const std::string& reason) {
   auto u = find_upgrade(ctx, id);
