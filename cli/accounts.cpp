@@ -12,8 +12,11 @@ namespace {
 const Columns kAccountColumns{{"id", "login", "tier", "status", "given_name", "family_name", "company_name", "city",
                                "assurance"}};
 
+const Columns kIdentityChangeColumns{{"id", "account_id", "status", "requested_by", "second_staff", "awaiting_until",
+                                      "decided_by"}};
+
 struct AccountOptions {
-  std::string id, login, text, reason, tier, status, office;
+  std::string id, login, text, reason, tier, status, office, second_staff;
   std::map<std::string, std::string> fields;
   std::optional<std::int64_t> if_version, limit;
   bool dry_run = false, erase = false;
@@ -92,15 +95,46 @@ void add_accounts_commands(CLI::App& app, Session& session) {
   add_field_options(update, o->fields);
   update->add_option("--reason", o->reason, "Why (required for verified fields)");
   update->add_option("--if-version", o->if_version, "Refuse if the account changed since this version");
+  update->add_option("--second-staff", o->second_staff,
+                     "authority account's identity fields: the second staff member who must confirm the change");
   add_dry_run(update, o->dry_run);
-  examples(update, "  vrathaus accounts update 42 --street Lindemannstraße --house-no 7");
+  examples(update, "  vrathaus accounts update 42 --street Lindemannstraße --house-no 7\n"
+                   "  vrathaus --as s.kruse accounts update 43 --family-name Schroeter --reason 'Ausweis' --second-staff k.schulz");
   update->callback([&session, o] {
     auto p = field_params(*o);
     p["id"] = o->id;
     put(p, "login", o->login);
     put(p, "reason", o->reason);
     put(p, "if_version", o->if_version);
+    put(p, "second_staff", o->second_staff);
     call_and_print(session, "accounts.update", p, {}, o->dry_run);
+  });
+
+  auto* changes = group->add_subcommand("identity-changes", "Changes of authority accounts' identity fields (four-eyes)");
+  changes->add_option("--account", o->id, "Only this account (id or login)");
+  changes->add_option("--status", o->status, "awaiting-confirmation, confirmed, rejected or expired");
+  changes->callback([&session, o] {
+    nlohmann::json p = nlohmann::json::object();
+    put(p, "account", o->id);
+    put(p, "status", o->status);
+    call_and_print(session, "accounts.identity_changes", p, kIdentityChangeColumns);
+  });
+
+  auto* confirm = group->add_subcommand("confirm-identity-change",
+                                        "Confirm an identity change awaiting you as its second staff member");
+  confirm->add_option("change", o->id, "Identity change id")->required();
+  add_dry_run(confirm, o->dry_run);
+  confirm->callback([&session, o] {
+    call_and_print(session, "accounts.confirm_identity_change", {{"id", o->id}}, {}, o->dry_run);
+  });
+
+  auto* reject = group->add_subcommand("reject-identity-change",
+                                       "Refuse an identity change awaiting you as its second staff member");
+  reject->add_option("change", o->id, "Identity change id")->required();
+  reject->add_option("--reason", o->reason, "Why")->required();
+  add_dry_run(reject, o->dry_run);
+  reject->callback([&session, o] {
+    call_and_print(session, "accounts.reject_identity_change", {{"id", o->id}, {"reason", o->reason}}, {}, o->dry_run);
   });
 
   for (auto [name, help] : {std::pair{"suspend", "Suspend an account"}, std::pair{"reactivate", "Reactivate a suspended account"}}) {

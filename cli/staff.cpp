@@ -11,7 +11,7 @@ const Columns kStaffColumns{{"id", "name", "office", "roles", "active"}};
 const Columns kAbsenceColumns{{"id", "staff", "from", "to", "reason"}};
 
 struct StaffOptions {
-  std::string id, name, office, reason;
+  std::string id, name, office, reason, birth_date;
   std::vector<std::string> roles;
   std::string cert, valid_on, on, valid_until, trainer, from, to;
   std::int64_t absence = 0;
@@ -94,13 +94,16 @@ void add_staff_commands(CLI::App& app, Session& session) {
   add->add_option("id", o->id, "Staff id, e.g. s.kruse")->required();
   add->add_option("--name", o->name, "Full name")->required();
   add->add_option("--office", o->office, "Office code (not for service identities)");
-  add->add_option("--role", o->roles, "clerk, supervisor, admin, auditor, importer, portal (repeatable)");
+  add->add_option("--role", o->roles,
+                  "clerk, supervisor, admin, auditor, importer, portal (repeatable; roles other than clerk: admin only)");
+  add->add_option("--birth-date", o->birth_date, "Birth date (YYYY-MM-DD): nobody verifies their own person");
   add_dry_run(add, o->dry_run);
   examples(add, "  vrathaus staff add s.kruse --name 'Sabine Kruse' --office innenstadt --role clerk --role supervisor\n"
                 "  vrathaus staff add portal --name 'Service-Portal' --role portal");
   add->callback([&session, o] {
     nlohmann::json p{{"id", o->id}, {"name", o->name}, {"roles", o->roles}};
     put(p, "office", o->office);
+    put(p, "birth_date", o->birth_date);
     call_and_print(session, "staff.add", p, {}, o->dry_run);
   });
 
@@ -121,16 +124,18 @@ void add_staff_commands(CLI::App& app, Session& session) {
   show->add_option("id", o->id, "Staff id")->required();
   show->callback([&session, o] { call_and_print(session, "staff.show", {{"id", o->id}}); });
 
-  auto* update = group->add_subcommand("update", "Change name, office or roles");
+  auto* update = group->add_subcommand("update", "Change name, office, birth date or roles (never one's own record)");
   update->add_option("id", o->id, "Staff id")->required();
   update->add_option("--name", o->name, "New name");
   update->add_option("--office", o->office, "New office");
-  update->add_option("--role", o->roles, "The complete new set of roles (repeatable)");
+  update->add_option("--birth-date", o->birth_date, "Birth date (YYYY-MM-DD; '' clears it)");
+  update->add_option("--role", o->roles, "The complete new set of roles (repeatable; admin only)");
   add_dry_run(update, o->dry_run);
-  update->callback([&session, o] {
+  update->callback([&session, o, update] {
     nlohmann::json p{{"id", o->id}};
     put(p, "name", o->name);
     put(p, "office", o->office);
+    if (update->count("--birth-date") > 0) p["birth_date"] = o->birth_date;
     if (!o->roles.empty()) p["roles"] = o->roles;
     call_and_print(session, "staff.update", p, {}, o->dry_run);
   });

@@ -55,7 +55,7 @@ void add_upgrades_commands(CLI::App& app, Session& session) {
                       "Number of the ID document ('-' reads it from stdin); stored only as a keyed hash");
   perform->add_option("--document-expiry", o->document_expiry, "Expiry date of the document (YYYY-MM-DD)");
   perform->add_option("--document-country", o->document_country, "Issuing country, ISO 3166-1 alpha-2 (default DE)");
-  perform->add_option("--second-staff", o->second_staff, "authority: the second certified staff member (four-eyes)");
+  perform->add_option("--second-staff", o->second_staff, "authority: the second certified staff member, who confirms it the same day (four-eyes)");
   perform->add_option("--register-court", o->register_court, "business: register court, e.g. 'Amtsgericht Dortmund'");
   perform->add_option("--register-no", o->register_no, "business: register number, e.g. 'HRB 12345'");
   perform->add_option("--eid-pseudonym", o->eid_pseudonym, "online-id: the eID's pseudonym ('-' reads it from stdin)");
@@ -63,8 +63,9 @@ void add_upgrades_commands(CLI::App& app, Session& session) {
   examples(perform,
            "  vrathaus --as m.weber upgrades perform 42 --tier private --office brackel \\\n"
            "      --document-type id-card --document-number - --document-expiry 2031-05-31\n"
-           "  vrathaus --as s.kruse upgrades perform 43 --tier authority --second-staff m.weber --office innenstadt \\\n"
+           "  vrathaus --as s.kruse upgrades perform 43 --tier authority --second-staff k.schulz --office innenstadt \\\n"
            "      --document-type passport --document-number C01X00T47 --document-expiry 2030-01-15\n"
+           "      (awaits: vrathaus --as k.schulz upgrades confirm UPGRADE, the same day)\n"
            "  vrathaus --as portal upgrades perform 44 --tier private --method online-id --eid-pseudonym -");
   perform->callback([&session, o] {
     nlohmann::json p{{"id", o->account}, {"tier", o->tier}};
@@ -81,7 +82,15 @@ void add_upgrades_commands(CLI::App& app, Session& session) {
     call_and_print(session, "upgrades.perform", p, {}, o->dry_run);
   });
 
-  auto* reject = group->add_subcommand("reject", "Reject a pending upgrade request");
+  auto* confirm = group->add_subcommand(
+      "confirm", "Confirm an authority upgrade awaiting you as its second staff member (four-eyes, the same day)");
+  confirm->add_option("upgrade", o->id, "Upgrade id")->required();
+  add_dry_run(confirm, o->dry_run);
+  examples(confirm, "  vrathaus --as k.schulz upgrades confirm 17");
+  confirm->callback([&session, o] { call_and_print(session, "upgrades.confirm", {{"id", o->id}}, {}, o->dry_run); });
+
+  auto* reject = group->add_subcommand(
+      "reject", "Reject a pending upgrade request, or, as its second staff member, an upgrade awaiting your confirmation");
   reject->add_option("upgrade", o->id, "Upgrade id")->required();
   reject->add_option("--reason", o->reason, "Why")->required();
   add_dry_run(reject, o->dry_run);
@@ -90,7 +99,8 @@ void add_upgrades_commands(CLI::App& app, Session& session) {
   });
 
   auto* list = group->add_subcommand("list", "List upgrades");
-  list->add_option("--status", o->status, "pending, performed, rejected or revoked");
+  list->add_option("--status", o->status,
+                   "pending, awaiting-confirmation, performed, rejected, revoked or expired");
   list->add_option("--account", o->account, "Only this account (id or login)");
   add_limit(list, o->limit);
   examples(list, "  vrathaus upgrades list --status pending\n  vrathaus upgrades list --account 42 -o json");

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "domain/folding.hpp"
 #include "service/accounts.hpp"
+#include "service/identity_changes.hpp"
 #include "store/account_rows.hpp"
 
 namespace vrathaus {
@@ -62,11 +63,15 @@ void add_account_operations(OperationTable& t) {
            return account_page(ctx, p, q);
          },
          false, true});
-  t.add({"accounts.update", "PATCH", "/accounts/{id}", Effect::write, "Change account fields",
+  t.add({"accounts.update", "PATCH", "/accounts/{id}", Effect::write, "Change account fields (an authority account's identity fields: awaiting a second staff member)",
          [](Context& ctx, const json& j) {
            Params p(j);
-           AccountChange c{p.str("id"), p.opt_str("login"), account_fields(p), p.str_or("reason", ""), p.opt_int("if_version")};
-           return json(update_account(ctx, c));
+           AccountChange c{p.str("id"),           p.opt_str("login"),       account_fields(p),
+                           p.str_or("reason", ""), p.opt_int("if_version"), p.opt_str("second_staff")};
+           auto updated = update_account(ctx, c);
+           json out = updated.account;
+           if (updated.awaiting) out["identity_change"] = *updated.awaiting;
+           return out;
          }});
   t.add({"accounts.suspend", "POST", "/accounts/{id}/suspend", Effect::write, "Suspend an account",
          [](Context& ctx, const json& j) {
@@ -82,6 +87,25 @@ void add_account_operations(OperationTable& t) {
          [](Context& ctx, const json& j) {
            Params p(j);
            return json(close_account(ctx, p.str("id"), p.str_or("reason", ""), p.flag("erase")));
+         }});
+  t.add({"accounts.identity_changes", "GET", "/identity-changes", Effect::read,
+         "List changes of authority accounts' identity fields (filter by account and status)",
+         [](Context& ctx, const json& j) {
+           Params p(j);
+           std::optional<std::int64_t> account;
+           if (auto ref = p.opt_str("account")) account = find_account(ctx, *ref).id;
+           json items = json::array();
+           for (const auto& c : list_identity_changes(ctx, account, p.str_or("status", ""))) items.push_back(c);
+           return whole_list(std::move(items));
+         }});
+  t.add({"accounts.confirm_identity_change", "POST", "/identity-changes/{id}/confirm", Effect::write,
+         "Confirm an identity change awaiting you as its second staff member (four-eyes, the same day)",
+         [](Context& ctx, const json& j) { return json(confirm_identity_change(ctx, Params(j).integer("id"))); }});
+  t.add({"accounts.reject_identity_change", "POST", "/identity-changes/{id}/reject", Effect::write,
+         "Refuse an identity change awaiting you as its second staff member",
+         [](Context& ctx, const json& j) {
+           Params p(j);
+           return json(reject_identity_change(ctx, p.integer("id"), p.str_or("reason", "")));
          }});
   t.add({"accounts.export", "GET", "/accounts/{id}/export", Effect::read, "Everything held about one account (GDPR art. 15)",
          [](Context& ctx, const json& j) { return export_account(ctx, Params(j).str("id")); }});

@@ -94,16 +94,27 @@ json upgrade_schema() {
   json props = json::object();
   for (const char* f : {"method", "office", "staff", "second_staff", "document_type", "document_expiry",
                         "document_country", "register_court", "register_no", "decided_at", "reason", "revoked_at",
-                        "revoked_by"})
+                        "revoked_by", "confirmed_at", "awaiting_until"})
     props[f] = nullable("string");
   props["id"] = integer();
   props["account_id"] = integer();
   for (const char* f : {"from_tier", "to_tier", "requested_at", "requested_by"}) props[f] = str();
-  props["status"] = {{"type", "string"}, {"enum", {"pending", "performed", "rejected", "revoked"}}};
+  props["status"] = {{"type", "string"},
+                     {"enum", {"pending", "awaiting-confirmation", "performed", "rejected", "revoked", "expired"}}};
   props["warnings"] = {{"type", "array"}, {"items", str()}};
   return object_schema(props, {"id", "account_id", "from_tier", "to_tier", "status", "method", "office", "staff",
                                "second_staff", "document_type", "document_expiry", "requested_at", "decided_at",
                                "reason"});
+}
+
+// A change of an authority account's identity fields awaiting its second staff member.
+json identity_change_schema() {
+  return object_schema({{"id", integer()}, {"account_id", integer()}, {"fields", {{"type", "object"}}}, {"reason", str()},
+                        {"status", enumeration({"awaiting-confirmation", "confirmed", "rejected", "expired"})},
+                        {"requested_by", str()}, {"requested_at", str()}, {"second_staff", str()},
+                        {"awaiting_until", date()}, {"decided_at", nullable("string")}, {"decided_by", nullable("string")}},
+                       {"id", "account_id", "fields", "reason", "status", "requested_by", "requested_at", "second_staff",
+                        "awaiting_until"});
 }
 
 json components() {
@@ -111,8 +122,10 @@ json components() {
   for (const char* f : {"given_name", "family_name", "birth_date", "company_name", "legal_form", "register_court",
                         "register_no", "vat_id", "customer_no", "street", "house_no", "postal_code", "city", "phone",
                         "contact_given_name", "contact_family_name", "verified_at", "verified_by",
-                        "verification_method", "verified_office", "erased_at"})
+                        "verification_method", "verified_office", "erased_at", "identity_changed_at",
+                        "identity_changed_by"})
     account_props[f] = nullable("string");
+  account_props["identity_change"] = {{"$ref", "#/components/schemas/IdentityChange"}};
   account_props["id"] = integer();
   account_props["version"] = integer();
   for (const char* f : {"login", "tier", "status", "assurance", "created_at", "updated_at"}) account_props[f] = str();
@@ -122,7 +135,8 @@ json components() {
                                                 "assurance", "verified_at", "verified_by", "verification_method",
                                                 "created_at", "updated_at"})},
       {"Office", object_schema({{"code", str()}, {"name", str()}, {"min_certified", integer()}}, {"code", "name", "min_certified"})},
-      {"Staff", object_schema({{"id", str()}, {"name", str()}, {"office", nullable("string")},
+      {"IdentityChange", identity_change_schema()},
+      {"Staff", object_schema({{"id", str()}, {"name", str()}, {"office", nullable("string")}, {"birth_date", nullable("string")},
                                {"roles", {{"type", "array"}, {"items", str()}}}, {"active", {{"type", "boolean"}}},
                                {"certifications", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Certification"}}}}}},
                               {"id", "name", "office", "roles", "active", "certifications"})},
@@ -186,6 +200,7 @@ json components() {
   schemas["StaffList"] = list_of("Staff");
   schemas["AuditList"] = list_of("AuditEntry");
   schemas["UpgradeList"] = list_of("Upgrade");
+  schemas["IdentityChangeList"] = list_of("IdentityChange");
   schemas["ObjectList"] = list_of("Object");
   schemas["AbsenceList"] = list_of("Absence");
   schemas["AvailableOfficeList"] = list_of("AvailableOffice");
@@ -206,6 +221,8 @@ std::string response_schema(const Operation& op) {
       {"staff.absence_add", "Absence"}, {"staff.absence_remove", "Absence"}, {"staff.absences", "AbsenceList"},
       {"permits.list", "PermitList"},   {"permits.renew", "RenewalReport"},  {"mandates.list", "MandateList"},
       {"charges.list", "ChargeList"},   {"payments.list", "PaymentBatchList"},
+      {"accounts.identity_changes", "IdentityChangeList"}, {"accounts.confirm_identity_change", "IdentityChange"},
+      {"accounts.reject_identity_change", "IdentityChange"},
   };
   if (auto it = by_name.find(op.name); it != by_name.end()) return it->second;
   if (op.name.rfind("accounts.", 0) == 0) return "Account";

@@ -17,13 +17,14 @@ void add_staff_operations(OperationTable& t) {
   t.add({"staff.add", "POST", "/staff", Effect::write, "Add a staff member or service identity",
          [](Context& ctx, const json& j) {
            Params p(j);
-           auto s = add_staff(ctx, {p.str("id"), p.str("name"), p.str_or("office", ""), p.strings("roles")});
+           auto s = add_staff(ctx, {p.str("id"), p.str("name"), p.str_or("office", ""), p.strings("roles"),
+                                   p.str_or("birth_date", "")});
            return staff_view(ctx, s);
          }});
-  t.add({"staff.update", "PATCH", "/staff/{id}", Effect::write, "Change a staff member's name, office or roles",
+  t.add({"staff.update", "PATCH", "/staff/{id}", Effect::write, "Change a staff member's name, office, birth date or roles (roles: admin only)",
          [](Context& ctx, const json& j) {
            Params p(j);
-           StaffChange c{p.opt_str("name"), p.opt_str("office"), std::nullopt};
+           StaffChange c{p.opt_str("name"), p.opt_str("office"), std::nullopt, p.opt_str("birth_date")};
            if (p.has("roles")) c.roles = p.strings("roles");
            return staff_view(ctx, update_staff(ctx, p.str("id"), c));
          }});

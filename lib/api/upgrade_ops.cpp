@@ -52,7 +52,7 @@ json list_upgrades(Context& ctx, const Params& p) {
   auto page = read_page(p);
   q.after_id = page.after;
   q.limit = page.limit;
-  auto rows = query_upgrades(ctx.db(), q);
+  auto rows = upgrades_as_of_today(ctx, q);
   json items = json::array();
   for (const auto& u : rows) items.push_back(u);
   return page_response(std::move(items), page, rows.empty() ? 0 : rows.back().id);
@@ -76,6 +76,13 @@ void add_upgrade_operations(OperationTable& t) {
            return out;
          },
          false, false, false, true});
+  t.add({"upgrades.confirm", "POST", "/upgrades/{id}/confirm", Effect::write,
+         "Confirm an authority upgrade awaiting you as its second staff member (four-eyes, the same day)",
+         [](Context& ctx, const json& j) {
+           auto done = confirm_upgrade(ctx, upgrade_id(Params(j)));
+           return json(done.upgrade);
+         },
+         false, false, false, true});
   t.add({"upgrades.list", "GET", "/upgrades", Effect::read, "List upgrades (filter by status and account)",
          [](Context& ctx, const json& j) { return list_upgrades(ctx, Params(j)); }, false, true});
   t.add({"upgrades.show", "GET", "/upgrades/{id}", Effect::read, "Show one upgrade",
@@ -83,7 +90,7 @@ void add_upgrade_operations(OperationTable& t) {
            require_upgrade_reader(ctx);
            return json(find_upgrade(ctx, upgrade_id(Params(j))));
          }});
-  t.add({"upgrades.reject", "POST", "/upgrades/{id}/reject", Effect::write, "Reject a pending upgrade request",
+  t.add({"upgrades.reject", "POST", "/upgrades/{id}/reject", Effect::write, "Reject a pending upgrade request, or, as its second staff member, an upgrade awaiting your confirmation",
          [](Context& ctx, const json& j) {
            Params p(j);
            return json(reject_upgrade(ctx, upgrade_id(p), p.str_or("reason", "")));

@@ -96,6 +96,8 @@ void to_json(nlohmann::json& j, const Account& a) {
       {"verification_method", opt(a.verification_method)},
       {"verified_office", opt(a.verified_office)},
       {"erased_at", opt(a.erased_at)},
+      {"identity_changed_at", opt(a.identity_changed_at)},
+      {"identity_changed_by", opt(a.identity_changed_by)},
       {"created_at", a.created_at},
       {"updated_at", a.updated_at},
       {"version", a.version},

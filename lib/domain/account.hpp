@@ -39,6 +39,9 @@ struct Account {
   std::string assurance = "low";
   std::optional<std::string> verified_at, verified_by, verification_method, verified_office;
   std::optional<std::string> erased_at;
+  // Who last changed the identity fields (verified_account_fields), and when: that staff member
+  // may not upgrade the account for 30 days.
+  std::optional<std::string> identity_changed_at, identity_changed_by;
   std::string created_at, updated_at;
   std::int64_t version = 1;
 

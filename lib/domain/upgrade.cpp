@@ -22,12 +22,16 @@ bool is_upper_alnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <=
 }  // namespace
 
 const std::vector<std::string>& upgrade_statuses() {
-  static const std::vector<std::string> s{"pending", "performed", "rejected", "revoked"};
+  static const std::vector<std::string> s{"pending", "awaiting-confirmation", "performed", "rejected", "revoked", "expired"};
   return s;
 }
 
 void check_upgrade_status(std::string_view status, std::string_view field) {
   one_of(upgrade_statuses(), status, field, "an upgrade status");
+}
+
+const char* certification_to_verify(std::string_view tier) {
+  return tier == "authority" ? "authority-accounts" : "identity-check";
 }
 
 const std::vector<std::string>& upgrade_methods() {
@@ -109,7 +113,13 @@ void to_json(nlohmann::json& j, const Upgrade& u) {
       {"reason", opt(u.reason)},
       {"revoked_at", opt(u.revoked_at)},
       {"revoked_by", opt(u.revoked_by)},
+      {"confirmed_at", opt(u.confirmed_at)},
+      {"awaiting_until", opt(u.awaiting_until)},
   };
+}
+
+bool awaiting_has_lapsed(const Upgrade& u, const Date& today) {
+  return u.status == "awaiting-confirmation" && u.awaiting_until && *u.awaiting_until < today.str();
 }
 
 }  // namespace vrathaus

@@ -12,7 +12,9 @@
 
 namespace vrathaus {
 
-// pending → performed | rejected; performed → revoked (by a downgrade).
+// pending → performed | rejected; performed → revoked (by a downgrade). An authority upgrade
+// goes (pending →) awaiting-confirmation → performed | rejected | expired: the second staff
+// member confirms it the same day, or it lapses when that day has passed.
 const std::vector<std::string>& upgrade_statuses();
 void check_upgrade_status(std::string_view status, std::string_view field = "status");
 
@@ -22,6 +24,10 @@ std::string check_upgrade_method(std::string_view method, std::string_view field
 
 // A tier an upgrade can reach: private, business or authority. Returns it; exit 5 otherwise.
 std::string check_upgrade_target(std::string_view tier, std::string_view field = "tier");
+
+// The certification whose holders verify (and so may later correct) an account of this tier:
+// authority-accounts for authority, identity-check for the others.
+const char* certification_to_verify(std::string_view tier);
 
 // The identity documents accepted at the counter.
 const std::vector<std::string>& document_types();
@@ -53,7 +59,13 @@ struct Upgrade {
   std::optional<std::string> eid_pseudonym_hash;
   std::string requested_at, requested_by;
   std::optional<std::string> decided_at, reason, revoked_at, revoked_by;
+  std::optional<std::string> confirmed_at;    // when the second staff member confirmed
+  std::optional<std::string> awaiting_until;  // last local day the confirmation may come (YYYY-MM-DD)
 };
+
+// An upgrade awaiting confirmation whose day has passed: it counts as expired, whether or not
+// the store has been told so yet (nothing runs at midnight to tell it).
+bool awaiting_has_lapsed(const Upgrade& u, const Date& today);
 
 // The stable JSON (cli.md "upgrade"). Hashes stay inside the store: they are never printed.
 void to_json(nlohmann::json& j, const Upgrade& u);

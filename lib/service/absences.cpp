@@ -1,6 +1,7 @@
 #include "service/absences.hpp"
 
 #include "core/error.hpp"
+#include "domain/duties.hpp"
 #include "domain/validate.hpp"
 #include "service/audit.hpp"
 #include "service/staff.hpp"
@@ -103,6 +104,14 @@ AbsenceRow remove_absence(Context& ctx, const std::string& staff_id, std::int64_
   auto staff = absence_owner(ctx, staff_id, "remove absences");
   auto row = load_absence(ctx.db(), absence_id);
   if (!row || row->staff != staff.id) fail(ErrorKind::not_found, "{} has no absence {}", staff.id, absence_id);
+  // An absence that has begun is a record of fact (coverage and every refused upgrade rely on
+  // it): removing it, even partly, is a supervisor's correction, never the absent person's own.
+  if (absence_has_begun(row->period.from, ctx.today())) {
+    if (ctx.actor.is_staff && ctx.actor.id == staff.id)
+      fail(ErrorKind::forbidden, "absence {} of {} covers {} or earlier: only a supervisor or admin other than {} may remove it",
+           absence_id, staff.id, ctx.today().str(), staff.id);
+    require_role(ctx, {"admin", "supervisor"}, "remove an absence that has begun");
+  }
   auto why = reason.empty() ? reason : validate_text(reason, "reason", 500);
   delete_absence(ctx.db(), absence_id);
   audit_append(ctx, {"staff.absence_remove", "staff:" + staff.id, absence_json(*row), nullptr, why});

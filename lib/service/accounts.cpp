@@ -8,6 +8,8 @@
 #include "service/permits.hpp"
 #include "service/presence.hpp"
 #include "service/staff.hpp"
+#include "service/identity_changes.hpp"
+#include "service/upgrades.hpp"
 #include "store/account_rows.hpp"
 #include "store/upgrade_rows.hpp"
 
@@ -132,16 +134,16 @@ AccountCreated create_account(Context& ctx, const NewAccount& input) {
   return result;
 }
 
-bool may_change_verified_fields(Context& ctx) {
+bool may_change_verified_fields(Context& ctx, const std::string& cert) {
   // Verified identity data is what a certified clerk checked against a document: only a staff
   // member certified for that check today may change it (not the anonymous local administrator).
   // Absence is not checked here: correcting a record is not an act at the counter.
   if (!ctx.actor.is_staff) return false;
   auto member = load_staff(ctx.db(), ctx.actor.id);
-  return member && member->active && holds_certification(ctx, ctx.actor.id, "identity-check", ctx.today());
+  return member && member->active && holds_certification(ctx, ctx.actor.id, cert, ctx.today());
 }
 
-Account update_account(Context& ctx, const AccountChange& change) {
+AccountUpdated update_account(Context& ctx, const AccountChange& change) {
   require_role(ctx, kAccountWriters, "update accounts");
   auto account = find_account(ctx, change.account);
   if (change.if_version && *change.if_version != account.version)
@@ -161,20 +163,60 @@ Account update_account(Context& ctx, const AccountChange& change) {
     *slot = value.empty() ? std::nullopt : std::optional(normalise_account_field(ctx, field, value));
   }
   auto [b, a] = diff(before, account);
-  if (a.empty()) return account;  // nothing changes: no write, no audit entry
+  if (a.empty()) return {account, std::nullopt};  // nothing changes: no write, no audit entry
+  FieldValues identity;
+  for (auto& [field, value] : a.items())
+    if (is_locked_field(field)) identity[field] = value.is_null() ? "" : value.get<std::string>();
+  if (identity.empty()) {
+    if (change.second_staff) fail_field("second_staff", "is only used to change an authority account's identity fields");
+    check_person_or_organisation(account);
+    save(ctx, account);
+    audit_append(ctx, {"accounts.update", account_object(account.id), b, a, change.reason});
+    return {account, std::nullopt};
+  }
+
   if (account.verified_at) {
-    for (auto& [field, _] : a.items()) {
-      if (!is_locked_field(field)) continue;
-      if (!may_change_verified_fields(ctx))
-        fail(ErrorKind::forbidden,
-             "{} of account {} is verified: only a staff member certified for identity-check today may change it",
-             field, account.id);
-      require_reason(change.reason, "change verified data");
-    }
+    const std::string cert = certification_to_verify(account.tier);
+    if (!may_change_verified_fields(ctx, cert))
+      fail(ErrorKind::forbidden,
+           "{} of account {} ({}) is verified: only a staff member certified for {} today may change it",
+           identity.begin()->first, account.id, account.tier, cert);
+    require_reason(change.reason, "change verified data");
+  }
+  // An upgrade awaiting its second staff member verifies the identity as it was performed.
+  if (auto waiting = awaiting_upgrade(ctx.db(), account.id); waiting && !awaiting_has_lapsed(*waiting, ctx.today()))
+    fail(ErrorKind::conflict, "account {} has upgrade {} awaiting confirmation: its identity fields stay until that is decided",
+         account.id, waiting->id);
+  check_person_or_organisation(account);
+  if (account.tier == "authority") {
+    if (identity.size() != a.size())
+      fail_field("second_staff", "an authority account's identity fields change on their own (they need a second "
+                                 "staff member's confirmation); change the other fields separately");
+    return {before, request_identity_change(ctx, before, identity, change.reason, change.second_staff.value_or(""))};
+  }
+  if (change.second_staff) fail_field("second_staff", "is only used to change an authority account's identity fields");
+  account.identity_changed_at = ctx.now();
+  account.identity_changed_by = ctx.actor.id;
+  save(ctx, account);
+  auto [bi, ai] = diff(before, account);
+  audit_append(ctx, {"accounts.update", account_object(account.id), bi, ai, change.reason});
+  return {account, std::nullopt};
+}
+
+Account write_identity_fields(Context& ctx, Account account, const FieldValues& fields, const std::string& reason,
+                              const std::string& changed_by) {
+  auto before = account;
+  for (const auto& [field, value] : fields) {
+    auto* slot = account_field(account, field);
+    if (!slot || !is_locked_field(field)) fail_field(field, "is not an identity field");
+    *slot = value.empty() ? std::nullopt : std::optional(value);
   }
   check_person_or_organisation(account);
+  account.identity_changed_at = ctx.now();
+  account.identity_changed_by = changed_by;
   save(ctx, account);
-  audit_append(ctx, {"accounts.update", account_object(account.id), b, a, change.reason});
+  auto [b, a] = diff(before, account);
+  audit_append(ctx, {"accounts.update", account_object(account.id), b, a, reason});
   return account;
 }
 
@@ -233,7 +275,7 @@ nlohmann::json export_account(Context& ctx, const std::string& id) {
   AuditFilter filter;
   filter.object = account_object(account.id);
   json upgrades = json::array();
-  for (const auto& u : query_upgrades(ctx.db(), {"", account.id, 0, std::nullopt})) upgrades.push_back(u);
+  for (const auto& u : upgrades_of_account(ctx, account.id)) upgrades.push_back(u);
   json out{{"account", account}, {"upgrades", upgrades}, {"audit", audit_list(ctx, filter)}, {"exported_at", ctx.now()}};
   out.update(account_permit_data(ctx, account.id));  // permits, mandates, charges
   return out;

@@ -79,6 +79,7 @@ CertificationRow certify_staff(Context& ctx, const NewCertification& in) {
 std::vector<CertificationRow> revoke_certification(Context& ctx, const std::string& staff_id, const std::string& kind,
                                                    const std::string& reason) {
   require_role(ctx, kCertifiers, "revoke certifications");
+  if (ctx.actor.is_staff && ctx.actor.id == staff_id) fail(ErrorKind::forbidden, "nobody changes their own certifications");
   auto staff = find_staff(ctx, staff_id);
   check_certification_kind(ctx.city, kind);
   auto why = validate_text(reason, "reason", 500);

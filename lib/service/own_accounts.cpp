@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "domain/duties.hpp"
 #include "domain/folding.hpp"
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
@@ -27,7 +28,17 @@ std::optional<std::string> own_account_reason(Context& ctx, const std::string& s
   if (member && !account.is_organisation() && account.given_name && account.family_name &&
       fold_german(member->name) == account.folded_name())
     return fmt::format("account {} bears the name of staff member {}", account.id, staff);
+  if (member && is_same_person(account, member->name, member->birth_date))
+    return fmt::format("account {} bears the name and birth date of staff member {}", account.id, staff);
   return std::nullopt;
+}
+
+void refuse_recent_identity_change(Context& ctx, const std::string& staff, const Account& account, const std::string& action) {
+  if (changed_identity_recently(account, staff, ctx.today()))
+    fail(ErrorKind::forbidden,
+         "{} changed the identity fields of account {} on {}: whoever changes an identity may not {} for {} days; "
+         "a colleague must do it",
+         staff, account.id, account.identity_changed_at->substr(0, 10), action, kIdentityChangeCoolingDays);
 }
 
 void refuse_own_account(Context& ctx, const std::string& staff, const Account& account, const std::string& action) {

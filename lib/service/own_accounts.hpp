@@ -4,7 +4,9 @@
 //  - it is linked to the staff record (`vrathaus staff link-account`), the authoritative way, or
 //  - it is a person account whose German-folded name equals the staff member's folded name
 //    ("Sabine Kruse" = "SABINE KRUSE"), a safety net for links nobody made. A namesake is then
-//    served by a colleague; the refusal says why.
+//    served by a colleague; the refusal says why;
+//  - or it carries the staff record's birth date and its given and family names are among the
+//    words of the staff member's folded name ("Kruse, Sabine Maria").
 #include "domain/account.hpp"
 #include "service/context.hpp"
 
@@ -20,6 +22,11 @@ std::optional<std::string> own_account_reason(Context& ctx, const std::string& s
 
 // Throws forbidden (exit 6) when the account is the staff member's own.
 void refuse_own_account(Context& ctx, const std::string& staff, const Account& account, const std::string& action);
+
+// Throws forbidden (exit 6) when the staff member changed the account's identity fields within
+// the last 30 days: renaming an account to someone else's name, upgrading it and renaming it
+// back would otherwise verify one's own person.
+void refuse_recent_identity_change(Context& ctx, const std::string& staff, const Account& account, const std::string& action);
 
 // Each returns {"staff": id, "accounts": [ids]}. Anyone may declare their own account; linking
 // others' and unlinking (with a reason, never one's own) need supervisor or admin. Audited.

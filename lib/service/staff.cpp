@@ -1,6 +1,7 @@
 #include "service/staff.hpp"
 
 #include "core/error.hpp"
+#include "domain/duties.hpp"
 #include "domain/validate.hpp"
 #include "service/audit.hpp"
 #include "service/offices.hpp"
@@ -34,7 +35,34 @@ std::set<std::string> validate_roles(const std::vector<std::string>& roles) {
     out.insert(r);
   }
   if (out.empty()) fail_field("roles", "a staff member needs at least one role");
+  if (auto why = mixed_roles_reason(out)) fail(ErrorKind::forbidden, "{}", *why);
   return out;
+}
+
+// Granting or removing roles is an admin's act; a supervisor may only add a plain clerk.
+void require_role_granter(const Context& ctx, const std::set<std::string>& roles, const std::set<std::string>& before) {
+  if (ctx.actor.has_role("admin")) return;
+  if (before.empty() && roles == std::set<std::string>{"clerk"}) return;
+  fail(ErrorKind::forbidden, "only an admin grants or removes roles; {} is not one", ctx.actor.id);
+}
+
+void refuse_own_record(const Context& ctx, const std::string& id, const char* action) {
+  if (ctx.actor.is_staff && ctx.actor.id == id)
+    fail(ErrorKind::forbidden, "nobody {} their own staff record; another supervisor or admin must", action);
+}
+
+// The last active admin is what every other administrative act depends on: losing them locks
+// the city out of its own system (their tokens stop working, nothing remote can undo it).
+void keep_an_admin(Context& ctx, const StaffMember& leaving) {
+  if (!leaving.active || !leaving.roles.contains("admin")) return;
+  for (const auto& other : list_staff(ctx, ""))
+    if (other.id != leaving.id && other.active && other.roles.contains("admin")) return;
+  fail(ErrorKind::forbidden, "{} is the last active admin: make another admin first", leaving.id);
+}
+
+std::optional<std::string> validate_staff_birth_date(const Context& ctx, const std::string& value) {
+  if (value.empty()) return std::nullopt;
+  return validate_birth_date(value, ctx.today(), "birth_date").str();
 }
 
 std::string validate_staff_id(const std::string& id) {
@@ -45,8 +73,10 @@ std::string validate_staff_id(const std::string& id) {
 }
 
 void write(Context& ctx, const StaffMember& s, bool insert) {
-  SQLite::Statement q(ctx.db(), insert ? "INSERT INTO staff(id, name, office, roles, active, created_at, updated_at) VALUES (?,?,?,?,?,?,?)"
-                                       : "UPDATE staff SET name=?2, office=?3, roles=?4, active=?5, updated_at=?7 WHERE id=?1");
+  SQLite::Statement q(ctx.db(), insert ? "INSERT INTO staff(id, name, office, roles, active, created_at, updated_at, birth_date) "
+                                                "VALUES (?,?,?,?,?,?,?,?)"
+                                              : "UPDATE staff SET name=?2, office=?3, roles=?4, active=?5, updated_at=?7, "
+                                                "birth_date=?8 WHERE id=?1");
   q.bind(1, s.id);
   q.bind(2, s.name);
   if (s.office.empty())
@@ -57,6 +87,10 @@ void write(Context& ctx, const StaffMember& s, bool insert) {
   q.bind(5, s.active ? 1 : 0);
   if (insert) q.bind(6, s.created_at);
   q.bind(7, s.updated_at);
+  if (s.birth_date)
+    q.bind(8, *s.birth_date);
+  else
+    q.bind(8);
   q.exec();
 }
 
@@ -73,16 +107,19 @@ void to_json(nlohmann::json& j, const StaffMember& s) {
   j = {{"id", s.id},          {"name", s.name},
        {"office", s.office.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.office)},
        {"roles", s.roles},    {"active", s.active},
+       {"birth_date", s.birth_date ? nlohmann::json(*s.birth_date) : nlohmann::json(nullptr)},
        {"created_at", s.created_at}, {"updated_at", s.updated_at}};
 }
 
 std::optional<StaffMember> load_staff(SQLite::Database& db, const std::string& id) {
-  Prepared q(db, "SELECT id, name, office, roles, active, created_at, updated_at FROM staff WHERE id = ?");
+  Prepared q(db, "SELECT id, name, office, roles, active, created_at, updated_at, birth_date FROM staff WHERE id = ?");
   q->bind(1, id);
   if (!q->executeStep()) return std::nullopt;
-  return StaffMember{q->getColumn(0).getString(), q->getColumn(1).getString(),
-                     q->getColumn(2).isNull() ? "" : q->getColumn(2).getString(), split_roles(q->getColumn(3).getString()),
-                     q->getColumn(4).getInt() != 0, q->getColumn(5).getString(), q->getColumn(6).getString()};
+  StaffMember s{q->getColumn(0).getString(), q->getColumn(1).getString(),
+                q->getColumn(2).isNull() ? "" : q->getColumn(2).getString(), split_roles(q->getColumn(3).getString()),
+                q->getColumn(4).getInt() != 0, std::nullopt, q->getColumn(5).getString(), q->getColumn(6).getString()};
+  if (!q->getColumn(7).isNull()) s.birth_date = q->getColumn(7).getString();
+  return s;
 }
 
 StaffMember find_staff(Context& ctx, const std::string& id) {
@@ -108,11 +145,11 @@ StaffMember add_staff(Context& ctx, const NewStaff& in) {
   s.id = validate_staff_id(in.id);
   s.name = validate_text(in.name, "name", 120);
   s.roles = validate_roles(in.roles.empty() ? std::vector<std::string>{"clerk"} : in.roles);
+  require_role_granter(ctx, s.roles, {});
+  s.birth_date = validate_staff_birth_date(ctx, in.birth_date);
   bool service_identity = s.roles.contains("portal") || s.roles.contains("importer");
   if (in.office.empty() && !service_identity) fail_field("office", "is required for staff (only service identities have none)");
   if (!in.office.empty()) s.office = find_office(ctx, in.office).code;
-  if (s.roles.contains("admin") && !ctx.actor.has_role("admin"))
-    fail(ErrorKind::forbidden, "only an admin may create another admin");
   if (load_staff(ctx.db(), s.id)) fail(ErrorKind::conflict, "staff member {} exists already", s.id);
   s.created_at = s.updated_at = ctx.now();
   write(ctx, s, true);
@@ -122,14 +159,18 @@ StaffMember add_staff(Context& ctx, const NewStaff& in) {
 
 StaffMember update_staff(Context& ctx, const std::string& id, const StaffChange& change) {
   require_role(ctx, kStaffManagers, "update staff");
+  refuse_own_record(ctx, id, "changes");
   auto s = find_staff(ctx, id);
   auto before = s;
   if (change.name) s.name = validate_text(*change.name, "name", 120);
   if (change.office) s.office = find_office(ctx, *change.office).code;
+  if (change.birth_date) s.birth_date = validate_staff_birth_date(ctx, *change.birth_date);
   if (change.roles) {
     s.roles = validate_roles(*change.roles);
-    if ((s.roles.contains("admin") || before.roles.contains("admin")) && !ctx.actor.has_role("admin"))
-      fail(ErrorKind::forbidden, "only an admin may grant or take the admin role");
+    if (s.roles != before.roles) {
+      require_role_granter(ctx, s.roles, before.roles);
+      if (!s.roles.contains("admin")) keep_an_admin(ctx, before);
+    }
   }
   nlohmann::json b = before, a = s;
   if (b == a) return s;
@@ -141,9 +182,13 @@ StaffMember update_staff(Context& ctx, const std::string& id, const StaffChange&
 
 StaffMember deactivate_staff(Context& ctx, const std::string& id, const std::string& reason) {
   require_role(ctx, kStaffManagers, "deactivate staff");
+  refuse_own_record(ctx, id, "deactivates");
   auto s = find_staff(ctx, id);
   if (!s.active) fail(ErrorKind::conflict, "staff member {} is inactive already", id);
-  if (ctx.actor.id == s.id) fail(ErrorKind::conflict, "nobody deactivates themselves");
+  // Deactivating an admin takes their role away in effect: that is an admin's decision too.
+  if (s.roles.contains("admin") && !ctx.actor.has_role("admin"))
+    fail(ErrorKind::forbidden, "only an admin deactivates an admin; {} is not one", ctx.actor.id);
+  keep_an_admin(ctx, s);
   s.active = false;
   s.updated_at = ctx.now();
   write(ctx, s, false);

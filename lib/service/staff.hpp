@@ -17,6 +17,8 @@ struct StaffMember {
   std::string office;  // "" for service identities (portal, importer)
   std::set<std::string> roles;
   bool active = true;
+  // So that nobody verifies an account that is their own person (same folded name, same birth date).
+  std::optional<std::string> birth_date;
   std::string created_at, updated_at;
 };
 void to_json(nlohmann::json& j, const StaffMember& s);
@@ -26,13 +28,18 @@ const std::set<std::string>& known_roles();
 struct NewStaff {
   std::string id, name, office;
   std::vector<std::string> roles;
+  std::string birth_date{};  // "" when not given
 };
 
 struct StaffChange {
   std::optional<std::string> name, office;
   std::optional<std::vector<std::string>> roles;
+  std::optional<std::string> birth_date{};  // "" clears it
 };
 
+// Separation of duties: nobody changes their own staff record or active flag; only an admin
+// grants or removes roles (a supervisor may add a plain clerk), and only another admin the role
+// admin; service roles are never combined with human roles; the last active admin stays.
 StaffMember add_staff(Context& ctx, const NewStaff& input);
 StaffMember update_staff(Context& ctx, const std::string& id, const StaffChange& change);
 StaffMember deactivate_staff(Context& ctx, const std::string& id, const std::string& reason);

@@ -55,9 +55,54 @@ void refuse_given(const std::optional<std::string>& value, const char* field, co
   if (value) fail_field(field, "is not used with --method {}", method);
 }
 
+// The upgrade as recorded (its JSON carries no hashes), without the empty fields.
+json recorded_upgrade(const Upgrade& u) {
+  json upgrade = json::object(), recorded = u;
+  for (auto& [key, value] : recorded.items())
+    if (!value.is_null()) upgrade[key] = value;
+  return upgrade;
+}
+
+// An account has at most one upgrade awaiting its second staff member; one whose day has passed
+// is marked expired first, so it no longer stands in the way.
+void refuse_awaiting(Context& ctx, const Account& account) {
+  expire_lapsed_upgrades(ctx.db(), ctx.today().str());
+  if (auto waiting = awaiting_upgrade(ctx.db(), account.id))
+    fail(ErrorKind::conflict, "account {} has upgrade {} awaiting confirmation by {} today: confirm or reject that first",
+         account.id, waiting->id, waiting->second_staff.value_or("?"));
+}
+
+// Four-eyes: the first staff member's part is recorded, the account stays as it is until the
+// second staff member confirms with their own identity the same day (confirm_upgrade).
+UpgradeDone await_confirmation(Context& ctx, const Account& account, Upgrade u, std::optional<Upgrade> request,
+                               std::vector<std::string> warnings, json audit_extra) {
+  auto now = ctx.now();
+  u.account_id = account.id;
+  u.from_tier = account.tier;
+  u.status = "awaiting-confirmation";
+  u.awaiting_until = ctx.today().str();
+  if (request) {
+    u.id = request->id;
+    u.requested_at = request->requested_at;
+    u.requested_by = request->requested_by;
+    update_upgrade(ctx.db(), u);
+  } else {
+    u.requested_at = now;
+    u.requested_by = ctx.actor.id;
+    u.id = insert_upgrade(ctx.db(), u);
+  }
+  json after{{"upgrade", recorded_upgrade(u)}};
+  for (auto& [key, value] : audit_extra.items()) after[key] = value;
+  audit_append(ctx, {"upgrades.perform", account_object(account.id), nullptr, after, ""});
+  warnings.push_back(fmt::format("upgrade {} awaits confirmation by {} today (vrathaus upgrades confirm {}); the account "
+                                 "stays {} until then",
+                                 u.id, u.second_staff.value_or("?"), u.id, account.tier));
+  return {u, std::move(warnings)};
+}
+
 // Writes the upgrade and the verified account, and audits both in one entry.
 UpgradeDone complete(Context& ctx, Account account, Upgrade u, std::optional<Upgrade> request,
-                     std::vector<std::string> warnings, json audit_extra) {
+                     std::vector<std::string> warnings, json audit_extra, const char* action = "upgrades.perform") {
   auto now = ctx.now();
   u.account_id = account.id;
   u.from_tier = account.tier;
@@ -92,13 +137,9 @@ UpgradeDone complete(Context& ctx, Account account, Upgrade u, std::optional<Upg
     b[key] = jb[key];
     a[key] = value;
   }
-  // The upgrade as recorded (its JSON carries no hashes), without the empty fields.
-  json upgrade = json::object(), recorded = u;
-  for (auto& [key, value] : recorded.items())
-    if (!value.is_null()) upgrade[key] = value;
-  a["upgrade"] = upgrade;
+  a["upgrade"] = recorded_upgrade(u);
   for (auto& [key, value] : audit_extra.items()) a[key] = value;
-  audit_append(ctx, {"upgrades.perform", account_object(account.id), b, a, ""});
+  audit_append(ctx, {action, account_object(account.id), b, a, ""});
   return {u, std::move(warnings)};
 }
 
@@ -112,9 +153,12 @@ UpgradeDone perform_in_person(Context& ctx, const PerformUpgrade& in, const std:
   check_account_can_reach(account, tier);
   check_account_fields(account, tier);
   refuse_own_account(ctx, ctx.actor.id, account, "perform an upgrade");
+  refuse_recent_identity_change(ctx, ctx.actor.id, account, "upgrade it");
+  refuse_awaiting(ctx, account);
   auto request = matching_request(ctx, account, tier);
 
-  // Four-eyes for authority accounts: a second, different staff member, equally certified.
+  // Four-eyes for authority accounts: a second, different staff member, equally certified, who
+  // confirms with their own identity before anything changes (confirm_upgrade).
   std::optional<std::string> second;
   if (tier == "authority") {
     if (!in.second_staff || in.second_staff->empty())
@@ -123,6 +167,7 @@ UpgradeDone perform_in_person(Context& ctx, const PerformUpgrade& in, const std:
       fail(ErrorKind::forbidden, "four-eyes: the second staff member must be someone other than {}", ctx.actor.id);
     require_staff_certified(ctx, *in.second_staff, "authority-accounts", "the second staff member " + *in.second_staff);
     refuse_own_account(ctx, *in.second_staff, account, "co-sign an upgrade");
+    refuse_recent_identity_change(ctx, *in.second_staff, account, "co-sign an upgrade of it");
     second = in.second_staff;
   } else if (in.second_staff) {
     fail_field("second_staff", "is only used for authority upgrades");
@@ -171,6 +216,7 @@ UpgradeDone perform_in_person(Context& ctx, const PerformUpgrade& in, const std:
                                    doc_type, fmt::join(others, ", ")));
     extra["document_also_verified"] = others;
   }
+  if (second) return await_confirmation(ctx, account, u, request, std::move(warnings), extra);
   return complete(ctx, account, u, request, std::move(warnings), extra);
 }
 
@@ -197,6 +243,7 @@ UpgradeDone perform_online_id(Context& ctx, const PerformUpgrade& in, const std:
   auto hash = eid_pseudonym_hash(document_key(ctx), pseudonym);
   if (auto bound = eid_account(ctx.db(), hash); bound && *bound != account.id)
     fail(ErrorKind::conflict, "this eID already verified another account ({}): one eID verifies one account", *bound);
+  refuse_awaiting(ctx, account);
   auto request = matching_request(ctx, account, tier);
 
   Upgrade u;
@@ -215,6 +262,30 @@ UpgradeDone perform_upgrade(Context& ctx, const PerformUpgrade& in) {
   auto tier = check_upgrade_target(in.tier);
   if (method == "online-id") return perform_online_id(ctx, in, tier);
   return perform_in_person(ctx, in, tier);
+}
+
+UpgradeDone confirm_upgrade(Context& ctx, std::int64_t id) {
+  require_role(ctx, {"clerk", "supervisor", "admin"}, "confirm upgrades");
+  auto u = find_upgrade(ctx, id);
+  if (u.status != "awaiting-confirmation")
+    fail(ErrorKind::conflict, "upgrade {} is {}, not awaiting confirmation{}", u.id, u.status,
+         u.status == "expired" ? ": its day has passed; perform it again" : "");
+  // The second staff member confirms with their own identity: nobody confirms for them, the
+  // first staff member least of all.
+  if (!ctx.actor.is_staff || !u.second_staff || ctx.actor.id != *u.second_staff)
+    fail(ErrorKind::forbidden, "only {} may confirm upgrade {} (four-eyes: {} performed it); {} may not",
+         u.second_staff.value_or("the second staff member"), u.id, u.staff.value_or("?"), ctx.actor.id);
+  require_actor_certified(ctx, "authority-accounts", "confirm authority upgrades");
+
+  auto account = find_account(ctx, std::to_string(u.account_id));
+  check_account_can_reach(account, u.to_tier);
+  check_account_fields(account, u.to_tier);
+  refuse_own_account(ctx, ctx.actor.id, account, "confirm an upgrade");
+  // Neither of the two may have rewritten the identity in the meantime.
+  refuse_recent_identity_change(ctx, ctx.actor.id, account, "confirm an upgrade of it");
+  if (u.staff) refuse_recent_identity_change(ctx, *u.staff, account, "have an upgrade of it confirmed");
+  u.confirmed_at = ctx.now();
+  return complete(ctx, account, u, u, {}, json::object(), "upgrades.confirm");
 }
 
 }  // namespace vrathaus

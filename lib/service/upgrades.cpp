@@ -22,7 +22,7 @@ void require_reason(const std::string& reason, const std::string& what) {
 // guest is unverified while a higher tier keeps how it was verified (e.g. by the IT provider).
 void reverify_from_history(Context& ctx, Account& account) {
   std::optional<Upgrade> newest;
-  for (auto& u : query_upgrades(ctx.db(), {"performed", account.id, 0, std::nullopt})) newest = u;
+  for (auto& u : query_upgrades(ctx.db(), {"performed", account.id, 0, std::nullopt, ""})) newest = u;
   if (newest) {
     account.verified_at = newest->decided_at;
     account.verified_by = newest->staff;
@@ -43,11 +43,22 @@ void require_upgrade_reader(const Context& ctx) {
 Upgrade find_upgrade(Context& ctx, std::int64_t id) {
   auto u = load_upgrade(ctx.db(), id);
   if (!u) fail(ErrorKind::not_found, "no upgrade {}", id);
+  if (awaiting_has_lapsed(*u, ctx.today())) u->status = "expired";
   return *u;
 }
 
+std::vector<Upgrade> upgrades_as_of_today(Context& ctx, UpgradeQuery query) {
+  query.today = ctx.today().str();
+  auto rows = query_upgrades(ctx.db(), query);
+  for (auto& u : rows)
+    if (awaiting_has_lapsed(u, ctx.today())) u.status = "expired";
+  return rows;
+}
+
 std::vector<Upgrade> upgrades_of_account(Context& ctx, std::int64_t account_id) {
-  return query_upgrades(ctx.db(), {"", account_id, 0, std::nullopt});
+  UpgradeQuery q;
+  q.account_id = account_id;
+  return upgrades_as_of_today(ctx, q);
 }
 
 Upgrade request_upgrade(Context& ctx, const std::string& account_ref, const std::string& tier_in) {
@@ -60,6 +71,9 @@ Upgrade request_upgrade(Context& ctx, const std::string& account_ref, const std:
   if (auto pending = pending_upgrade(ctx.db(), account.id))
     fail(ErrorKind::conflict, "account {} has a pending upgrade request already (upgrade {} to {})", account.id,
          pending->id, pending->to_tier);
+  expire_lapsed_upgrades(ctx.db(), ctx.today().str());
+  if (auto waiting = awaiting_upgrade(ctx.db(), account.id))
+    fail(ErrorKind::conflict, "account {} has upgrade {} awaiting confirmation already", account.id, waiting->id);
   Upgrade u;
   u.account_id = account.id;
   u.from_tier = account.tier;
@@ -71,11 +85,32 @@ Upgrade request_upgrade(Context& ctx, const std::string& account_ref, const std:
   return u;
 }
 
+namespace {
+
+// The second staff member refuses to confirm: the upgrade is closed, the account unchanged.
+Upgrade refuse_confirmation(Context& ctx, Upgrade u, const std::string& reason) {
+  if (!ctx.actor.is_staff || !u.second_staff || ctx.actor.id != *u.second_staff)
+    fail(ErrorKind::forbidden, "only {} may reject upgrade {}, which awaits their confirmation; {} may not",
+         u.second_staff.value_or("the second staff member"), u.id, ctx.actor.id);
+  require_reason(reason, "reject an upgrade");
+  auto before = u.status;
+  u.status = "rejected";
+  u.decided_at = ctx.now();
+  u.reason = trim(reason);
+  update_upgrade(ctx.db(), u);
+  audit_append(ctx, {"upgrades.reject", account_object(u.account_id), {{"upgrade", u.id}, {"status", before}},
+                     {{"upgrade", u.id}, {"status", u.status}, {"rejected_by", ctx.actor.id}}, *u.reason});
+  return u;
+}
+
+}  // namespace
+
 Upgrade reject_upgrade(Context& ctx, std::int64_t id, const std::string& reason) {
+  auto u = find_upgrade(ctx, id);
+  if (u.status == "awaiting-confirmation") return refuse_confirmation(ctx, u, reason);
   // A request is decided by a certified staff member, whichever way it goes.
   require_actor_certified(ctx, "identity-check", "reject upgrades");
   require_reason(reason, "reject an upgrade");
-  auto u = find_upgrade(ctx, id);
   if (u.status != "pending") fail(ErrorKind::conflict, "upgrade {} is {}, not pending", u.id, u.status);
   auto account = find_account(ctx, std::to_string(u.account_id));
   refuse_own_account(ctx, ctx.actor.id, account, "decide on an upgrade");
@@ -102,7 +137,7 @@ Downgraded downgrade_account(Context& ctx, const std::string& account_ref, const
 
   Downgraded out;
   auto now = ctx.now();
-  for (auto& u : query_upgrades(ctx.db(), {"performed", account.id, 0, std::nullopt})) {
+  for (auto& u : query_upgrades(ctx.db(), {"performed", account.id, 0, std::nullopt, ""})) {
     if (tier_rank(u.to_tier) <= target) continue;
     u.status = "revoked";
     u.revoked_at = now;

@@ -4,6 +4,7 @@
 #include "domain/account.hpp"
 #include "domain/upgrade.hpp"
 #include "service/context.hpp"
+#include "store/upgrade_rows.hpp"
 
 #include <optional>
 #include <string>
@@ -36,11 +37,18 @@ struct Downgraded {
 
 Upgrade request_upgrade(Context& ctx, const std::string& account, const std::string& tier);
 UpgradeDone perform_upgrade(Context& ctx, const PerformUpgrade& input);
+// The second staff member of an authority upgrade confirms it, the same day, with their own
+// identity; only then does the account change.
+UpgradeDone confirm_upgrade(Context& ctx, std::int64_t upgrade_id);
+// A pending request is rejected by a certified staff member; an upgrade awaiting confirmation
+// only by its second staff member (refusing to confirm).
 Upgrade reject_upgrade(Context& ctx, std::int64_t upgrade_id, const std::string& reason);
 Downgraded downgrade_account(Context& ctx, const std::string& account, const std::string& tier, const std::string& reason);
 
+// As of today: an upgrade awaiting confirmation whose day has passed reads as expired.
 Upgrade find_upgrade(Context& ctx, std::int64_t id);  // not found → exit 3
 std::vector<Upgrade> upgrades_of_account(Context& ctx, std::int64_t account_id);
+std::vector<Upgrade> upgrades_as_of_today(Context& ctx, UpgradeQuery query);
 
 // Roles that may see upgrades (list, show).
 void require_upgrade_reader(const Context& ctx);

@@ -13,7 +13,7 @@ constexpr const char* kColumns =
     "id, login, tier, status, given_name, family_name, birth_date, company_name, legal_form, register_court, "
     "register_no, vat_id, customer_no, street, house_no, postal_code, city, phone, contact_given_name, "
     "contact_family_name, assurance, verified_at, verified_by, verification_method, verified_office, erased_at, "
-    "created_at, updated_at, version";
+    "created_at, updated_at, version, identity_changed_at, identity_changed_by";
 
 std::optional<std::string> opt(SQLite::Statement& q, int i) {
   auto c = q.getColumn(i);
@@ -42,6 +42,8 @@ Account read_row(SQLite::Statement& q) {
   a.created_at = q.getColumn(26).getString();
   a.updated_at = q.getColumn(27).getString();
   a.version = q.getColumn(28).getInt64();
+  a.identity_changed_at = opt(q, 29);
+  a.identity_changed_by = opt(q, 30);
   return a;
 }
 
@@ -52,7 +54,7 @@ void bind_opt(SQLite::Statement& q, int i, const std::optional<std::string>& v) 
     q.bind(i);
 }
 
-// Binds columns 2..29 in kColumns order (1 is the id), plus folded_name as 30.
+// Binds columns 2..31 in kColumns order (1 is the id), plus folded_name as 32.
 void bind_fields(SQLite::Statement& q, const Account& a) {
   q.bind(2, a.login);
   q.bind(3, a.tier);
@@ -72,7 +74,9 @@ void bind_fields(SQLite::Statement& q, const Account& a) {
   q.bind(27, a.created_at);
   q.bind(28, a.updated_at);
   q.bind(29, a.version);
-  q.bind(30, a.folded_name());
+  bind_opt(q, 30, a.identity_changed_at);
+  bind_opt(q, 31, a.identity_changed_by);
+  q.bind(32, a.folded_name());
 }
 
 std::optional<Account> load_where(SQLite::Database& db, const std::string& where, const std::string& value) {
@@ -102,7 +106,7 @@ std::optional<Account> load_account_by_customer_no(SQLite::Database& db, const s
 
 std::int64_t insert_account(SQLite::Database& db, const Account& a) {
   SQLite::Statement q(db, std::string("INSERT INTO accounts(") + kColumns +
-                              ", folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                              ", folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (a.id)
     q.bind(1, a.id);
   else
@@ -118,7 +122,8 @@ void update_account_row(SQLite::Database& db, const Account& a) {
                       "company_name=?8, legal_form=?9, register_court=?10, register_no=?11, vat_id=?12, customer_no=?13, "
                       "street=?14, house_no=?15, postal_code=?16, city=?17, phone=?18, contact_given_name=?19, "
                       "contact_family_name=?20, assurance=?21, verified_at=?22, verified_by=?23, verification_method=?24, "
-                      "verified_office=?25, erased_at=?26, created_at=?27, updated_at=?28, version=?29 + 1, folded_name=?30 "
+                      "verified_office=?25, erased_at=?26, created_at=?27, updated_at=?28, version=?29 + 1, "
+                      "identity_changed_at=?30, identity_changed_by=?31, folded_name=?32 "
                       "WHERE id=?1");
   q.bind(1, a.id);
   bind_fields(q, a);

@@ -8,7 +8,7 @@ namespace {
 constexpr const char* kColumns =
     "id, account_id, from_tier, to_tier, status, method, office, staff, second_staff, document_type, document_hash, "
     "document_expiry, document_country, register_court, register_no, eid_pseudonym_hash, requested_at, requested_by, "
-    "decided_at, reason, revoked_at, revoked_by";
+    "decided_at, reason, revoked_at, revoked_by, confirmed_at, awaiting_until";
 
 std::optional<std::string> opt(SQLite::Statement& q, int i) {
   auto c = q.getColumn(i);
@@ -45,6 +45,8 @@ Upgrade read_row(SQLite::Statement& q) {
   u.reason = opt(q, 19);
   u.revoked_at = opt(q, 20);
   u.revoked_by = opt(q, 21);
+  u.confirmed_at = opt(q, 22);
+  u.awaiting_until = opt(q, 23);
   return u;
 }
 
@@ -61,6 +63,8 @@ void bind_row(SQLite::Statement& q, Upgrade u) {
   bind_opt(q, 20, u.reason);
   bind_opt(q, 21, u.revoked_at);
   bind_opt(q, 22, u.revoked_by);
+  bind_opt(q, 23, u.confirmed_at);
+  bind_opt(q, 24, u.awaiting_until);
 }
 
 std::vector<Upgrade> read_all(SQLite::Statement& q) {
@@ -73,7 +77,7 @@ std::vector<Upgrade> read_all(SQLite::Statement& q) {
 
 std::int64_t insert_upgrade(SQLite::Database& db, const Upgrade& u) {
   SQLite::Statement q(db, std::string("INSERT INTO upgrades(") + kColumns +
-                              ") VALUES (NULL,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)");
+                              ") VALUES (NULL,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)");
   bind_row(q, u);
   q.exec();
   return db.getLastInsertRowid();
@@ -84,7 +88,8 @@ void update_upgrade(SQLite::Database& db, const Upgrade& u) {
                       "UPDATE upgrades SET account_id=?2, from_tier=?3, to_tier=?4, status=?5, method=?6, office=?7, "
                       "staff=?8, second_staff=?9, document_type=?10, document_hash=?11, document_expiry=?12, "
                       "document_country=?13, register_court=?14, register_no=?15, eid_pseudonym_hash=?16, "
-                      "requested_at=?17, requested_by=?18, decided_at=?19, reason=?20, revoked_at=?21, revoked_by=?22 "
+                      "requested_at=?17, requested_by=?18, decided_at=?19, reason=?20, revoked_at=?21, revoked_by=?22, "
+                      "confirmed_at=?23, awaiting_until=?24 "
                       "WHERE id=?1");
   q.bind(1, u.id);
   bind_row(q, u);
@@ -105,18 +110,39 @@ std::optional<Upgrade> pending_upgrade(SQLite::Database& db, std::int64_t accoun
   return read_row(q);
 }
 
+std::optional<Upgrade> awaiting_upgrade(SQLite::Database& db, std::int64_t account_id) {
+  SQLite::Statement q(db, std::string("SELECT ") + kColumns +
+                              " FROM upgrades WHERE account_id = ? AND status = 'awaiting-confirmation'");
+  q.bind(1, account_id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_row(q);
+}
+
 std::vector<Upgrade> query_upgrades(SQLite::Database& db, const UpgradeQuery& f) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM upgrades WHERE id > :after";
-  if (!f.status.empty()) sql += " AND status = :status";
+  // With a day given, an awaiting upgrade whose day has passed is filtered as the expired one it is.
+  if (!f.status.empty() && !f.today.empty())
+    sql += " AND (CASE WHEN status = 'awaiting-confirmation' AND awaiting_until < :today THEN 'expired' "
+           "ELSE status END) = :status";
+  else if (!f.status.empty())
+    sql += " AND status = :status";
   if (f.account_id) sql += " AND account_id = :account";
   sql += " ORDER BY id";
   if (f.limit) sql += " LIMIT :limit";
   SQLite::Statement q(db, sql);
   q.bind(":after", f.after_id);
   if (!f.status.empty()) q.bind(":status", f.status);
+  if (!f.status.empty() && !f.today.empty()) q.bind(":today", f.today);
   if (f.account_id) q.bind(":account", *f.account_id);
   if (f.limit) q.bind(":limit", *f.limit);
   return read_all(q);
+}
+
+int expire_lapsed_upgrades(SQLite::Database& db, const std::string& today) {
+  SQLite::Statement q(db, "UPDATE upgrades SET status = 'expired' "
+                          "WHERE status = 'awaiting-confirmation' AND awaiting_until < ?");
+  q.bind(1, today);
+  return q.exec();
 }
 
 std::vector<std::int64_t> accounts_with_document(SQLite::Database& db, const std::string& document_hash,

@@ -15,14 +15,19 @@ std::int64_t insert_upgrade(SQLite::Database& db, const Upgrade& u);  // returns
 void update_upgrade(SQLite::Database& db, const Upgrade& u);
 std::optional<Upgrade> load_upgrade(SQLite::Database& db, std::int64_t id);
 std::optional<Upgrade> pending_upgrade(SQLite::Database& db, std::int64_t account_id);
+std::optional<Upgrade> awaiting_upgrade(SQLite::Database& db, std::int64_t account_id);
 
 struct UpgradeQuery {
   std::string status;
   std::optional<std::int64_t> account_id;
   std::int64_t after_id = 0;  // keyset cursor
   std::optional<std::int64_t> limit;
+  std::string today;  // YYYY-MM-DD: filter lapsed awaiting-confirmation upgrades as expired
 };
 std::vector<Upgrade> query_upgrades(SQLite::Database& db, const UpgradeQuery& q);
+
+// Marks the upgrades awaiting confirmation whose last day is before `today` as expired.
+int expire_lapsed_upgrades(SQLite::Database& db, const std::string& today);
 
 // Other accounts whose performed upgrades used the document with this keyed hash.
 std::vector<std::int64_t> accounts_with_document(SQLite::Database& db, const std::string& document_hash,

@@ -134,6 +134,51 @@ TEST_CASE("absences: the person or a supervisor records them; overlapping ones m
   CHECK(f.audit_count("staff.absence_remove") == 1);
 }
 
+TEST_CASE("an absence that has begun is removed by a supervisor, never by the absent person") {
+  Fixture f;
+  auto self = f.as("b.krause");
+  auto begun = add_absence(self, {"b.krause", Date(2026, 11, 23), Date(2026, 11, 27), "illness"}).absence;
+  CHECK(kind_of([&] { remove_absence(self, "b.krause", begun.period.id, "doch da"); }) == ErrorKind::forbidden);
+  CHECK(is_absent(self, "b.krause", Date(2026, 11, 25)));
+  auto clerk = f.as("m.weber");
+  CHECK(kind_of([&] { remove_absence(clerk, "b.krause", begun.period.id, "x"); }) == ErrorKind::forbidden);
+  // A supervisor is refused for their own begun absence too.
+  auto supervisor = f.as("s.kruse");
+  auto own = add_absence(supervisor, {"s.kruse", Date(2026, 11, 25), Date(2026, 11, 25), "training"}).absence;
+  CHECK(kind_of([&] { remove_absence(supervisor, "s.kruse", own.period.id, "x"); }) == ErrorKind::forbidden);
+  remove_absence(supervisor, "b.krause", begun.period.id, "Krankmeldung zurückgenommen");
+  CHECK_FALSE(is_absent(supervisor, "b.krause", Date(2026, 11, 25)));
+}
+
+TEST_CASE("staff: separation of duties and the last admin") {
+  Fixture f;
+  auto local = f.as_local();
+  add_staff(local, {"it.admin", "IT", "innenstadt", {"admin"}});
+  auto admin = f.as("it.admin");
+  auto supervisor = f.as("s.kruse");
+  StaffChange promote;
+  promote.roles = std::vector<std::string>{"clerk", "supervisor"};
+  CHECK(kind_of([&] { update_staff(supervisor, "m.weber", promote); }) == ErrorKind::forbidden);
+  CHECK(update_staff(admin, "m.weber", promote).roles == std::set<std::string>{"clerk", "supervisor"});
+  StaffChange own;
+  own.name = "Sabine K.";
+  CHECK(kind_of([&] { update_staff(supervisor, "s.kruse", own); }) == ErrorKind::forbidden);
+  StaffChange mixed;
+  mixed.roles = std::vector<std::string>{"clerk", "portal"};
+  CHECK(kind_of([&] { update_staff(admin, "m.weber", mixed); }) == ErrorKind::forbidden);
+  CHECK(kind_of([&] { add_staff(supervisor, {"x.y", "X Y", "innenstadt", {"auditor"}}); }) == ErrorKind::forbidden);
+  CHECK(add_staff(supervisor, {"x.y", "X Y", "innenstadt", {"clerk"}, "1990-01-01"}).birth_date == "1990-01-01");
+  CHECK(kind_of([&] { deactivate_staff(supervisor, "it.admin", "x"); }) == ErrorKind::forbidden);
+  CHECK(kind_of([&] { deactivate_staff(admin, "it.admin", "x"); }) == ErrorKind::forbidden);
+  StaffChange demote;
+  demote.roles = std::vector<std::string>{"clerk"};
+  CHECK(kind_of([&] { update_staff(local, "it.admin", demote); }) == ErrorKind::forbidden);
+  CHECK(kind_of([&] { deactivate_staff(local, "it.admin", "x"); }) == ErrorKind::forbidden);
+  add_staff(admin, {"it.two", "IT 2", "innenstadt", {"admin"}});
+  CHECK(update_staff(local, "it.admin", demote).roles == std::set<std::string>{"clerk"});
+  CHECK(kind_of([&] { revoke_certification(supervisor, "s.kruse", "identity-check", "x"); }) == ErrorKind::forbidden);
+}
+
 TEST_CASE("the coverage report and offices available use the stable field names") {
   Fixture f;
   auto admin = f.as_local();

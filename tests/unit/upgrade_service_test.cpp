@@ -184,7 +184,40 @@ TEST_CASE("authority upgrades need two different staff members certified for aut
   in.second_staff = "k.schulz";
   auto done = perform_upgrade(supervisor, in);
   CHECK(done.upgrade.second_staff == "k.schulz");
+  CHECK(done.upgrade.status == "awaiting-confirmation");
+  CHECK(f.account(id).tier == "guest");
+  // Only the named second staff member confirms, with their own identity.
+  CHECK(refusal([&] { confirm_upgrade(supervisor, done.upgrade.id); }) == ErrorKind::forbidden);
+  CHECK(refusal([&] { confirm_upgrade(clerk, done.upgrade.id); }) == ErrorKind::forbidden);
+  auto second = f.as("k.schulz");
+  auto confirmed = confirm_upgrade(second, done.upgrade.id);
+  CHECK(confirmed.upgrade.status == "performed");
+  CHECK(confirmed.upgrade.confirmed_at == "2026-11-25T09:00:00Z");
   CHECK(f.account(id).tier == "authority");
+  CHECK(f.account(id).verified_by == "s.kruse");
+  CHECK(refusal([&] { confirm_upgrade(second, done.upgrade.id); }) == ErrorKind::conflict);
+}
+
+TEST_CASE("an authority upgrade not confirmed the same day expires") {
+  Fixture f;
+  auto id = f.organisation("amt@example.de", "Stadtwerke");
+  auto supervisor = f.as("s.kruse");
+  auto in = at_counter(id, "authority");
+  in.second_staff = "k.schulz";
+  auto waiting = perform_upgrade(supervisor, in).upgrade;
+  f.clock = fixed_clock(parse_instant("2026-11-26T07:00:00Z"), "Europe/Berlin");
+  auto second = f.as("k.schulz");
+  CHECK(find_upgrade(second, waiting.id).status == "expired");
+  CHECK(refusal([&] { confirm_upgrade(second, waiting.id); }) == ErrorKind::conflict);
+  CHECK(f.account(id).tier == "guest");
+  // It no longer blocks the account: performed anew, the old one is recorded as expired.
+  auto again_ctx = f.as("s.kruse");
+  auto again = perform_upgrade(again_ctx, in).upgrade;
+  CHECK(again.id != waiting.id);
+  SQLite::Statement q(f.store->db(), "SELECT status FROM upgrades WHERE id = ?");
+  q.bind(1, waiting.id);
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getString() == "expired");
 }
 
 TEST_CASE("business upgrades need register evidence and an organisation") {
@@ -282,7 +315,9 @@ TEST_CASE("verified fields are locked to certified staff, with a reason") {
   auto no_reason = change;
   no_reason.reason = "";
   CHECK(refusal([&] { update_account(clerk, no_reason); }) == ErrorKind::invalid);
-  CHECK(update_account(clerk, change).family_name == "Schroeter");
+  auto updated = update_account(clerk, change).account;
+  CHECK(updated.family_name == "Schroeter");
+  CHECK(updated.identity_changed_by == "m.weber");
   AccountChange address{std::to_string(id), std::nullopt, {{"city", "Dortmund"}}, "", std::nullopt};
   CHECK_NOTHROW(update_account(untrained, address));
 }

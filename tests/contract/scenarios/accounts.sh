@@ -124,6 +124,8 @@ expect_status 3
 vr s.kruse staff add k.neu --name "Kai Neu" --office eving --role emperor
 expect_status 5
 vr s.kruse staff update j.yilmaz --role clerk --role supervisor
+expect_status 6
+vr_admin staff update j.yilmaz --role clerk --role supervisor
 expect_json '.roles == ["clerk", "supervisor"]'
 vr s.kruse staff deactivate j.yilmaz --reason "Wechsel in ein anderes Amt"
 expect_json '.active == false'

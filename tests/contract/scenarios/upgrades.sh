@@ -150,9 +150,19 @@ expect_stderr "authority-accounts"
 expect_guest 4
 vr m.weber upgrades perform 4 --tier authority "${DOC[@]}" --document-number C01X00T47 --second-staff s.kruse
 expect_status 6
+# The first staff member's part leaves the upgrade awaiting the second's own confirmation.
 vr s.kruse upgrades perform 4 --tier authority "${DOC[@]}" --document-number C01X00T47 --second-staff k.schulz
 expect_status 0
-expect_json '.status == "performed" and .staff == "s.kruse" and .second_staff == "k.schulz" and .to_tier == "authority"'
+expect_json '.id == 3 and .status == "awaiting-confirmation" and .staff == "s.kruse" and .second_staff == "k.schulz"
+  and .to_tier == "authority" and .awaiting_until == "2026-11-25" and .decided_at == null'
+expect_stderr "awaits confirmation by k.schulz"
+expect_guest 4
+vr k.schulz upgrades confirm 3
+expect_status 0
+expect_json '.status == "performed" and .staff == "s.kruse" and .second_staff == "k.schulz" and .to_tier == "authority"
+  and .confirmed_at == "2026-11-25T09:00:00Z"'
+vr m.weber accounts show 4
+expect_json '.tier == "authority" and .verified_by == "s.kruse"'
 
 # Business accounts need register evidence.
 vr m.weber upgrades perform 5 --tier business "${DOC[@]}" --document-number T22000130
