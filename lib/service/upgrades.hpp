@@ -42,7 +42,4 @@ Downgraded downgrade_account(Context& ctx, const std::string& account, const std
 Upgrade find_upgrade(Context& ctx, std::int64_t id);  // not found → exit 3
 std::vector<Upgrade> upgrades_of_account(Context& ctx, std::int64_t account_id);
 
-// Roles that may see upgrades (list, show).
-void require_upgrade_reader(const Context& ctx);
-
 }  // namespace vrathaus
