@@ -75,6 +75,7 @@ void add_commands(CLI::App& app, Session& session, int argc, char** argv) {
     }
   for (const auto& group : kCommandGroups) group.add(app, session);
   add_misc_commands(app, session);
+  add_maintainer_commands(app, session);
 }
 
 }  // namespace

@@ -26,6 +26,7 @@ void add_db_commands(CLI::App& app, Session& session);
 void add_config_commands(CLI::App& app, Session& session);
 void add_serve_command(CLI::App& app, Session& session);
 void add_misc_commands(CLI::App& app, Session& session);
+void add_maintainer_commands(CLI::App& app, Session& session);  // hidden: authorisation, call
 void add_mandates_commands(CLI::App& app, Session& session);
 void add_permits_commands(CLI::App& app, Session& session);
 void add_charges_commands(CLI::App& app, Session& session);

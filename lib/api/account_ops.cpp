@@ -32,39 +32,68 @@ json account_page(Context& ctx, const Params& p, AccountQuery q) {
 }  // namespace
 
 void add_account_operations(OperationTable& t) {
-  t.add({"accounts.create", "POST", "/accounts", Effect::write, "Create a (guest) account",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "accounts.create",
+         .method = "POST",
+         .path = "/accounts",
+         .effect = Effect::write,
+         .summary = "Create a (guest) account",
+         .access = {.grants = {{.roles = kCounterStaff | RoleSet{Role::portal}}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            auto created = create_account(ctx, {p.str("login"), account_fields(p)});
            json out = created.account;
            if (!created.warnings.empty()) out["warnings"] = created.warnings;
            return out;
          }});
-  t.add({"accounts.show", "GET", "/accounts/{id}", Effect::read, "Show one account by id or login",
-         [](Context& ctx, const json& j) { return json(find_account(ctx, Params(j).str("id"))); }});
-  t.add({"accounts.list", "GET", "/accounts", Effect::read, "List accounts",
-         [](Context& ctx, const json& j) {
-           Params p(j);
-           AccountQuery q;
-           q.tier = p.str_or("tier", "");
-           q.status = p.str_or("status", "");
-           q.office = p.str_or("office", "");
-           if (!q.tier.empty()) tier_rank(q.tier);
-           if (!q.status.empty()) check_account_status(q.status);
-           return account_page(ctx, p, q);
-         },
-         false, true});
-  t.add({"accounts.search", "GET", "/accounts/search", Effect::read, "Search accounts by name, German-aware",
-         [](Context& ctx, const json& j) {
-           Params p(j);
-           AccountQuery q;
-           q.folded_text = fold_german(p.str("q"));
-           if (q.folded_text.empty()) fail_field("q", "must not be empty");
-           return account_page(ctx, p, q);
-         },
-         false, true});
-  t.add({"accounts.update", "PATCH", "/accounts/{id}", Effect::write, "Change account fields (an authority account's identity fields: awaiting a second staff member)",
-         [](Context& ctx, const json& j) {
+  // The portal looks up the one account a citizen logs in with, never one by its number.
+  t.add({.name = "accounts.show",
+         .method = "GET",
+         .path = "/accounts/{id}",
+         .effect = Effect::read,
+         .summary = "Show one account by id or login",
+         .access = {.grants = {{.roles = kCaseReaders}, {.roles = {Role::portal}, .when = Condition::login, .param = "id"}},
+                    .read_only_token = true},
+         .run = [](Context& ctx, const json& j) { return json(find_account(ctx, Params(j).str("id"))); }});
+  t.add({.name = "accounts.list",
+         .method = "GET",
+         .path = "/accounts",
+         .effect = Effect::read,
+         .summary = "List accounts",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run =
+             [](Context& ctx, const json& j) {
+               Params p(j);
+               AccountQuery q;
+               q.tier = p.str_or("tier", "");
+               q.status = p.str_or("status", "");
+               q.office = p.str_or("office", "");
+               if (!q.tier.empty()) tier_rank(q.tier);
+               if (!q.status.empty()) check_account_status(q.status);
+               return account_page(ctx, p, q);
+             },
+         .paged = true});
+  t.add({.name = "accounts.search",
+         .method = "GET",
+         .path = "/accounts/search",
+         .effect = Effect::read,
+         .summary = "Search accounts by name, German-aware",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run =
+             [](Context& ctx, const json& j) {
+               Params p(j);
+               AccountQuery q;
+               q.folded_text = fold_german(p.str("q"));
+               if (q.folded_text.empty()) fail_field("q", "must not be empty");
+               return account_page(ctx, p, q);
+             },
+         .paged = true});
+  t.add({.name = "accounts.update",
+         .method = "PATCH",
+         .path = "/accounts/{id}",
+         .effect = Effect::write,
+         .summary = "Change account fields (an authority account's identity fields: awaiting a second staff member)",
+         .access = {.grants = {{.roles = kCounterStaff}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            AccountChange c{p.str("id"),           p.opt_str("login"),       account_fields(p),
                            p.str_or("reason", ""), p.opt_int("if_version"), p.opt_str("second_staff")};
@@ -73,24 +102,43 @@ void add_account_operations(OperationTable& t) {
            if (updated.awaiting) out["identity_change"] = *updated.awaiting;
            return out;
          }});
-  t.add({"accounts.suspend", "POST", "/accounts/{id}/suspend", Effect::write, "Suspend an account",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "accounts.suspend",
+         .method = "POST",
+         .path = "/accounts/{id}/suspend",
+         .effect = Effect::write,
+         .summary = "Suspend an account",
+         .access = {.grants = {{.roles = kCounterStaff}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return json(suspend_account(ctx, p.str("id"), p.str_or("reason", "")));
          }});
-  t.add({"accounts.reactivate", "POST", "/accounts/{id}/reactivate", Effect::write, "Reactivate a suspended account",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "accounts.reactivate",
+         .method = "POST",
+         .path = "/accounts/{id}/reactivate",
+         .effect = Effect::write,
+         .summary = "Reactivate a suspended account",
+         .access = {.grants = {{.roles = kCounterStaff}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return json(reactivate_account(ctx, p.str("id"), p.str_or("reason", "")));
          }});
-  t.add({"accounts.close", "POST", "/accounts/{id}/close", Effect::write, "Close an account, optionally erasing personal data",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "accounts.close",
+         .method = "POST",
+         .path = "/accounts/{id}/close",
+         .effect = Effect::write,
+         .summary = "Close an account, optionally erasing personal data",
+         .access = {.grants = {{.roles = kCounterStaff}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return json(close_account(ctx, p.str("id"), p.str_or("reason", ""), p.flag("erase")));
          }});
-  t.add({"accounts.identity_changes", "GET", "/identity-changes", Effect::read,
-         "List changes of authority accounts' identity fields (filter by account and status)",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "accounts.identity_changes",
+         .method = "GET",
+         .path = "/identity-changes",
+         .effect = Effect::read,
+         .summary = "List changes of authority accounts' identity fields (filter by account and status)",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            std::optional<std::int64_t> account;
            if (auto ref = p.opt_str("account")) account = find_account(ctx, *ref).id;
@@ -98,17 +146,32 @@ void add_account_operations(OperationTable& t) {
            for (const auto& c : list_identity_changes(ctx, account, p.str_or("status", ""))) items.push_back(c);
            return whole_list(std::move(items));
          }});
-  t.add({"accounts.confirm_identity_change", "POST", "/identity-changes/{id}/confirm", Effect::write,
-         "Confirm an identity change awaiting you as its second staff member (four-eyes, the same day)",
-         [](Context& ctx, const json& j) { return json(confirm_identity_change(ctx, Params(j).integer("id"))); }});
-  t.add({"accounts.reject_identity_change", "POST", "/identity-changes/{id}/reject", Effect::write,
-         "Refuse an identity change awaiting you as its second staff member",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "accounts.confirm_identity_change",
+         .method = "POST",
+         .path = "/identity-changes/{id}/confirm",
+         .effect = Effect::write,
+         .summary = "Confirm an identity change awaiting you as its second staff member (four-eyes, the same day)",
+         .access = {.grants = {{.roles = kCounterStaff, .local_admin = false}},
+                    .note = "only the second staff member named in the change, certified and present that day"},
+         .run = [](Context& ctx, const json& j) { return json(confirm_identity_change(ctx, Params(j).integer("id"))); }});
+  t.add({.name = "accounts.reject_identity_change",
+         .method = "POST",
+         .path = "/identity-changes/{id}/reject",
+         .effect = Effect::write,
+         .summary = "Refuse an identity change awaiting you as its second staff member",
+         .access = {.grants = {{.roles = kCounterStaff, .local_admin = false}},
+                    .note = "only the second staff member named in the change"},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return json(reject_identity_change(ctx, p.integer("id"), p.str_or("reason", "")));
          }});
-  t.add({"accounts.export", "GET", "/accounts/{id}/export", Effect::read, "Everything held about one account (GDPR art. 15)",
-         [](Context& ctx, const json& j) { return export_account(ctx, Params(j).str("id")); }});
+  t.add({.name = "accounts.export",
+         .method = "GET",
+         .path = "/accounts/{id}/export",
+         .effect = Effect::read,
+         .summary = "Everything held about one account (GDPR art. 15)",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) { return export_account(ctx, Params(j).str("id")); }});
 }
 
 }  // namespace vrathaus

@@ -18,20 +18,15 @@ void add_audit_sealing_operations(OperationTable& t) {
          .path = "/audit/seals",
          .effect = Effect::write,
          .summary = "Seal the audit chain's current head with the current epoch's key (run regularly, e.g. hourly)",
-         .run = [](Context& ctx, const json&) {
-           require_role(ctx, {"admin", "auditor"}, "seal the audit log");
-           return seal_audit(ctx);
-         }});
+         .access = {.grants = {{.roles = {Role::admin, Role::auditor}}}},
+         .run = [](Context& ctx, const json&) { return seal_audit(ctx); }});
   t.add({.name = "audit.setup-keys",
          .method = "POST",
          .path = "/audit/sealing",
          .effect = Effect::write,
          .summary = "Start sealing the audit chain; returns the verification key once",
-         .run =
-             [](Context& ctx, const json&) {
-               require_role(ctx, {"admin"}, "set up audit sealing");
-               return setup_audit_sealing(ctx);
-             },
+         .access = {.grants = {{.roles = kAdmins}}},
+         .run = [](Context& ctx, const json&) { return setup_audit_sealing(ctx); },
          .local_only = true,
          .response_holds_secret = true});
   t.add({.name = "audit.verify-sealed",
@@ -39,9 +34,9 @@ void add_audit_sealing_operations(OperationTable& t) {
          .path = "/audit/verify-sealed",
          .effect = Effect::read,
          .summary = "Verify the audit chain and every seal with the verification key",
+         .access = {.grants = {{.roles = kAuditReaders}}, .read_only_token = true},
          .run =
              [](Context& ctx, const json& j) {
-               require_role(ctx, {"auditor", "admin", "supervisor"}, "verify the audit log");
                return verify_audit_seals(ctx.store, parse_verification_key(Params(j).str("verification_key"),
                                                                            "the verification key"));
              },
@@ -51,11 +46,8 @@ void add_audit_sealing_operations(OperationTable& t) {
          .path = "/db/document-key/rotate",
          .effect = Effect::write,
          .summary = "Add a generation to the document key and re-key every stored document and eID hash",
-         .run =
-             [](Context& ctx, const json&) {
-               require_role(ctx, {"admin"}, "rotate the document key");
-               return rotate_document_key(ctx);
-             },
+         .access = {.grants = {{.roles = kAdmins}}},
+         .run = [](Context& ctx, const json&) { return rotate_document_key(ctx); },
          .local_only = true,
          .own_transactions = true});
 }
@@ -64,28 +56,36 @@ void add_audit_sealing_operations(OperationTable& t) {
 
 void add_audit_operations(OperationTable& t) {
   using nlohmann::json;
-  t.add({"audit.list", "GET", "/audit", Effect::read, "List audit entries",
-         [](Context& ctx, const json& j) {
-           require_role(ctx, {"auditor", "admin", "supervisor"}, "read the audit log");
-           Params p(j);
-           auto page = read_page(p);
-           AuditFilter f{p.str_or("object", ""), p.str_or("actor", ""), p.opt_date("since"), page.after, page.limit};
-           auto items = audit_list(ctx, f);
-           std::int64_t last = items.empty() ? 0 : items.back()["seq"].get<std::int64_t>();
-           return page_response(std::move(items), page, last);
-         },
-         false, true});
-  t.add({"audit.verify", "GET", "/audit/verify", Effect::read, "Verify the audit hash chain",
-         [](Context& ctx, const json&) {
-           require_role(ctx, {"auditor", "admin", "supervisor"}, "verify the audit log");
-           return audit_verify(ctx.store);
-         }});
-  t.add({"db.check", "GET", "/db/check", Effect::read,
-         "Integrity, foreign keys, the audit chain, the document key and whether the audit is sealed",
-         [](Context& ctx, const json&) {
-           require_role(ctx, {"auditor", "admin"}, "check the store");
-           return check_store(ctx);
-         }});
+  t.add({.name = "audit.list",
+         .method = "GET",
+         .path = "/audit",
+         .effect = Effect::read,
+         .summary = "List audit entries",
+         .access = {.grants = {{.roles = kAuditReaders}}, .read_only_token = true},
+         .run =
+             [](Context& ctx, const json& j) {
+               Params p(j);
+               auto page = read_page(p);
+               AuditFilter f{p.str_or("object", ""), p.str_or("actor", ""), p.opt_date("since"), page.after, page.limit};
+               auto items = audit_list(ctx, f);
+               std::int64_t last = items.empty() ? 0 : items.back()["seq"].get<std::int64_t>();
+               return page_response(std::move(items), page, last);
+             },
+         .paged = true});
+  t.add({.name = "audit.verify",
+         .method = "GET",
+         .path = "/audit/verify",
+         .effect = Effect::read,
+         .summary = "Verify the audit hash chain",
+         .access = {.grants = {{.roles = kAuditReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json&) { return audit_verify(ctx.store); }});
+  t.add({.name = "db.check",
+         .method = "GET",
+         .path = "/db/check",
+         .effect = Effect::read,
+         .summary = "Integrity, foreign keys, the audit chain, the document key and whether the audit is sealed",
+         .access = {.grants = {{.roles = {Role::auditor, Role::admin}}}, .read_only_token = true},
+         .run = [](Context& ctx, const json&) { return check_store(ctx); }});
   add_audit_sealing_operations(t);
 }
 

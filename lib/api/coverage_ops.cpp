@@ -7,10 +7,14 @@ namespace vrathaus {
 
 void add_coverage_operations(OperationTable& t) {
   using nlohmann::json;
-  t.add({"coverage.report", "GET", "/coverage", Effect::read,
-         "Certified staff present per office and opening day against the minimum; gaps and expiring "
-         "certifications (ok is false when there is a gap)",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "coverage.report",
+         .method = "GET",
+         .path = "/coverage",
+         .effect = Effect::read,
+         .summary = "Certified staff present per office and opening day against the minimum; gaps and expiring "
+                    "certifications (ok is false when there is a gap)",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            CoverageQuery q;
            q.cert = p.str_or("cert", q.cert);

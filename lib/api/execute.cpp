@@ -1,5 +1,6 @@
 #include "api/execute.hpp"
 
+#include "api/access.hpp"
 #include "api/audit_object.hpp"
 #include "api/params.hpp"
 
@@ -102,6 +103,7 @@ json execute(const Environment& env, const Invocation& call) {
   ctx.progress = call.progress;
   json result;
   try {
+    check_access(call.op, ctx, call.params);
     if (call.op.own_transactions) return run_own_transactions(env, ctx, call);
     if (call.op.effect == Effect::read) {
       env.store.read_transaction([&] { result = call.op.run(ctx, call.params); });
@@ -120,7 +122,10 @@ json execute(const Environment& env, const Invocation& call) {
         },
         ctx.dry_run);
   } catch (const Error& e) {
-    if (call.op.effect == Effect::write && !ctx.dry_run && is_refusal(call.op, e.kind())) audit_refusal(env, call, e);
+    // Refused writes are recorded, and refused reads too: trying to read what one may not is on record.
+    bool refused_read = call.op.effect == Effect::read && e.kind() == ErrorKind::forbidden;
+    if ((call.op.effect == Effect::write && !ctx.dry_run && is_refusal(call.op, e.kind())) || refused_read)
+      audit_refusal(env, call, e);
     throw;
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(e);

@@ -14,29 +14,48 @@ std::int64_t last_id(const json& items) { return items.empty() ? 0 : items.back(
 }  // namespace
 
 void add_mandate_operations(OperationTable& t) {
-  t.add({"mandates.add", "POST", "/mandates", Effect::write, "Add a SEPA direct-debit mandate to an account",
-         [](Context& ctx, const json& j) {
+  // The portal takes a citizen's mandate for an online permit; everything else is the counter's.
+  t.add({.name = "mandates.add",
+         .method = "POST",
+         .path = "/mandates",
+         .effect = Effect::write,
+         .summary = "Add a SEPA direct-debit mandate to an account",
+         .access = {.grants = {{.roles = kCounterStaff | RoleSet{Role::portal}}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            auto account = find_account(ctx, p.str("account"));
            return add_mandate(ctx, {account.id, p.str("iban"), p.str_or("bic", ""), p.str("reference"), p.str("signed_on")});
          }});
-  t.add({"mandates.list", "GET", "/mandates", Effect::read, "List SEPA mandates, of one account or all",
-         [](Context& ctx, const json& j) {
-           Params p(j);
-           auto page = read_page(p);
-           auto account = p.str_or("account", "");
-           auto items = list_mandates(ctx, account.empty() ? 0 : find_account(ctx, account).id, page.after, page.limit);
-           auto last = last_id(items);
-           return page_response(std::move(items), page, last);
-         },
-         false, true});
-  t.add({"mandates.show", "GET", "/mandates/{id}", Effect::read, "Show one SEPA mandate",
-         [](Context& ctx, const json& j) {
-           require_role(ctx, {"clerk", "supervisor", "admin", "auditor", "importer", "portal"}, "show SEPA mandates");
-           return show_mandate(ctx, Params(j).integer("id"));
-         }});
-  t.add({"mandates.revoke", "POST", "/mandates/{id}/revoke", Effect::write, "Revoke a SEPA mandate",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "mandates.list",
+         .method = "GET",
+         .path = "/mandates",
+         .effect = Effect::read,
+         .summary = "List SEPA mandates, of one account or all",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run =
+             [](Context& ctx, const json& j) {
+               Params p(j);
+               auto page = read_page(p);
+               auto account = p.str_or("account", "");
+               auto items = list_mandates(ctx, account.empty() ? 0 : find_account(ctx, account).id, page.after, page.limit);
+               auto last = last_id(items);
+               return page_response(std::move(items), page, last);
+             },
+         .paged = true});
+  t.add({.name = "mandates.show",
+         .method = "GET",
+         .path = "/mandates/{id}",
+         .effect = Effect::read,
+         .summary = "Show one SEPA mandate",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) { return show_mandate(ctx, Params(j).integer("id")); }});
+  t.add({.name = "mandates.revoke",
+         .method = "POST",
+         .path = "/mandates/{id}/revoke",
+         .effect = Effect::write,
+         .summary = "Revoke a SEPA mandate",
+         .access = {.grants = {{.roles = kCounterStaff}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return revoke_mandate(ctx, p.integer("id"), p.str_or("reason", ""));
          }});

@@ -156,7 +156,9 @@ json components() {
       {"AuditEntry", object_schema({{"seq", integer()}, {"at", str()}, {"actor", str()}, {"action", str()},
                                     {"object", str()}, {"reason", str()}, {"hash", str()}, {"prev_hash", str()}},
                                    {"seq", "at", "actor", "action", "object", "before", "after", "reason", "hash", "prev_hash"})},
-      {"Token", object_schema({{"id", str()}, {"staff", str()}, {"expires_on", str()}}, {"id", "staff", "expires_on"})},
+      {"Token", object_schema({{"id", str()}, {"staff", str()}, {"expires_on", str()}, {"read_only", boolean()},
+                               {"token", str()}},
+                              {"id", "staff", "expires_on", "read_only"})},
       {"Upgrade", upgrade_schema()},
       {"ImportSummary", import_summary_schema()},
       {"OwnAccounts", object_schema({{"staff", str()}, {"accounts", {{"type", "array"}, {"items", integer()}}}},
@@ -260,6 +262,7 @@ json openapi_document() {
       parameters.push_back({{"name", "Idempotency-Key"}, {"in", "header"}, {"schema", str()}});
     json operation{{"operationId", op.name},
                    {"summary", op.summary},
+                   {"x-vrathaus-access", access_json(op)},
                    {"parameters", parameters},
                    {"responses",
                     {{op.method == "POST" && (op.name.ends_with(".create") || op.name.ends_with(".add")) ? "201" : "200",

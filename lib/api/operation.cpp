@@ -4,7 +4,10 @@
 
 namespace vrathaus {
 
-void OperationTable::add(Operation op) { ops_.push_back(std::move(op)); }
+void OperationTable::add(Operation op) {
+  check_declaration(op);
+  ops_.push_back(std::move(op));
+}
 
 const Operation& OperationTable::find(const std::string& name) const {
   for (const auto& op : ops_)

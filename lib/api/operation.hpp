@@ -3,6 +3,7 @@
 // local backend runs them in-process, the server exposes each at its HTTP method and path, and
 // the remote client finds the same method and path in the same table. A new capability adds
 // its operations here once and is reachable both ways by construction.
+#include "api/access.hpp"
 #include "service/context.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@ struct Operation {
   std::string path;    // below /api/v1, with {placeholders}: "/accounts/{id}"
   Effect effect = Effect::read;
   std::string summary;  // one line for the OpenAPI document
+  Access access;        // who may run it (api/access.hpp)
   std::function<nlohmann::json(Context&, const nlohmann::json& params)> run;
   bool local_only = false;  // store administration (db backup …): never over HTTP
   bool paged = false;       // returns {"items":[…], "next": cursor|null} and takes limit/cursor

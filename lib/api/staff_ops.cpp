@@ -10,26 +10,51 @@ namespace vrathaus {
 
 void add_staff_operations(OperationTable& t) {
   using nlohmann::json;
-  t.add({"staff.list", "GET", "/staff", Effect::read, "List staff",
-         [](Context& ctx, const json& j) { return whole_list(list_staff_view(ctx, Params(j))); }});
-  t.add({"staff.show", "GET", "/staff/{id}", Effect::read, "Show one staff member",
-         [](Context& ctx, const json& j) { return staff_view(ctx, find_staff(ctx, Params(j).str("id"))); }});
-  t.add({"staff.add", "POST", "/staff", Effect::write, "Add a staff member or service identity",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "staff.list",
+         .method = "GET",
+         .path = "/staff",
+         .effect = Effect::read,
+         .summary = "List staff",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) { return whole_list(list_staff_view(ctx, Params(j))); }});
+  t.add({.name = "staff.show",
+         .method = "GET",
+         .path = "/staff/{id}",
+         .effect = Effect::read,
+         .summary = "Show one staff member",
+         .access = {.grants = {{.roles = kCaseReaders}, own_staff_record()}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) { return staff_view(ctx, find_staff(ctx, Params(j).str("id"))); }});
+  t.add({.name = "staff.add",
+         .method = "POST",
+         .path = "/staff",
+         .effect = Effect::write,
+         .summary = "Add a staff member or service identity",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            auto s = add_staff(ctx, {p.str("id"), p.str("name"), p.str_or("office", ""), p.strings("roles"),
                                    p.str_or("birth_date", "")});
            return staff_view(ctx, s);
          }});
-  t.add({"staff.update", "PATCH", "/staff/{id}", Effect::write, "Change a staff member's name, office, birth date or roles (roles: admin only)",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "staff.update",
+         .method = "PATCH",
+         .path = "/staff/{id}",
+         .effect = Effect::write,
+         .summary = "Change a staff member's name, office, birth date or roles (roles: admin only)",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            StaffChange c{p.opt_str("name"), p.opt_str("office"), std::nullopt, p.opt_str("birth_date")};
            if (p.has("roles")) c.roles = p.strings("roles");
            return staff_view(ctx, update_staff(ctx, p.str("id"), c));
          }});
-  t.add({"staff.deactivate", "POST", "/staff/{id}/deactivate", Effect::write, "Deactivate a staff member",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "staff.deactivate",
+         .method = "POST",
+         .path = "/staff/{id}/deactivate",
+         .effect = Effect::write,
+         .summary = "Deactivate a staff member",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return staff_view(ctx, deactivate_staff(ctx, p.str("id"), p.str_or("reason", "")));
          }});
@@ -38,20 +63,36 @@ void add_staff_operations(OperationTable& t) {
 
 void add_staff_presence_operations(OperationTable& t) {
   using nlohmann::json;
-  t.add({"staff.certify", "POST", "/staff/{id}/certifications", Effect::write,
-         "Grant a certification (admin or supervisor)", [](Context& ctx, const json& j) {
+  t.add({.name = "staff.certify",
+         .method = "POST",
+         .path = "/staff/{id}/certifications",
+         .effect = Effect::write,
+         .summary = "Grant a certification (admin or supervisor)",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            certify_staff(ctx, {p.str("id"), p.str("cert"), p.opt_date("on"), p.opt_date("valid_until"), p.str_or("trainer", "")});
            return staff_view(ctx, find_staff(ctx, p.str("id")));
          }});
-  t.add({"staff.revoke_cert", "POST", "/staff/{id}/certifications/{cert}/revoke", Effect::write,
-         "Revoke a staff member's current certification of one kind", [](Context& ctx, const json& j) {
+  t.add({.name = "staff.revoke_cert",
+         .method = "POST",
+         .path = "/staff/{id}/certifications/{cert}/revoke",
+         .effect = Effect::write,
+         .summary = "Revoke a staff member's current certification of one kind",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            revoke_certification(ctx, p.str("id"), p.str("cert"), p.str_or("reason", ""));
            return staff_view(ctx, find_staff(ctx, p.str("id")));
          }});
-  t.add({"staff.absence_add", "POST", "/staff/{id}/absences", Effect::write,
-         "Record an absence; overlapping or touching absences merge", [](Context& ctx, const json& j) {
+  // People record their own absences; anyone else's need a supervisor or admin.
+  t.add({.name = "staff.absence_add",
+         .method = "POST",
+         .path = "/staff/{id}/absences",
+         .effect = Effect::write,
+         .summary = "Record an absence; overlapping or touching absences merge",
+         .access = {.grants = {{.roles = kManagers}, own_staff_record()}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            auto added = add_absence(ctx, {p.str("id"), p.date("from"), p.date("to"), p.str_or("reason", "holiday")});
            json out = absence_json(added.absence);
@@ -59,16 +100,26 @@ void add_staff_presence_operations(OperationTable& t) {
            out["changed"] = added.changed;
            return out;
          }});
-  t.add({"staff.absences", "GET", "/staff/{id}/absences", Effect::read, "List a staff member's absences",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "staff.absences",
+         .method = "GET",
+         .path = "/staff/{id}/absences",
+         .effect = Effect::read,
+         .summary = "List a staff member's absences",
+         .access = {.grants = {{.roles = kCaseReaders}, own_staff_record()}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            json items = json::array();
            for (const auto& row : list_absences(ctx, p.str("id"), p.opt_date("from"), p.opt_date("to")))
              items.push_back(absence_json(row));
            return whole_list(std::move(items));
          }});
-  t.add({"staff.absence_remove", "DELETE", "/staff/{id}/absences/{absence}", Effect::write, "Remove an absence",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "staff.absence_remove",
+         .method = "DELETE",
+         .path = "/staff/{id}/absences/{absence}",
+         .effect = Effect::write,
+         .summary = "Remove an absence",
+         .access = {.grants = {{.roles = kManagers}, own_staff_record()}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return absence_json(remove_absence(ctx, p.str("id"), p.integer("absence"), p.str_or("reason", "")));
          }});

@@ -44,7 +44,6 @@ PerformUpgrade perform_input(const Params& p) {
 }
 
 json list_upgrades(Context& ctx, const Params& p) {
-  require_upgrade_reader(ctx);
   UpgradeQuery q;
   q.status = p.str_or("status", "");
   if (!q.status.empty()) check_upgrade_status(q.status);
@@ -61,63 +60,111 @@ json list_upgrades(Context& ctx, const Params& p) {
 }  // namespace
 
 void add_upgrade_operations(OperationTable& t) {
-  t.add({"upgrades.request", "POST", "/accounts/{id}/upgrades", Effect::write,
-         "Request an upgrade of an account to a higher tier (pending until performed or rejected)",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "upgrades.request",
+         .method = "POST",
+         .path = "/accounts/{id}/upgrades",
+         .effect = Effect::write,
+         .summary = "Request an upgrade of an account to a higher tier (pending until performed or rejected)",
+         .access = {.grants = {{.roles = kCounterStaff | RoleSet{Role::portal}}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return json(request_upgrade(ctx, p.str("id"), p.str("tier")));
          }});
-  t.add({"upgrades.perform", "POST", "/accounts/{id}/upgrades/perform", Effect::write,
-         "Perform an upgrade: in person with an ID document, or by online ID (portal only)",
-         [](Context& ctx, const json& j) {
-           auto done = perform_upgrade(ctx, perform_input(Params(j)));
-           json out = done.upgrade;
-           if (!done.warnings.empty()) out["warnings"] = done.warnings;
-           return out;
-         },
-         false, false, false, true});
-  t.add({"upgrades.confirm", "POST", "/upgrades/{id}/confirm", Effect::write,
-         "Confirm an authority upgrade awaiting you as its second staff member (four-eyes, the same day)",
-         [](Context& ctx, const json& j) {
-           auto done = confirm_upgrade(ctx, upgrade_id(Params(j)));
-           return json(done.upgrade);
-         },
-         false, false, false, true});
-  t.add({"upgrades.list", "GET", "/upgrades", Effect::read, "List upgrades (filter by status and account)",
-         [](Context& ctx, const json& j) { return list_upgrades(ctx, Params(j)); }, false, true});
-  t.add({"upgrades.show", "GET", "/upgrades/{id}", Effect::read, "Show one upgrade",
-         [](Context& ctx, const json& j) {
-           require_upgrade_reader(ctx);
-           return json(find_upgrade(ctx, upgrade_id(Params(j))));
-         }});
-  t.add({"upgrades.reject", "POST", "/upgrades/{id}/reject", Effect::write, "Reject a pending upgrade request, or, as its second staff member, an upgrade awaiting your confirmation",
-         [](Context& ctx, const json& j) {
+  // In person: counter staff (the service checks the certification on that day, the account is
+  // not their own, four-eyes). Online ID: only the portal relays the eID result, not even the local
+  // administrator, who can never be certified either.
+  t.add({.name = "upgrades.perform",
+         .method = "POST",
+         .path = "/accounts/{id}/upgrades/perform",
+         .effect = Effect::write,
+         .summary = "Perform an upgrade: in person with an ID document, or by online ID (portal only)",
+         .access = {.grants = {{.roles = kCounterStaff,
+                                .when = Condition::param_is_not,
+                                .param = "method",
+                                .value = "online-id",
+                                .local_admin = false},
+                               {.roles = {Role::portal},
+                                .when = Condition::param_is,
+                                .param = "method",
+                                .value = "online-id",
+                                .local_admin = false}},
+                    .note = "in person: the acting staff member holds identity-check (and authority-accounts for "
+                            "authority) on that day and is present; never for their own account"},
+         .run =
+             [](Context& ctx, const json& j) {
+               auto done = perform_upgrade(ctx, perform_input(Params(j)));
+               json out = done.upgrade;
+               if (!done.warnings.empty()) out["warnings"] = done.warnings;
+               return out;
+             },
+         .audit_invalid = true});
+  t.add({.name = "upgrades.list",
+         .method = "GET",
+         .path = "/upgrades",
+         .effect = Effect::read,
+         .summary = "List upgrades (filter by status and account)",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) { return list_upgrades(ctx, Params(j)); },
+         .paged = true});
+  t.add({.name = "upgrades.show",
+         .method = "GET",
+         .path = "/upgrades/{id}",
+         .effect = Effect::read,
+         .summary = "Show one upgrade",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) { return json(find_upgrade(ctx, upgrade_id(Params(j)))); }});
+  t.add({.name = "upgrades.reject",
+         .method = "POST",
+         .path = "/upgrades/{id}/reject",
+         .effect = Effect::write,
+         .summary = "Reject a pending upgrade request, or, as its second staff member, an upgrade awaiting your confirmation",
+         .access = {.grants = {{.roles = kCounterStaff, .local_admin = false}},
+                    .note = "the acting staff member holds identity-check on that day and is present"},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return json(reject_upgrade(ctx, upgrade_id(p), p.str_or("reason", "")));
          }});
-  t.add({"upgrades.downgrade", "POST", "/accounts/{id}/downgrade", Effect::write,
-         "Downgrade an account to a lower tier, revoking the upgrades above it",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "upgrades.downgrade",
+         .method = "POST",
+         .path = "/accounts/{id}/downgrade",
+         .effect = Effect::write,
+         .summary = "Downgrade an account to a lower tier, revoking the upgrades above it",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            auto done = downgrade_account(ctx, p.str("id"), p.str("tier"), p.str_or("reason", ""));
            json out = done.account;
            out["revoked_upgrades"] = done.revoked;
            return out;
          }});
-  t.add({"staff.link-account", "POST", "/staff/{id}/accounts", Effect::write,
-         "Record a portal account as the staff member's own (they may not upgrade it)",
-         [](Context& ctx, const json& j) {
+  // Declaring one's own account only restricts oneself: everyone may; managers for anyone.
+  t.add({.name = "staff.link-account",
+         .method = "POST",
+         .path = "/staff/{id}/accounts",
+         .effect = Effect::write,
+         .summary = "Record a portal account as the staff member's own (they may not upgrade it)",
+         .access = {.grants = {{.roles = kManagers}, own_staff_record()}},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return link_own_account(ctx, p.str("id"), p.str("account"));
          }});
-  t.add({"staff.unlink-account", "DELETE", "/staff/{id}/accounts/{account}", Effect::write,
-         "Remove a staff member's own-account link",
-         [](Context& ctx, const json& j) {
+  t.add({.name = "staff.unlink-account",
+         .method = "DELETE",
+         .path = "/staff/{id}/accounts/{account}",
+         .effect = Effect::write,
+         .summary = "Remove a staff member's own-account link",
+         .access = {.grants = {{.roles = kManagers}}, .note = "never one's own link"},
+         .run = [](Context& ctx, const json& j) {
            Params p(j);
            return unlink_own_account(ctx, p.str("id"), p.str("account"), p.str_or("reason", ""));
          }});
-  t.add({"staff.accounts", "GET", "/staff/{id}/accounts", Effect::read, "The staff member's own portal accounts",
-         [](Context& ctx, const json& j) { return own_accounts(ctx, Params(j).str("id")); }});
+  t.add({.name = "staff.accounts",
+         .method = "GET",
+         .path = "/staff/{id}/accounts",
+         .effect = Effect::read,
+         .summary = "The staff member's own portal accounts",
+         .access = {.grants = {{.roles = kCaseReaders}, own_staff_record()}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) { return own_accounts(ctx, Params(j).str("id")); }});
 }
 
 }  // namespace vrathaus

@@ -4,6 +4,7 @@
 #include "domain/folding.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace vrathaus {
 
@@ -18,6 +19,12 @@ void check_account_status(std::string_view status, std::string_view field) {
   const auto& s = account_statuses();
   if (std::find(s.begin(), s.end(), status) == s.end())
     fail_field(field, "'{}' is not a status (active, suspended, closed)", status);
+}
+
+bool is_account_id(std::string_view text) {
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  return ec == std::errc{} && end == text.data() + text.size();
 }
 
 std::string assurance_for(std::string_view method) {

@@ -23,6 +23,9 @@ inline const std::vector<std::string>& account_statuses() {
 }
 void check_account_status(std::string_view status, std::string_view field = "status");
 
+// Accounts are named by their numeric id or by their login: whether `text` is an id.
+bool is_account_id(std::string_view text);
+
 // eIDAS assurance from how the account was verified: low (guest), substantial (in person or the
 // IT provider), high (online ID).
 std::string assurance_for(std::string_view verification_method);

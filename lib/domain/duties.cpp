@@ -1,6 +1,7 @@
 #include "domain/duties.hpp"
 
 #include "domain/folding.hpp"
+#include "domain/role.hpp"
 
 #include <fmt/ranges.h>
 
@@ -27,7 +28,10 @@ std::string folded_words(std::string_view text) {
 
 }  // namespace
 
-bool is_service_role(std::string_view role) { return role == "portal" || role == "importer"; }
+bool is_service_role(std::string_view role) {
+  auto parsed = parse_role(role);
+  return parsed && is_service_role(*parsed);
+}
 
 std::optional<std::string> mixed_roles_reason(const std::set<std::string>& roles) {
   std::vector<std::string> service, human;

@@ -12,8 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-const std::initializer_list<const char*> kCertifiers{"admin", "supervisor"};
-
 json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 }  // namespace
@@ -44,7 +42,6 @@ json certification_json(const CertificationRow& r, const Date& today) {
 }
 
 CertificationRow certify_staff(Context& ctx, const NewCertification& in) {
-  require_role(ctx, kCertifiers, "certify staff");
   auto staff = find_staff(ctx, in.staff);
   check_certification_kind(ctx.city, in.kind);
   if (ctx.actor.is_staff && ctx.actor.id == staff.id) fail(ErrorKind::forbidden, "nobody certifies themselves");
@@ -78,7 +75,6 @@ CertificationRow certify_staff(Context& ctx, const NewCertification& in) {
 
 std::vector<CertificationRow> revoke_certification(Context& ctx, const std::string& staff_id, const std::string& kind,
                                                    const std::string& reason) {
-  require_role(ctx, kCertifiers, "revoke certifications");
   if (ctx.actor.is_staff && ctx.actor.id == staff_id) fail(ErrorKind::forbidden, "nobody changes their own certifications");
   auto staff = find_staff(ctx, staff_id);
   check_certification_kind(ctx.city, kind);

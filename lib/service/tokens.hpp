@@ -9,8 +9,9 @@
 
 namespace vrathaus {
 
-// Creates a token; the returned JSON is the only place the secret ever appears.
-nlohmann::json create_token(Context& ctx, const std::string& staff, std::optional<Date> expires);
+// Creates a token; the returned JSON is the only place the secret ever appears. A read-only
+// token acts as its owner but may run reads only.
+nlohmann::json create_token(Context& ctx, const std::string& staff, std::optional<Date> expires, bool read_only = false);
 nlohmann::json list_tokens(Context& ctx);
 nlohmann::json revoke_token(Context& ctx, const std::string& id);
 

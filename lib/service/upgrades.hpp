@@ -50,7 +50,4 @@ Upgrade find_upgrade(Context& ctx, std::int64_t id);  // not found → exit 3
 std::vector<Upgrade> upgrades_of_account(Context& ctx, std::int64_t account_id);
 std::vector<Upgrade> upgrades_as_of_today(Context& ctx, UpgradeQuery query);
 
-// Roles that may see upgrades (list, show).
-void require_upgrade_reader(const Context& ctx);
-
 }  // namespace vrathaus

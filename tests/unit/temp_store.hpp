@@ -2,6 +2,7 @@
 // Test support: a fresh, migrated store in its own temporary directory, with the clock fixed on
 // Wednesday 2026-11-25 09:00 UTC, and service contexts for the local administrator or a staff
 // member. Fixtures of the service tests derive from it and add their seed.
+#include "api/operation.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "service/context.hpp"
@@ -47,6 +48,10 @@ struct TempStore {
     return ctx;
   }
   Context as(const std::string& staff) { return {*store, *clock, city, staff_actor(store->db(), staff)}; }
+  // Whether the operation's declaration lets the context's actor run it (services check only data).
+  static bool may_run(const Context& ctx, const std::string& operation, const nlohmann::json& params) {
+    return declared_allowed(operations().find(operation).access, ctx.actor, params);
+  }
   int audit_count(const std::string& action) {
     SQLite::Statement q(store->db(), "SELECT count(*) FROM audit WHERE action = ?");
     q.bind(1, action);
