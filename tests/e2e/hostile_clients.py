@@ -153,6 +153,9 @@ def flood(path, headers, declared, chunked, limit_bytes):
         hdrs["Content-Length"] = str(declared)
     s.sendall((f"POST {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in hdrs.items()) + "\r\n").encode())
     sent = send_until_answered(s, limit_bytes, chunked)
+    if sent >= limit_bytes:
+        s.close()
+        raise Failed(f"POST {path}: the server took all {limit_bytes >> 20} MiB without refusing")
     status, _, _ = read_response(s)
     s.close()
     return status, sent
