@@ -13,7 +13,7 @@ struct AccessRecord {
   std::string request_id, client, token_id, method, target;
   int status = 0;
   std::uint64_t bytes = 0;  // of the response body
-  std::chrono::steady_clock::duration duration{};
+  std::chrono::steady_clock::duration duration{};  // from the complete head to the answer ready to send
 };
 
 std::string access_log_line(const AccessRecord& r);  // with the trailing newline

@@ -246,14 +246,15 @@ private:
     response_.body() = std::move(reply.body);
     response_.keep_alive(keep_alive_ && !close_after);
     response_.prepare_payload();
+    // Logged before it is sent: once a client has its answer, the line is in the log.
+    write_access_log(access_log_line({std::chrono::system_clock::now(), request_id_, client_, admission_.token_id,
+                                      head_.method, head_.target, int(response_.result_int()), response_.body().size(),
+                                      std::chrono::steady_clock::now() - started_}));
     socket_layer().expires_after(seconds(shared_.limits.request_timeout_seconds));
     http::async_write(stream_, response_, beast::bind_front_handler(&Session::on_written, this->shared_from_this()));
   }
 
   void on_written(beast::error_code ec, std::size_t) {
-    write_access_log(access_log_line({std::chrono::system_clock::now(), request_id_, client_, admission_.token_id,
-                                      head_.method, head_.target, int(response_.result_int()), response_.body().size(),
-                                      std::chrono::steady_clock::now() - started_}));
     admission_ = Admission{};
     close_spool();
     if (ec || !response_.keep_alive()) return close();
