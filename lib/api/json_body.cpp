@@ -45,7 +45,7 @@ private:
 
 json parse_json_object(std::string_view body, int max_depth) {
   DepthCheck check(max_depth);
-  bool well_formed = json::sax_parse(body, &check, json::input_format_t::json, false);
+  bool well_formed = json::sax_parse(body, &check, json::input_format_t::json, true);
   if (check.too_deep) fail(ErrorKind::usage, "the request body is nested deeper than {} levels", max_depth);
   if (!well_formed) fail(ErrorKind::usage, "the request body is not a JSON object");
   auto parsed = json::parse(body, nullptr, false);
