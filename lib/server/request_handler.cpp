@@ -272,8 +272,11 @@ Reply RequestHandler::complete(const RequestHead& head, Admission& a, const std:
     if (a.body == BodyUse::json && !json_body.empty()) {
       auto body = parse_json_object(json_body);
       check_fields(*a.op, body);
-      for (auto& [key, value] : body.items())
-        if (!params.contains(key)) params[key] = std::move(value);
+      for (auto& [key, value] : body.items()) {
+        // Which of two values would win is nobody's guess to make: refused, not silently chosen.
+        if (params.contains(key)) throw Error(ErrorKind::usage, fmt::format("{}: given both in the body and in the path or query", key), key);
+        params[key] = std::move(value);
+      }
     }
     if (a.body == BodyUse::upload) params["file"] = "/proc/self/fd/" + std::to_string(upload_fd);
     auto store = pool_.take();

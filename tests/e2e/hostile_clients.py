@@ -292,6 +292,9 @@ def attack_unknown_fields():
     body = b'{"login":"uf@example.de","given_name":"U","famly_name":"F"}'
     status, _, reply = request("POST", "/api/v1/accounts", auth({"Content-Type": "application/json"}), body)
     check(status == 422 and b"famly_name" in reply, f"unknown body field: expected 422 naming it, got {status} {reply[:200]!r}")
+    body = b'{"id":"2","city":"Dortmund"}'
+    status, _, reply = request("PATCH", "/api/v1/accounts/1", auth({"Content-Type": "application/json"}), body)
+    check(status == 400 and b"id: given both" in reply, f"a path field again in the body: expected 400, got {status} {reply[:200]!r}")
     status, _, reply = request("GET", "/api/v1/accounts?colour=red", auth())
     check(status == 422 and b"colour" in reply, f"unknown query field: expected 422 naming it, got {status} {reply[:200]!r}")
 
