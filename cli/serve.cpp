@@ -15,7 +15,7 @@ namespace {
 
 struct ServeCliOptions {
   std::string listen = "127.0.0.1:8080";
-  std::string tls_cert, tls_key, port_file;
+  std::string tls_cert, tls_key, tls_client_ca, port_file;
   // Override the config's serve section (0: keep it).
   int header_timeout = 0, request_timeout = 0, max_connections = 0;
 };
@@ -43,6 +43,7 @@ void serve(Session& session, const ServeCliOptions& o) {
   std::tie(so.host, so.port) = split_listen(o.listen);
   so.tls_cert = o.tls_cert;
   so.tls_key = o.tls_key;
+  so.tls_client_ca = o.tls_client_ca;
   so.db_path = s.get("db").value;
   so.city = s.city;
   so.clock = session.clock();
@@ -90,6 +91,8 @@ void add_serve_command(CLI::App& app, Session& session) {
   cmd->add_option("--listen", o->listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks a free one)");
   cmd->add_option("--tls-cert", o->tls_cert, "PEM certificate for HTTPS");
   cmd->add_option("--tls-key", o->tls_key, "PEM private key for HTTPS");
+  cmd->add_option("--tls-client-ca", o->tls_client_ca,
+                  "PEM CA of client certificates: clients may present one, staff records that require one must");
   cmd->add_option("--port-file", o->port_file, "Write the bound port to this file (for scripts and tests)");
   cmd->add_option("--header-timeout", o->header_timeout, "Seconds a client has to send a request's headers (serve.header_timeout_seconds, default 10)")
       ->check(CLI::Range(1, 3600));

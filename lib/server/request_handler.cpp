@@ -9,6 +9,7 @@
 #include "server/http_target.hpp"
 #include "service/audit.hpp"
 #include "service/tokens.hpp"
+#include "store/staff_client_cert.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
@@ -192,6 +193,10 @@ Actor RequestHandler::authenticate(const RequestHead& head, Store& store, Admiss
   try {
     if (token.empty()) fail(ErrorKind::unauthenticated, "no API token (Authorization: Bearer …)");
     auto actor = authenticate_token(store, *o_.clock, token);
+    // A staff record bound to a client certificate is only ever used with it: a stolen token
+    // alone does not get in.
+    if (auto required = required_client_cert(store.db(), actor.id); required && lower(*required) != head.client_cert_sha256)
+      fail(ErrorKind::unauthenticated, "{} must present its client certificate", actor.id);
     actor.client = head.client;
     return actor;
   } catch (const Error& e) {

@@ -26,6 +26,7 @@ struct RequestHead {
   std::string target;
   std::string client;  // the peer's address
   std::string authorization, content_type, if_match, idempotency_key;
+  std::string client_cert_sha256;  // of the verified TLS client certificate, "" without one
   bool has_body = false;                      // Content-Length > 0 or chunked
   std::optional<std::uint64_t> content_length;  // absent for chunked bodies
 };

@@ -14,6 +14,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (reported through on_listening)
   std::string tls_cert, tls_key;
+  std::string tls_client_ca;  // CA of client certificates; staff records may require one
   std::string db_path;
   CityConfig city;
   std::shared_ptr<const Clock> clock;
