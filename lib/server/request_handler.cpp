@@ -54,10 +54,9 @@ std::string lower(std::string text) {
 std::string bearer_token(const std::string& header) {
   auto space = header.find(' ');
   if (space == std::string::npos || lower(header.substr(0, space)) != "bearer") return {};
-  auto token = header.substr(header.find_first_not_of(' ', space) == std::string::npos ? header.size()
-                                                                                         : header.find_first_not_of(' ', space));
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.pop_back();
-  return token;
+  auto start = header.find_first_not_of(' ', space);
+  if (start == std::string::npos) return {};
+  return header.substr(start, header.find_last_not_of(" \t") + 1 - start);
 }
 
 // The id part of "vrt_<id>_<secret>" when it looks like one (hex, bounded), else "-": it keys
