@@ -23,6 +23,8 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("-o,--output", o.output, "table, json, yaml or csv (env VRATHAUS_OUTPUT)");
   app.add_option("--ca-file", o.ca_file, "CA certificate to verify a TLS server (env VRATHAUS_CA_FILE)");
   app.add_flag("-q,--quiet", o.quiet, "Print nothing but data and errors");
+  app.add_flag("--insecure-http", o.insecure_http,
+               "Allow --remote http:// to a host other than this machine (the API token crosses the network in clear text)");
 }
 
 int report(const std::string& message, int code) {

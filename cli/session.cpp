@@ -90,6 +90,7 @@ Backend& Session::backend() {
     ro.base_url = s.get("remote").value;
     ro.token = read_token(s.get("token_file").value);
     ro.ca_file = s.get("ca_file").value;
+    ro.insecure_http = options.insecure_http;
     backend_ = std::make_unique<RemoteBackend>(ro);
   } else {
     backend_ = std::make_unique<LocalBackend>(s.get("db").value, s.city, clock(), s.get("as").value, os_user());

@@ -16,6 +16,7 @@ namespace vrathaus::cli {
 struct GlobalOptions {
   std::string db, remote, token_file, as, config, profile, output, ca_file;
   bool quiet = false;
+  bool insecure_http = false;  // send the token over plain http:// to a host off this machine
   bool verbose = false;
 };
 

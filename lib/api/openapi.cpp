@@ -272,10 +272,14 @@ json openapi_document() {
                      {"403", problem_response("Not allowed")},
                      {"404", problem_response("Not found")},
                      {"409", problem_response("Conflict or refused by a rule")},
-                     {"422", problem_response("Invalid data")},
-                     {"503", problem_response("Store busy")}}}};
-    if (op.effect == Effect::write && !op.streamed_body)
+                     {"413", problem_response("Request body over the server's limit")},
+                     {"422", problem_response("Invalid data, or a field the operation does not take")},
+                     {"429", problem_response("Too many failed logins (see Retry-After)")},
+                     {"503", problem_response("Store or server busy (see Retry-After)")}}}};
+    if (op.effect == Effect::write && !op.streamed_body) {
       operation["requestBody"] = {{"content", {{"application/json", {{"schema", schema_ref("Object")}}}}}};
+      operation["responses"]["415"] = problem_response("The body is not application/json");
+    }
     if (op.streamed_body)
       operation["requestBody"] = {{"content", {{"text/csv", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
     std::string lower = op.method;

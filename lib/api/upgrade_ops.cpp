@@ -98,6 +98,20 @@ void add_upgrade_operations(OperationTable& t) {
                return out;
              },
          .audit_invalid = true});
+  t.add({.name = "upgrades.confirm",
+         .method = "POST",
+         .path = "/upgrades/{id}/confirm",
+         .effect = Effect::write,
+         .summary = "Confirm an authority upgrade awaiting you as its second staff member (four-eyes, the same day)",
+         .access = {.grants = {{.roles = kCounterStaff, .local_admin = false}},
+                    .note = "only the second staff member named in the upgrade, holding authority-accounts and "
+                            "present that day, never for their own account"},
+         .run =
+             [](Context& ctx, const json& j) {
+               auto done = confirm_upgrade(ctx, upgrade_id(Params(j)));
+               return json(done.upgrade);
+             },
+         .audit_invalid = true});
   t.add({.name = "upgrades.list",
          .method = "GET",
          .path = "/upgrades",

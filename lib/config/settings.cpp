@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <type_traits>
 
 namespace vrathaus {
 namespace {
@@ -181,6 +182,24 @@ CityConfig parse_city(const YAML::Node& node, const Where& w) {
   return city;
 }
 
+ServeLimits parse_serve(const YAML::Node& node, const Where& w) {
+  ServeLimits limits;
+  yaml::expect_map(node, w,
+                   {"max_json_bytes", "max_upload_bytes", "header_timeout_seconds", "request_timeout_seconds",
+                    "max_connections", "workers", "failed_logins_per_minute"});
+  auto read = [&](const char* key, auto& field, std::int64_t min, std::int64_t max) {
+    if (node[key]) field = static_cast<std::remove_reference_t<decltype(field)>>(yaml::read_int(node[key], w.child(key), min, max));
+  };
+  read("max_json_bytes", limits.max_json_bytes, 1024, std::int64_t(64) << 20);
+  read("max_upload_bytes", limits.max_upload_bytes, 1024, std::int64_t(1) << 40);
+  read("header_timeout_seconds", limits.header_timeout_seconds, 1, 3600);
+  read("request_timeout_seconds", limits.request_timeout_seconds, 1, 3600);
+  read("max_connections", limits.max_connections, 1, 100000);
+  read("workers", limits.workers, 1, 256);
+  read("failed_logins_per_minute", limits.failed_logins_per_minute, 1, 100000);
+  return limits;
+}
+
 }  // namespace
 
 const Setting& Settings::get(const std::string& name) const {
@@ -211,9 +230,10 @@ Settings load_settings(const SettingsInput& in) {
   if (!file.empty()) {
     root = load_yaml_file(file);
     if (root && !root.IsNull()) {
-      yaml::expect_map(root, top, {"default_profile", "profiles", "city", "db", "remote", "token_file", "as", "output", "ca_file"});
+      yaml::expect_map(root, top, {"default_profile", "profiles", "city", "serve", "db", "remote", "token_file", "as", "output", "ca_file"});
       read_connection_keys(root, top, file_values);
       if (root["city"]) settings.city = parse_city(root["city"], top.child("city"));
+      if (root["serve"]) settings.serve = parse_serve(root["serve"], top.child("serve"));
       if (auto profiles = root["profiles"]; profiles && !profiles.IsMap())
         yaml::config_error(top.child("profiles"), profiles, "expected a mapping of profile names");
     }

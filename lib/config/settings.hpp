@@ -2,6 +2,7 @@
 // Where to reach the data and how to print, layered flag > env > profile > file > default,
 // each value remembering where it came from so `vrathaus config show` can explain itself.
 #include "config/city.hpp"
+#include "config/serve_limits.hpp"
 
 #include <map>
 #include <optional>
@@ -28,6 +29,7 @@ struct Settings {
   std::string profile_source;
   std::string config_file;                 // the file read, "" when none
   CityConfig city;
+  ServeLimits serve;                       // section `serve`: limits of `vrathaus serve`
 
   const Setting& get(const std::string& name) const;
 };

@@ -7,6 +7,8 @@
 #include "api/problem.hpp"
 
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -85,12 +87,35 @@ bool transient(CURLcode code) {
 
 }  // namespace
 
+std::string url_host(const std::string& url) {
+  auto start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  auto authority = url.substr(start, url.find_first_of("/?#", start) - start);
+  if (auto at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
+  if (!authority.empty() && authority.front() == '[') return authority.substr(1, authority.find(']') - 1);
+  return authority.substr(0, authority.find(':'));
+}
+
+bool is_loopback_host(const std::string& host) {
+  std::string h;
+  for (char c : host) h += char(std::tolower(static_cast<unsigned char>(c)));
+  bool ipv4_literal = h.find_first_not_of("0123456789.") == std::string::npos &&
+                      std::count(h.begin(), h.end(), '.') == 3;
+  return h == "localhost" || h == "::1" || (ipv4_literal && h.rfind("127.", 0) == 0);
+}
+
 RemoteBackend::RemoteBackend(RemoteOptions options) : o_(std::move(options)) {
   curl_ = curl_library().easy_init();
   if (!curl_) fail(ErrorKind::internal, "libcurl could not be initialised");
   while (!o_.base_url.empty() && o_.base_url.back() == '/') o_.base_url.pop_back();
   if (o_.base_url.rfind("http://", 0) != 0 && o_.base_url.rfind("https://", 0) != 0)
     fail(ErrorKind::config, "--remote {}: expected an http:// or https:// URL", o_.base_url);
+  // A bearer token over plain HTTP is anyone's who can see the traffic: only to this machine,
+  // unless the operator says otherwise.
+  if (o_.base_url.rfind("http://", 0) == 0 && !is_loopback_host(url_host(o_.base_url)) && !o_.insecure_http)
+    fail(ErrorKind::config,
+         "--remote {}: refusing to send the API token over plain http:// to {}; use https:// or --insecure-http",
+         o_.base_url, url_host(o_.base_url));
 }
 
 RemoteBackend::~RemoteBackend() { curl_library().easy_cleanup(static_cast<CURL*>(curl_)); }

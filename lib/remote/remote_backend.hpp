@@ -10,11 +10,17 @@ struct RemoteOptions {
   std::string base_url;  // http(s)://host:port
   std::string token;
   std::string ca_file;   // private CA; certificates are always verified
+  bool insecure_http = false;  // plain http:// to a host off this machine is refused without it
   int connect_timeout_ms = 5000;
   int request_timeout_ms = 60000;  // per request; uploads use a low-speed limit instead
   int retries = 4;                 // network failures and 503, with exponential backoff
   int page_size = 1000;
 };
+
+// The host of an http(s):// URL ("http://user@[::1]:8080/x" → "::1").
+std::string url_host(const std::string& url);
+// localhost, 127.0.0.0/8 or ::1: a token sent there never leaves the machine.
+bool is_loopback_host(const std::string& host);
 
 class RemoteBackend final : public Backend {
 public:

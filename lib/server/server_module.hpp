@@ -1,6 +1,6 @@
 #pragma once
 // The seam between the `vrathaus` binary and its server module, vrathaus-server.so: the HTTP
-// server, cpp-httplib and OpenSSL's TLS. Only `vrathaus serve` loads the module; linked into the
+// server, Boost.Beast/Asio and OpenSSL's TLS. Only `vrathaus serve` loads the module; linked into the
 // binary, those libraries' loading and initialisers cost every other command about 3 ms of
 // start-up, more than a local read takes.
 //

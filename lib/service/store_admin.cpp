@@ -56,13 +56,14 @@ int seed_staff(Context& ctx, const YAML::Node& node, const Where& w, json& repor
   int added = 0;
   for (std::size_t i = 0; i < node.size(); ++i) {
     auto sw = w.index(i);
-    yaml::expect_map(node[i], sw, {"id", "name", "office", "roles", "certifications", "absences"});
+    yaml::expect_map(node[i], sw, {"id", "name", "office", "roles", "birth_date", "certifications", "absences"});
     if (!node[i]["id"] || !node[i]["name"]) yaml::config_error(sw, node[i], "a staff member needs id and name");
     NewStaff s;
     s.id = yaml::read_string(node[i]["id"], sw.child("id"));
     s.name = yaml::read_string(node[i]["name"], sw.child("name"));
     if (node[i]["office"]) s.office = yaml::read_string(node[i]["office"], sw.child("office"));
     if (node[i]["roles"]) s.roles = yaml::read_strings(node[i]["roles"], sw.child("roles"));
+    if (node[i]["birth_date"]) s.birth_date = yaml::read_date(node[i]["birth_date"], sw.child("birth_date")).str();
     seed_entry(sw, node[i], [&] {
       if (!load_staff(ctx.db(), s.id)) {
         add_staff(ctx, s);

@@ -58,10 +58,14 @@ sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHER
 page=$(curl -sf -H "$AUTH" "$URL/api/v1/accounts?limit=1000")
 jq -e '(.items | length) == 1000 and (.next | type) == "string"' <<<"$page" >/dev/null || fail "a page says next"
 
-# Failed logins are rate-limited per client address (429) and recorded in the audit log.
-for _ in $(seq 25); do curl -s -o /dev/null -H 'Authorization: Bearer vrt_nope_nope' "$URL/api/v1/accounts"; done
-code=$(curl -s -o "$T/body" -w '%{http_code}' -H "$AUTH" "$URL/api/v1/accounts?limit=1")
+# Failed logins are rate-limited per client address and token id (429 with Retry-After) and
+# recorded in the audit log; a valid token from the same address is still let through.
+for _ in $(seq 25); do curl -s -o /dev/null -H 'Authorization: Bearer vrt_0abc_nope' "$URL/api/v1/accounts"; done
+code=$(curl -s -D "$T/headers" -o "$T/body" -w '%{http_code}' -H 'Authorization: Bearer vrt_0abc_nope' "$URL/api/v1/accounts?limit=1")
 [ "$code" = 429 ] || fail "too many failed logins give 429, got $code"
+grep -qi '^retry-after: [0-9]' "$T/headers" || fail "429 says when to retry"
+code=$(curl -s -o "$T/body" -w '%{http_code}' -H "$AUTH" "$URL/api/v1/accounts?limit=1")
+[ "$code" = 200 ] || fail "a valid token from the same address is let through, got $code"
 [ "$("$V" --db "$DB" audit list --actor anonymous -o json | jq '[.[] | select(.action == "auth.refused")] | length')" -ge 20 ] ||
   fail "refused logins are audited"
 echo "remote http: ok"

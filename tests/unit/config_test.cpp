@@ -128,3 +128,18 @@ TEST_CASE("unknown keys, wrong types and unknown profiles are configuration erro
   e = error_of("city:\n  timezone: Mars/Olympus\n");
   CHECK(e.find("city.timezone") != std::string::npos);
 }
+
+TEST_CASE("the serve section sets the server's limits; unknown keys and values out of range are refused") {
+  TempConfig file("serve:\n  max_upload_bytes: 1048576\n  header_timeout_seconds: 3\n  max_connections: 50\n");
+  auto s = load_settings(input(file.path));
+  CHECK(s.serve.max_upload_bytes == 1048576);
+  CHECK(s.serve.header_timeout_seconds == 3);
+  CHECK(s.serve.max_connections == 50);
+  CHECK(s.serve.max_json_bytes == 1 << 20);  // untouched: the default
+  CHECK(s.serve.request_timeout_seconds == 30);
+  for (const char* bad : {"serve:\n  max_upload: 5\n", "serve:\n  header_timeout_seconds: 0\n", "serve:\n  workers: many\n"}) {
+    TempConfig wrong(bad);
+    CAPTURE(bad);
+    CHECK_THROWS_AS(load_settings(input(wrong.path)), Error);
+  }
+}
