@@ -1,5 +1,7 @@
 // `vrathaus accounts …`: citizen and business accounts.
 #include "common.hpp"
+
+#include <fmt/format.h>
 #include "domain/account.hpp"
 
 #include <iostream>
@@ -79,14 +81,22 @@ void add_accounts_commands(CLI::App& app, Session& session) {
     call_and_print(session, "accounts.list", p, kAccountColumns);
   });
 
-  auto* search = group->add_subcommand("search", "Find accounts by name (Schröter = Schroeter = SCHRÖTER)");
-  search->add_option("text", o->text, "Name or part of it")->required();
+  auto* search = group->add_subcommand(
+      "search", "Find accounts by name (Schröter = Schroeter = SCHRÖTER), login, customer number or plate");
+  search->add_option("text", o->text, "Name or part of it, a login, a customer number or a plate")->required();
   add_limit(search, o->limit);
-  examples(search, "  vrathaus accounts search Schroeter\n  vrathaus accounts search 'müller gmbh' -o csv");
+  examples(search, "  vrathaus accounts search Schroeter\n  vrathaus accounts search SH-0000002\n"
+                   "  vrathaus accounts search 'DO-AB 123'\n  vrathaus accounts search 'müller gmbh' --limit 500 -o csv");
   search->callback([&session, o] {
-    nlohmann::json p{{"q", o->text}};
-    put(p, "limit", o->limit);
-    call_and_print(session, "accounts.search", p, kAccountColumns);
+    // A search is for finding someone: the first matches, and how many more there are.
+    constexpr std::int64_t kDefaultLimit = 50;
+    nlohmann::json p{{"q", o->text}, {"limit", o->limit.value_or(kDefaultLimit)}};
+    auto result = call_and_print(session, "accounts.search", p, kAccountColumns);
+    auto shown = std::int64_t(result.value("items", nlohmann::json::array()).size());
+    auto total = result.value("total", shown);
+    if (total > shown)
+      session.warn(fmt::format("{} more match{} not shown: narrow the search or give --limit", total - shown,
+                               total - shown == 1 ? "" : "es"));
   });
 
   auto* update = group->add_subcommand("update", "Change account fields");

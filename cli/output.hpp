@@ -1,6 +1,6 @@
 #pragma once
-// Printing results: table for people; json, yaml and csv as a stable contract. Only data goes
-// to stdout.
+// Printing results: table for people; json, jsonl (one object per line), yaml and csv as a
+// stable contract. Only data goes to stdout.
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -16,6 +16,9 @@ struct Columns {
 
 // Prints an object, or a list ({"items": [...]} or an array) with the given table columns.
 void print_result(Session& session, const nlohmann::json& result, const Columns& table = {});
-std::string render(const nlohmann::json& result, const std::string& format, const Columns& table);
+// `max_width`: the table's width limit (a terminal's columns), 0 for none — a pipe or a file
+// gets every character.
+std::string render(const nlohmann::json& result, const std::string& format, const Columns& table,
+                   std::size_t max_width = 0);
 
 }  // namespace vrathaus::cli

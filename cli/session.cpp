@@ -70,8 +70,8 @@ const Settings& Session::settings() {
                 {"as", options.as},       {"output", options.output}, {"ca_file", options.ca_file}};
     settings_ = std::make_unique<Settings>(load_settings(in));
     auto format = settings_->get("output").value;
-    if (format != "table" && format != "json" && format != "yaml" && format != "csv")
-      fail(ErrorKind::usage, "--output {}: choose table, json, yaml or csv", format);
+    if (format != "table" && format != "json" && format != "jsonl" && format != "yaml" && format != "csv")
+      fail(ErrorKind::usage, "--output {}: choose table, json, jsonl, yaml or csv", format);
   }
   return *settings_;
 }

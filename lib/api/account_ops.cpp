@@ -2,7 +2,9 @@
 #include "api/paging.hpp"
 #include "api/params.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "domain/folding.hpp"
+#include "domain/plate.hpp"
 #include "service/accounts.hpp"
 #include "service/identity_changes.hpp"
 #include "store/account_rows.hpp"
@@ -17,6 +19,15 @@ FieldValues account_fields(const Params& p) {
   for (const auto& name : editable_account_fields())
     if (auto v = p.opt_str(name)) fields[name] = *v;
   return fields;
+}
+
+// The search text as a plate, when it is one ("DO-AB 123", "do ab123"); else nothing.
+std::string plate_or_empty(const std::string& text) {
+  try {
+    return normalise_plate(text);
+  } catch (const Error&) {
+    return {};
+  }
 }
 
 json account_page(Context& ctx, const Params& p, AccountQuery q) {
@@ -76,15 +87,21 @@ void add_account_operations(OperationTable& t) {
          .method = "GET",
          .path = "/accounts/search",
          .effect = Effect::read,
-         .summary = "Search accounts by name, German-aware",
+         .summary = "Search accounts by name (German-aware), login, customer number or plate",
          .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
          .run =
              [](Context& ctx, const json& j) {
                Params p(j);
+               auto text = trim(p.str("q"));
                AccountQuery q;
-               q.folded_text = fold_german(p.str("q"));
+               q.folded_text = fold_german(text);
                if (q.folded_text.empty()) fail_field("q", "must not be empty");
-               return account_page(ctx, p, q);
+               q.login_text = to_lower_ascii(text);
+               q.customer_no = to_upper_ascii(text);
+               q.plate = plate_or_empty(text);
+               auto page = account_page(ctx, p, q);
+               page["total"] = count_accounts(ctx.db(), q);
+               return page;
              },
          .paged = true});
   t.add({.name = "accounts.update",

@@ -101,7 +101,9 @@ Account find_account(Context& ctx, const std::string& id_or_login) {
     found = load_account(ctx.db(), std::stoll(id_or_login));
   else
     found = load_account_by_login(ctx.db(), id_or_login);
-  if (!found) fail(ErrorKind::not_found, "no account {}", id_or_login);
+  // Business customers are known by their customer number (SH-0000002) at the counter.
+  if (!found) found = load_account_by_customer_no(ctx.db(), to_upper_ascii(trim(id_or_login)));
+  if (!found) fail(ErrorKind::not_found, "no account {} (by number, login or customer number)", id_or_login);
   return *found;
 }
 

@@ -20,11 +20,16 @@ void update_account_row(SQLite::Database& db, const Account& a);
 
 struct AccountQuery {
   std::string tier, status, office;
-  std::string folded_text;         // search: every word must occur in the folded name
+  std::string folded_text;         // search: every word must occur in the folded name, or
+  std::string login_text;          // … this occurs in the login (lower case), or
+  std::string customer_no;         // … this is the customer number, or
+  std::string plate;               // … the account holds a permit for this (normalised) plate
   std::int64_t after_id = 0;           // keyset cursor
   std::optional<std::int64_t> limit;
 };
 std::vector<Account> query_accounts(SQLite::Database& db, const AccountQuery& q);
+// How many accounts match, whatever the cursor and limit.
+std::int64_t count_accounts(SQLite::Database& db, const AccountQuery& q);
 
 // Accounts with the same folded name and birth date (the duplicate warning).
 std::vector<std::int64_t> find_same_person(SQLite::Database& db, const std::string& folded_name,
