@@ -17,7 +17,11 @@ void add_config_commands(CLI::App& app, Session& session) {
         }
         rows.push_back({{"setting", "profile"}, {"value", s.profile}, {"source", s.profile.empty() ? "unset" : s.profile_source}});
         rows.push_back({{"setting", "config_file"}, {"value", s.config_file}, {"source", s.config_file.empty() ? "none found" : "read"}});
-        rows.push_back({{"setting", "city.timezone"}, {"value", s.city.timezone}, {"source", s.config_file.empty() ? "default" : s.config_file}});
+        auto city_source = s.config_file.empty() ? std::string("default") : s.config_file;
+        rows.push_back({{"setting", "city.timezone"}, {"value", s.city.timezone}, {"source", city_source}});
+        rows.push_back({{"setting", "city.sepa.format"}, {"value", s.city.sepa.format}, {"source", city_source}});
+        rows.push_back({{"setting", "city.sepa.return_fee_cents"}, {"value", std::to_string(s.city.sepa.return_fee_cents)},
+                        {"source", city_source}});
         print_result(session, rows, {{"setting", "value", "source"}});
       });
 

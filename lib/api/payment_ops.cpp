@@ -1,6 +1,7 @@
 #include "api/operation.hpp"
 #include "api/paging.hpp"
 #include "api/params.hpp"
+#include "service/bank_returns.hpp"
 #include "service/payments.hpp"
 
 namespace vrathaus {
@@ -25,7 +26,7 @@ void add_payment_operations(OperationTable& t) {
          },
          false, true});
   t.add({"payments.export", "POST", "/payments/exports", Effect::write,
-         "Export the due charges as a pain.008.001.02 batch (fetch the file from /payments/exports/{batch})",
+         "Export the due charges as a pain.008 batch, pain.008.001.08 unless city.sepa.format says pain.008.001.02 (fetch the file from /payments/exports/{batch})",
          [](Context& ctx, const json& j) {
            Params p(j);
            return export_payments(ctx, p.opt_date("collection_date"), p.opt_str("file"));
@@ -40,11 +41,25 @@ void add_payment_operations(OperationTable& t) {
   // The server never passes "file" from a client (only its own upload handler sets it), so only
   // a local caller can have the file written directly; remote callers get it as "xml".
   t.add({"payments.show", "GET", "/payments/exports/{batch}", Effect::read,
-         "One export batch with its pain.008.001.02 file in \"xml\", byte for byte as first exported",
+         "One export batch with its pain.008 file in \"xml\", byte for byte as first exported (in the format it was written)",
          [](Context& ctx, const json& j) {
            Params p(j);
            return show_payment_batch(ctx, p.integer("batch"), p.opt_str("file"));
          }});
+  // The bank's file is the request body, spooled by the server's upload handler like a bulk
+  // import (hence below /imports/, where large bodies are accepted); locally it is read in place.
+  t.add({.name = "payments.returns.import",
+         .method = "POST",
+         .path = "/imports/payment-returns",
+         .effect = Effect::write,
+         .summary = "Import the bank's camt.054 (returned debits) or pain.002 (rejected debits) file, the request body; "
+                    "once per file (SHA-256); entries are matched to charges by EndToEndId (query parameter: name)",
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           auto file = p.str("file");
+           return import_bank_returns(ctx, file, p.str_or("name", file));
+         },
+         .streamed_body = true});
 }
 
 }  // namespace vrathaus
