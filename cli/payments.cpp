@@ -100,6 +100,7 @@ void add_payments_commands(CLI::App& app, Session& session) {
     if (result.value("already_imported", false))
       session.info(o->bank_file + " was imported before (same SHA-256): nothing changed");
     print_result(session, result, {});
+    if (!result.value("ok", true)) session.problems();  // unmatched entries: exit 1
   });
 }
 
