@@ -6,7 +6,7 @@
 namespace vrathaus::cli {
 namespace {
 
-const Columns kChargeColumns{{"id", "account_id", "permit_id", "mandate_id", "amount_cents", "due_on", "status", "batch"}};
+const Columns kChargeColumns{{"id", "account_id", "permit_id", "mandate_id", "kind", "amount_cents", "due_on", "status", "batch"}};
 
 struct ChargeOptions {
   std::string account, status;
@@ -20,7 +20,7 @@ void add_charges_commands(CLI::App& app, Session& session) {
   auto* group = app.add_subcommand("charges", "Charges for permits (collected by SEPA direct debit)");
   group->require_subcommand(1);
   auto* list = group->add_subcommand("list", "List charges");
-  list->add_option("--status", o->status, "open, exported, paid or cancelled");
+  list->add_option("--status", o->status, "open, exported, paid, cancelled, returned or disputed");
   list->add_option("--account", o->account, "Of this account (id or login)");
   list->add_option("--batch", o->batch, "Exported in this batch");
   add_limit(list, o->limit);

@@ -88,7 +88,7 @@ step permits renew                                  # idempotent: nothing is ren
 export VRATHAUS_NOW=2027-12-01T06:00:00Z
 step payments export --out "$work/pain008-2027-12-01.xml"
 step payments export --out "$work/pain008-again.xml"  # nothing left to collect twice
-printf '\n$ grep -A8 "<Dbtr>" pain008-2027-12-01.xml   # pain.008.001.08: structured, transliterated\n' >&2
+printf '\n$ grep -A8 "<Nm>Zoe Oeztuerk-Strasser</Nm>" pain008-2027-12-01.xml   # pain.008.001.08: structured, transliterated\n' >&2
 grep -m1 -A8 "<Nm>Zoe Oeztuerk-Strasser</Nm>" "$work/pain008-2027-12-01.xml" >&2
 
 echo "== 8. The bank sends back what it could not collect (camt.054)" >&2
