@@ -2,6 +2,7 @@
 #include "api/paging.hpp"
 #include "api/params.hpp"
 #include "service/bank_returns.hpp"
+#include "service/charges.hpp"
 #include "service/payments.hpp"
 
 namespace vrathaus {
@@ -60,6 +61,30 @@ void add_payment_operations(OperationTable& t) {
            return import_bank_returns(ctx, file, p.str_or("name", file));
          },
          .streamed_body = true});
+  t.add({.name = "charges.show",
+         .method = "GET",
+         .path = "/charges/{id}",
+         .effect = Effect::read,
+         .summary = "One charge with its settlement, the bank's returns and the charges that follow from it",
+         .run = [](Context& ctx, const json& j) { return show_charge(ctx, Params(j).integer("id")); }});
+  t.add({.name = "charges.cancel",
+         .method = "POST",
+         .path = "/charges/{id}/cancel",
+         .effect = Effect::write,
+         .summary = "Cancel an open charge (not yet in a bank file), with a reason",
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           return cancel_charge(ctx, p.integer("id"), p.str_or("reason", ""));
+         }});
+  t.add({.name = "charges.mark-paid",
+         .method = "POST",
+         .path = "/charges/{id}/mark-paid",
+         .effect = Effect::write,
+         .summary = "Mark an open, returned or disputed charge paid (method cash, transfer or epayment, with a reference)",
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           return mark_charge_paid(ctx, p.integer("id"), p.str("method"), p.str_or("reference", ""));
+         }});
 }
 
 }  // namespace vrathaus

@@ -82,3 +82,41 @@ expect_json '[.[] | [.kind, .status]] == [["permit","returned"],["re-presentatio
 vr a.auditor payments export --batch 1 --out copy.xml
 expect_status 0
 cmp -s batch1.xml copy.xml || fail "batch 1 no longer reproduces"
+
+# Settled without the bank file: Anna pays her fee at the counter (her mandate is revoked), the
+# city waives Jonas's second fee, Maria settles her disputed charge by transfer.
+vr m.weber charges list --account "$anna"
+anna_fee=$(jq -r '.[] | select(.kind == "return-fee") | .id' <<<"$output")
+vr m.weber charges mark-paid "$anna_fee" --method cash --reference KASSE-2026-004711
+expect_status 0
+expect_json '.status == "paid" and .paid_method == "cash" and .paid_reference == "KASSE-2026-004711" and .settled_by == "m.weber"'
+vr m.weber charges mark-paid "$anna_fee" --method cash --reference KASSE-2026-004712
+expect_status 4
+vr m.weber charges list --account "$jonas"
+jonas_charge=$(jq -r '.[] | select(.kind == "permit") | .id' <<<"$output")
+jonas_fee=$(jq -r '.[] | select(.kind == "return-fee" and .status == "open") | .id' <<<"$output")
+jonas_sent_fee=$(jq -r '.[] | select(.kind == "return-fee" and .status == "exported") | .id' <<<"$output")
+vr m.weber charges cancel "$jonas_fee" --reason "Kulanz"
+expect_status 6
+vr s.kruse charges cancel "$jonas_sent_fee" --reason "Kulanz"
+expect_status 4
+expect_stderr "only an open charge"
+vr s.kruse charges cancel "$jonas_fee" --reason "Kulanz nach Rücksprache"
+expect_status 0
+expect_json '.status == "cancelled" and .cancel_reason == "Kulanz nach Rücksprache"'
+vr m.weber charges mark-paid "$jonas_sent_fee" --method transfer --reference X
+expect_status 4
+expect_stderr "may still be collected"
+vr m.weber charges show "$jonas_charge"
+expect_status 0
+expect_json '.status == "returned" and .return_reason == "AM04" and (.bank_returns | map(.outcome)) == ["re-presented"]
+             and (.follow_ups | map(.kind)) == ["re-presentation", "return-fee"]'
+vr m.weber charges list --status disputed
+maria_charge=$(jq -r '.[0].id' <<<"$output")
+vr m.weber charges mark-paid "$maria_charge" --method transfer --reference "EREF 2027-0001"
+expect_status 0
+expect_json '.status == "paid" and .paid_method == "transfer"'
+vr m.weber charges show 999
+expect_status 3
+vr_admin audit list --object "charge:$maria_charge"
+expect_json '[.[] | .action] == ["charges.mark-paid"]'
