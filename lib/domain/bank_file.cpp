@@ -62,6 +62,10 @@ struct Collector {
   std::string status;  // pain.002 TxSts
   bool has_return_info = false;
   int line = 0;  // where the entry starts
+  // pain.002 can reject a whole file (GrpSts) or payment block (PmtInfSts) without listing its
+  // transactions; such a rejection must not pass as "nothing to do".
+  std::string block_id, block_status, group_status;
+  std::int64_t block_entries = 0, entries = 0;
 
   const char* entry_element() const { return camt ? "TxDtls" : "TxInfAndSts"; }
 };
@@ -145,6 +149,16 @@ void read_bank_file(const std::string& path, const std::function<void(const Bank
         else if (where.ends_with({"TxDtls", "Amt"}) || (where.ends_with({"InstdAmt", "Amt"}) && !c.entry.amount_cents))
           c.entry.amount_cents = parse_amount_cents(t);
         else if (where.ends_with({"RtrInf", "Rsn", "Cd"}) || where.ends_with({"RtrInf", "Rsn", "Prtry"})) c.entry.reason = t;
+      } else if (!c.camt && !c.in_entry) {
+        if (where.ends_with({"OrgnlGrpInfAndSts", "GrpSts"})) c.group_status = t;
+        else if (where.ends_with({"OrgnlPmtInfAndSts", "OrgnlPmtInfId"})) c.block_id = t;
+        else if (where.ends_with({"OrgnlPmtInfAndSts", "PmtInfSts"})) c.block_status = t;
+        else if (where.ends_with({"OrgnlPmtInfAndSts"})) {
+          if (c.block_status == "RJCT" && c.block_entries == 0)
+            invalid("the bank rejected payment block " + c.block_id + " as a whole without naming its transactions: "
+                    "not applied, the charges stay exported; ask the bank for the rejected transactions");
+          c.block_id.clear(), c.block_status.clear(), c.block_entries = 0;
+        }
       } else if (c.in_entry) {
         if (where.ends_with({"TxInfAndSts", "OrgnlEndToEndId"})) c.entry.end_to_end_id = t;
         else if (where.ends_with({"TxInfAndSts", "TxSts"})) c.status = t;
@@ -162,6 +176,7 @@ void read_bank_file(const std::string& path, const std::function<void(const Bank
           if (c.entry.end_to_end_id.empty()) fail(ErrorKind::invalid, "{}:{}: the entry has no EndToEndId", path, c.line);
           if (c.entry.reason.empty())
             fail(ErrorKind::invalid, "{}:{}: the entry for {} has no reason code", path, c.line, c.entry.end_to_end_id);
+          ++c.entries, ++c.block_entries;
           on_entry(c.entry);
         }
       }
@@ -172,6 +187,9 @@ void read_bank_file(const std::string& path, const std::function<void(const Bank
   if (status < 0 || !error.message.empty())
     fail(ErrorKind::invalid, "{}:{}: not well-formed XML: {}", path, error.line, error.message.empty() ? "read error" : error.message);
   if (!c.header_sent) invalid("no group header with a MsgId: not a bank file");
+  if (c.group_status == "RJCT" && c.entries == 0)
+    invalid("the bank rejected the whole file without naming its transactions (GrpSts RJCT): not applied, the charges "
+            "stay exported; ask the bank for the rejected transactions");
 }
 
 }  // namespace vrathaus

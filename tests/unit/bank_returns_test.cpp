@@ -96,6 +96,18 @@ TEST_CASE("pain.002 reports only rejected transactions") {
   CHECK(entries[0].amount_cents == 12000);
 }
 
+TEST_CASE("A pain.002 rejecting a whole file or block without its transactions is refused, not ignored") {
+  CHECK(read_error(R"(<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.11"><CstmrPmtStsRpt>
+ <GrpHdr><MsgId>P-2</MsgId></GrpHdr><OrgnlGrpInfAndSts><OrgnlMsgId>VRATHAUS-1</OrgnlMsgId><GrpSts>RJCT</GrpSts>
+ </OrgnlGrpInfAndSts></CstmrPmtStsRpt></Document>)")
+            .find("rejected the whole file") != std::string::npos);
+  CHECK(read_error(R"(<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.11"><CstmrPmtStsRpt>
+ <GrpHdr><MsgId>P-3</MsgId></GrpHdr><OrgnlGrpInfAndSts><OrgnlMsgId>VRATHAUS-1</OrgnlMsgId></OrgnlGrpInfAndSts>
+ <OrgnlPmtInfAndSts><OrgnlPmtInfId>VRATHAUS-1-FRST</OrgnlPmtInfId><PmtInfSts>RJCT</PmtInfSts></OrgnlPmtInfAndSts>
+ </CstmrPmtStsRpt></Document>)")
+            .find("payment block VRATHAUS-1-FRST") != std::string::npos);
+}
+
 TEST_CASE("Files that are not bank return files are refused with the reason") {
   CHECK(read_error("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.008.001.08\"/>").find("neither") != std::string::npos);
   CHECK(read_error("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn>")
