@@ -1,4 +1,4 @@
-// `vrathaus payments …`: the SEPA bank file (pain.008.001.02) for due charges.
+// `vrathaus payments …`: the SEPA bank file (pain.008) for due charges, and the bank's return files.
 #include "common.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -9,10 +9,10 @@
 namespace vrathaus::cli {
 namespace {
 
-const Columns kBatchColumns{{"batch", "msg_id", "created_at", "collection_date", "transactions", "ctrl_sum_cents"}};
+const Columns kBatchColumns{{"batch", "msg_id", "format", "created_at", "collection_date", "transactions", "ctrl_sum_cents"}};
 
 struct PaymentOptions {
-  std::string out, collection_date;
+  std::string out, collection_date, bank_file;
   std::optional<std::int64_t> batch, limit;
   bool force = false, dry_run = false;
 };
@@ -39,7 +39,7 @@ void add_payments_commands(CLI::App& app, Session& session) {
   auto* group = app.add_subcommand("payments", "SEPA direct-debit bank files");
   group->require_subcommand(1);
 
-  auto* exp = group->add_subcommand("export", "Write the due charges as a pain.008.001.02 file, or an earlier batch again");
+  auto* exp = group->add_subcommand("export", "Write the due charges as a pain.008 file (city.sepa.format, default pain.008.001.08), or an earlier batch again");
   exp->add_option("--out", o->out, "The file to write")->required();
   exp->add_option("--collection-date", o->collection_date, "Requested collection date (default: next TARGET2 business day)");
   exp->add_option("--batch", o->batch, "Write the file of this earlier batch again, byte for byte");
@@ -82,6 +82,25 @@ void add_payments_commands(CLI::App& app, Session& session) {
     nlohmann::json p = nlohmann::json::object();
     put(p, "limit", o->limit);
     call_and_print(session, "payments.list", p, kBatchColumns);
+  });
+
+  auto* returns = group->add_subcommand("returns", "What the bank sends back: returned and rejected debits");
+  returns->require_subcommand(1);
+  auto* import = returns->add_subcommand(
+      "import", "Apply the bank's camt.054 (returns) or pain.002 (rejects) file to the charges it names");
+  import->add_option("file", o->bank_file, "The bank's XML file (any camt.054 or pain.002 version)")->required();
+  examples(import, "  vrathaus payments returns import camt054-2026-12-18.xml\n"
+                   "Each file is applied once (by SHA-256); entries are matched by EndToEndId, a charge changes at\n"
+                   "most once, and entries naming no charge are listed (exit 1), never guessed. What a reason\n"
+                   "code does is the city's policy (city.sepa.returns).");
+  import->callback([&session, o] {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(o->bank_file, ec)) fail(ErrorKind::not_found, "{}: no such file", o->bank_file);
+    auto result = session.call_with_file("payments.returns.import", {{"name", o->bank_file}}, o->bank_file);
+    if (result.value("already_imported", false))
+      session.info(o->bank_file + " was imported before (same SHA-256): nothing changed");
+    print_result(session, result, {});
+    if (!result.value("ok", true)) session.problems();  // unmatched entries: exit 1
   });
 }
 

@@ -29,16 +29,42 @@ struct PermitRules {
   std::vector<FeePeriod> fees{{Date(2020, 1, 1), 3070}};
 };
 
+// A structured postal address as the bank file carries it (town and country at least).
+struct PostalAddress {
+  std::string street, house_no, postal_code, town;
+  std::string country = "DE";  // ISO 3166 alpha-2
+};
+
 struct Creditor {
   std::string name;
   std::string iban;
   std::string bic;
   std::string creditor_id;
+  std::optional<PostalAddress> address;
+};
+
+// The file format of new exports; earlier batches keep the one they were written in.
+inline constexpr const char* kPain008v02 = "pain.008.001.02";
+inline constexpr const char* kPain008v08 = "pain.008.001.08";
+
+// What a return or reject reason code from the bank does to the charge (and the mandate). Codes
+// in no list just mark the charge returned.
+struct ReturnPolicy {
+  // Account closed or blocked, wrong account, no mandate, mandate cancelled, debtor deceased:
+  // the mandate cannot be used again.
+  std::vector<std::string> revoke_mandate{"AC01", "AC04", "AC06", "AG01", "MD01", "MD07"};
+  // Insufficient funds: collected once more in the next export.
+  std::vector<std::string> re_present{"AM04"};
+  // The debtor asked its bank for a refund: the city must clear it with the debtor.
+  std::vector<std::string> dispute{"MD06"};
 };
 
 struct SepaRules {
   int prenotification_days = 14;
   std::optional<Creditor> creditor;
+  std::string format = kPain008v08;
+  std::int64_t return_fee_cents = 0;  // booked as its own charge after each return
+  ReturnPolicy returns;
 };
 
 struct CityConfig {

@@ -29,7 +29,9 @@ std::vector<std::pair<std::string, std::string>> city_rows(const CityConfig& c) 
   std::vector<std::string> holidays;
   for (const auto& d : c.holidays) holidays.push_back(d.str());
   add("holidays", holidays.empty() ? "none" : fmt::format("{}: {}", holidays.size(), fmt::join(holidays, ", ")));
+  add("sepa.format", c.sepa.format);
   add("sepa.prenotification_days", std::to_string(c.sepa.prenotification_days));
+  add("sepa.return_fee_cents", std::to_string(c.sepa.return_fee_cents));
   if (c.sepa.creditor) {
     const auto& cr = *c.sepa.creditor;
     add("sepa.creditor", fmt::format("{}, IBAN {}, BIC {}, creditor id {}", cr.name, cr.iban, cr.bic, cr.creditor_id));

@@ -5,6 +5,8 @@
 #include "domain/sepa_ids.hpp"
 
 #include <filesystem>
+#include <set>
+#include <tuple>
 #include <fstream>
 #include <sstream>
 #include <type_traits>
@@ -113,13 +115,61 @@ void parse_zones(const YAML::Node& node, const Where& w, std::vector<Zone>& zone
   }
 }
 
+PostalAddress parse_address(const YAML::Node& node, const Where& w) {
+  yaml::expect_map(node, w, {"street", "house_no", "postal_code", "town", "country"});
+  PostalAddress a;
+  for (auto [key, field, max] : {std::tuple{"street", &a.street, 70}, std::tuple{"house_no", &a.house_no, 16},
+                                 std::tuple{"postal_code", &a.postal_code, 16}, std::tuple{"town", &a.town, 35},
+                                 std::tuple{"country", &a.country, 2}}) {
+    if (!node[key]) continue;
+    *field = yaml::read_string(node[key], w.child(key));
+    if (field->size() > std::size_t(max)) yaml::config_error(w.child(key), node[key], fmt::format("at most {} characters", max));
+  }
+  if (a.town.empty()) yaml::config_error(w.child("town"), node, "a bank file address needs at least the town");
+  if (a.country.size() != 2 || a.country.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
+    yaml::config_error(w.child("country"), node["country"], "a country is two capital letters (ISO 3166), e.g. DE");
+  return a;
+}
+
+// Reason codes are four capital letters or digits (ISO 20022 external code set).
+std::vector<std::string> read_reason_codes(const YAML::Node& node, const Where& w) {
+  auto codes = yaml::read_strings(node, w);
+  for (std::size_t i = 0; i < codes.size(); ++i)
+    if (codes[i].size() != 4 || codes[i].find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != std::string::npos)
+      yaml::config_error(w.index(i), node[i], "'" + codes[i] + "' is not a reason code (four capital letters or digits, e.g. AC04)");
+  return codes;
+}
+
+void parse_returns(const YAML::Node& node, const Where& w, ReturnPolicy& policy) {
+  yaml::expect_map(node, w, {"revoke_mandate", "re_present", "dispute"});
+  for (auto [key, list] : {std::pair{"revoke_mandate", &policy.revoke_mandate}, std::pair{"re_present", &policy.re_present},
+                           std::pair{"dispute", &policy.dispute}})
+    if (node[key]) *list = read_reason_codes(node[key], w.child(key));
+  // A code with two meanings would make the outcome depend on the order of the lists.
+  std::set<std::string> seen;
+  for (const auto* list : {&policy.revoke_mandate, &policy.re_present, &policy.dispute})
+    for (const auto& code : *list)
+      if (!seen.insert(code).second) yaml::config_error(w, node, "reason code " + code + " is in more than one list");
+}
+
 void parse_sepa(const YAML::Node& node, const Where& w, SepaRules& sepa) {
-  yaml::expect_map(node, w, {"prenotification_days", "creditor"});
+  yaml::expect_map(node, w, {"prenotification_days", "creditor", "format", "return_fee_cents", "returns"});
   if (node["prenotification_days"])
     sepa.prenotification_days = int(yaml::read_int(node["prenotification_days"], w.child("prenotification_days"), 1, 60));
+  if (node["format"]) {
+    sepa.format = yaml::read_string(node["format"], w.child("format"));
+    if (sepa.format != kPain008v08 && sepa.format != kPain008v02)
+      yaml::config_error(w.child("format"), node["format"],
+                         fmt::format("choose {} (the default) or {} (for banks that still take it)", kPain008v08, kPain008v02));
+  }
+  if (node["return_fee_cents"])
+    sepa.return_fee_cents = yaml::read_int(node["return_fee_cents"], w.child("return_fee_cents"), 0, 100'000);
+  if (node["returns"]) parse_returns(node["returns"], w.child("returns"), sepa.returns);
   if (auto c = node["creditor"]) {
     auto cw = w.child("creditor");
-    yaml::expect_map(c, cw, {"name", "iban", "bic", "creditor_id"});
+    yaml::expect_map(c, cw, {"name", "iban", "bic", "creditor_id", "address"});
+    std::optional<PostalAddress> creditor_address;
+    if (c["address"]) creditor_address = parse_address(c["address"], cw.child("address"));
     Creditor creditor;
     for (auto [key, field] : {std::pair{"name", &creditor.name}, std::pair{"iban", &creditor.iban},
                               std::pair{"bic", &creditor.bic}, std::pair{"creditor_id", &creditor.creditor_id}}) {
@@ -142,6 +192,7 @@ void parse_sepa(const YAML::Node& node, const Where& w, SepaRules& sepa) {
         checked("creditor_id", [](const std::string& v, const char* k) { return validate_creditor_id(v, k); });
     if (creditor.name.empty() || creditor.name.size() > 70)
       yaml::config_error(cw.child("name"), c["name"], "the creditor name has 1 to 70 characters");
+    creditor.address = creditor_address;
     sepa.creditor = creditor;
   }
 }

@@ -38,17 +38,44 @@ std::string sepa_field(std::string_view text, std::size_t max_chars) {
   return out.empty() ? "NOTPROVIDED" : out;
 }
 
+bool same_bank(std::string_view a, std::string_view b) {
+  if (a.size() < 12 || b.size() < 12 || a.substr(0, 2) != b.substr(0, 2)) return false;
+  if (a.substr(0, 2) == "DE") return a.substr(4, 8) == b.substr(4, 8);
+  return a.substr(4) == b.substr(4);
+}
+
 void Pain008Writer::flush() {
   if (buffer_.empty()) return;
   sink_(buffer_);
   buffer_.clear();
 }
 
+// A financial institution's BIC: <BIC> in .001.02, <BICFI> from the 2019 versions on.
+// Plain appends: this runs for every transaction of a 100,000-collection file.
+void Pain008Writer::bic(std::string_view indent, std::string_view value) {
+  std::string_view tag = v08_ ? "BICFI" : "BIC";
+  buffer_.append(indent).append("<FinInstnId>\n").append(indent).append("  <").append(tag).append(">");
+  buffer_.append(xml_escape(value)).append("</").append(tag).append(">\n").append(indent).append("</FinInstnId>\n");
+}
+
+// Structured address (PostalAddress24): only the parts that are known, in the schema's order.
+void Pain008Writer::address(std::string_view indent, const PostalAddress& a) {
+  buffer_.append(indent).append("<PstlAdr>\n");
+  for (auto [tag, value] : {std::pair{std::string_view("StrtNm"), &a.street}, std::pair{std::string_view("BldgNb"), &a.house_no},
+                            std::pair{std::string_view("PstCd"), &a.postal_code}, std::pair{std::string_view("TwnNm"), &a.town},
+                            std::pair{std::string_view("Ctry"), &a.country}})
+    if (!value->empty())
+      buffer_.append(indent).append("  <").append(tag).append(">").append(xml_escape(*value)).append("</").append(tag).append(">\n");
+  buffer_.append(indent).append("</PstlAdr>\n");
+}
+
 void Pain008Writer::begin(const Pain008Group& g) {
   creditor_ = g.creditor;
+  v08_ = g.format == kPain008v08;
+  buffer_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:";
+  buffer_ += v08_ ? kPain008v08 : kPain008v02;
   buffer_ +=
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.008.001.02\" "
+      "\" "
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
       "  <CstmrDrctDbtInitn>\n"
       "    <GrpHdr>\n";
@@ -73,10 +100,13 @@ void Pain008Writer::begin_payment(const Pain008Payment& p) {
       "        <LclInstrm>\n          <Cd>CORE</Cd>\n        </LclInstrm>\n";
   buffer_ += "        <SeqTp>" + xml_escape(p.sequence) + "</SeqTp>\n      </PmtTpInf>\n";
   buffer_ += "      <ReqdColltnDt>" + xml_escape(p.collection_date) + "</ReqdColltnDt>\n";
-  buffer_ += "      <Cdtr>\n        <Nm>" + xml_escape(sepa_field(c.name, 70)) + "</Nm>\n      </Cdtr>\n";
+  buffer_ += "      <Cdtr>\n        <Nm>" + xml_escape(sepa_field(c.name, 70)) + "</Nm>\n";
+  if (v08_ && c.address) address("        ", *c.address);
+  buffer_ += "      </Cdtr>\n";
   buffer_ += "      <CdtrAcct>\n        <Id>\n          <IBAN>" + xml_escape(c.iban) + "</IBAN>\n        </Id>\n      </CdtrAcct>\n";
-  buffer_ += "      <CdtrAgt>\n        <FinInstnId>\n          <BIC>" + xml_escape(c.bic) +
-             "</BIC>\n        </FinInstnId>\n      </CdtrAgt>\n";
+  buffer_ += "      <CdtrAgt>\n";
+  bic("        ", c.bic);
+  buffer_ += "      </CdtrAgt>\n";
   buffer_ += "      <ChrgBr>SLEV</ChrgBr>\n";
   buffer_ +=
       "      <CdtrSchmeId>\n        <Id>\n          <PrvtId>\n            <Othr>\n              <Id>" +
@@ -90,15 +120,30 @@ void Pain008Writer::transaction(const Pain008Transaction& t) {
   buffer_ += "        <PmtId>\n          <EndToEndId>" + xml_escape(t.end_to_end_id) + "</EndToEndId>\n        </PmtId>\n";
   buffer_ += "        <InstdAmt Ccy=\"EUR\">" + format_cents(t.amount_cents) + "</InstdAmt>\n";
   buffer_ += "        <DrctDbtTx>\n          <MndtRltdInf>\n            <MndtId>" + xml_escape(t.mandate_reference) +
-             "</MndtId>\n            <DtOfSgntr>" + xml_escape(t.mandate_signed_on) +
-             "</DtOfSgntr>\n          </MndtRltdInf>\n        </DrctDbtTx>\n";
+             "</MndtId>\n            <DtOfSgntr>" + xml_escape(t.mandate_signed_on) + "</DtOfSgntr>\n";
+  if (!t.original_debtor_iban.empty()) {
+    buffer_ += "            <AmdmntInd>true</AmdmntInd>\n            <AmdmntInfDtls>\n";
+    if (same_bank(t.original_debtor_iban, t.debtor_iban))
+      buffer_ += "              <OrgnlDbtrAcct>\n                <Id>\n                  <IBAN>" + xml_escape(t.original_debtor_iban) +
+                 "</IBAN>\n                </Id>\n              </OrgnlDbtrAcct>\n";
+    else
+      buffer_ += "              <OrgnlDbtrAgt>\n                <FinInstnId>\n                  <Othr>\n"
+                 "                    <Id>SMNDA</Id>\n                  </Othr>\n                </FinInstnId>\n"
+                 "              </OrgnlDbtrAgt>\n";
+    buffer_ += "            </AmdmntInfDtls>\n";
+  }
+  buffer_ += "          </MndtRltdInf>\n        </DrctDbtTx>\n";
   if (t.debtor_bic.empty())
     buffer_ += "        <DbtrAgt>\n          <FinInstnId>\n            <Othr>\n              <Id>NOTPROVIDED</Id>\n"
                "            </Othr>\n          </FinInstnId>\n        </DbtrAgt>\n";
-  else
-    buffer_ += "        <DbtrAgt>\n          <FinInstnId>\n            <BIC>" + xml_escape(t.debtor_bic) +
-               "</BIC>\n          </FinInstnId>\n        </DbtrAgt>\n";
-  buffer_ += "        <Dbtr>\n          <Nm>" + xml_escape(t.debtor_name) + "</Nm>\n        </Dbtr>\n";
+  else {
+    buffer_ += "        <DbtrAgt>\n";
+    bic("          ", t.debtor_bic);
+    buffer_ += "        </DbtrAgt>\n";
+  }
+  buffer_ += "        <Dbtr>\n          <Nm>" + xml_escape(t.debtor_name) + "</Nm>\n";
+  if (v08_ && t.debtor_address) address("          ", *t.debtor_address);
+  buffer_ += "        </Dbtr>\n";
   buffer_ += "        <DbtrAcct>\n          <Id>\n            <IBAN>" + xml_escape(t.debtor_iban) +
              "</IBAN>\n          </Id>\n        </DbtrAcct>\n";
   buffer_ += "        <RmtInf>\n          <Ustrd>" + xml_escape(t.remittance) + "</Ustrd>\n        </RmtInf>\n";

@@ -24,14 +24,14 @@ constexpr const char* kEligible =
     " AND vr_mandate_usable(m.signed_on, m.last_used_on, :collection)";
 
 constexpr const char* kBatchColumns =
-    "id, msg_id, created_at, created_by, collection_date, creditor_id, transactions, ctrl_sum_cents, sha256";
+    "id, msg_id, created_at, created_by, collection_date, creditor_id, transactions, ctrl_sum_cents, sha256, format";
 
 json read_batch(SQLite::Statement& q) {
   return {{"batch", q.getColumn(0).getInt64()},        {"msg_id", q.getColumn(1).getString()},
           {"created_at", q.getColumn(2).getString()},  {"created_by", q.getColumn(3).getString()},
           {"collection_date", q.getColumn(4).getString()}, {"creditor_id", q.getColumn(5).getString()},
           {"transactions", q.getColumn(6).getInt64()}, {"ctrl_sum_cents", q.getColumn(7).getInt64()},
-          {"sha256", q.getColumn(8).getString()}};
+          {"sha256", q.getColumn(8).getString()}, {"format", q.getColumn(9).getString()}};
 }
 
 json load_batch(Context& ctx, std::int64_t batch) {
@@ -77,9 +77,9 @@ Date collection_date_for(const Context& ctx, std::optional<Date> requested) {
 }  // namespace
 
 json list_charges(Context& ctx, const ChargeListFilter& f) {
-  static const std::vector<std::string> statuses{"open", "exported", "paid", "cancelled"};
+  static const std::vector<std::string> statuses{"open", "exported", "paid", "cancelled", "returned", "disputed"};
   if (!f.status.empty() && std::find(statuses.begin(), statuses.end(), f.status) == statuses.end())
-    fail_field("status", "'{}' is not a charge status (open, exported, paid, cancelled)", f.status);
+    fail_field("status", "'{}' is not a charge status (open, exported, paid, cancelled, returned, disputed)", f.status);
   ChargeQuery q;
   q.account_id = f.account.empty() ? 0 : find_account(ctx, f.account).id;
   q.status = f.status;
@@ -107,8 +107,9 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   const auto now = ctx.now();
   SQLite::Statement batch_row(ctx.db(),
                               "INSERT INTO payment_batches(msg_id, created_at, created_by, collection_date, creditor_name,"
-                              " creditor_iban, creditor_bic, creditor_id, transactions, ctrl_sum_cents, sha256)"
-                              " VALUES (?,?,?,?,?,?,?,?,0,0,'')");
+                              " creditor_iban, creditor_bic, creditor_id, transactions, ctrl_sum_cents, sha256, format,"
+                              " creditor_street, creditor_house_no, creditor_postal_code, creditor_town, creditor_country)"
+                              " VALUES (?,?,?,?,?,?,?,?,0,0,'',?,?,?,?,?,?)");
   batch_row.bind(1, "pending-" + now);
   batch_row.bind(2, now);
   batch_row.bind(3, ctx.actor.id);
@@ -117,22 +118,44 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   batch_row.bind(6, creditor.iban);
   batch_row.bind(7, creditor.bic);
   batch_row.bind(8, creditor.creditor_id);
+  batch_row.bind(9, ctx.city.sepa.format);
+  if (const auto& a = creditor.address) {
+    int column = 10;
+    for (const auto* part : {&a->street, &a->house_no, &a->postal_code, &a->town, &a->country}) {
+      if (part->empty()) batch_row.bind(column++);
+      else batch_row.bind(column++, *part);
+    }
+  }
   batch_row.exec();
   const auto batch = ctx.db().getLastInsertRowid();
   // Unique per store and within the 35 characters of the SEPA set.
   auto msg_id = fmt::format("VRATHAUS-{}-{:06}", ctx.today().str(), batch);
 
-  // Mark the charges and record what the file says about each, in one statement. Names and
-  // remittance text are transliterated by the same function the writer's tests cover.
+  // Mark the charges and record what the file says about each, in one statement. Names, address
+  // parts and remittance text are transliterated by the same function the writer's tests cover
+  // and cut to the EPC field lengths. The EndToEndId is unique per charge (a re-presentation is
+  // a charge of its own). When the mandate's previous collection went to another IBAN, that IBAN
+  // is recorded: the file then carries the amendment the debtor's bank needs.
   SQLite::Statement mark(
       ctx.db(),
       std::string("UPDATE charges SET status = 'exported', batch = :batch, sequence = src.seq, debtor_name = src.name,"
                   " debtor_iban = src.iban, debtor_bic = src.bic, mandate_reference = src.reference,"
-                  " mandate_signed_on = src.signed_on, remittance = src.rmt"
+                  " mandate_signed_on = src.signed_on, remittance = src.rmt, end_to_end_id = 'VR-C' || src.cid,"
+                  " debtor_street = src.street, debtor_house_no = src.house_no, debtor_postal_code = src.postal_code,"
+                  " debtor_town = src.town, debtor_country = CASE WHEN src.town IS NULL THEN NULL ELSE 'DE' END,"
+                  " original_debtor_iban = CASE WHEN src.previous_iban <> src.iban THEN src.previous_iban END"
                   " FROM (SELECT c.id AS cid, CASE WHEN m.last_used_on IS NULL THEN 'FRST' ELSE 'RCUR' END AS seq,"
                   "   vr_sepa_text(coalesce(a.company_name, coalesce(a.given_name, '') || ' ' || coalesce(a.family_name, '')), 70) AS name,"
                   "   m.iban AS iban, m.bic AS bic, m.reference AS reference, m.signed_on AS signed_on,"
-                  "   vr_sepa_text(CASE WHEN p.id IS NULL THEN 'Gebuehr' ELSE 'Bewohnerparkausweis ' || p.zone || ' ' || p.plate"
+                  "   CASE WHEN trim(coalesce(a.street, '')) = '' THEN NULL ELSE vr_sepa_text(a.street, 70) END AS street,"
+                  "   CASE WHEN trim(coalesce(a.house_no, '')) = '' THEN NULL ELSE vr_sepa_text(a.house_no, 16) END AS house_no,"
+                  "   CASE WHEN trim(coalesce(a.postal_code, '')) = '' THEN NULL ELSE vr_sepa_text(a.postal_code, 16) END AS postal_code,"
+                  "   CASE WHEN trim(coalesce(a.city, '')) = '' THEN NULL ELSE vr_sepa_text(a.city, 35) END AS town,"
+                  "   (SELECT prev.debtor_iban FROM charges prev WHERE prev.mandate_id = m.id AND prev.batch IS NOT NULL"
+                  "     ORDER BY prev.batch DESC LIMIT 1) AS previous_iban,"
+                  "   vr_sepa_text(CASE WHEN c.kind = 'return-fee' THEN 'Gebuehr Ruecklastschrift ' ||"
+                  "     coalesce((SELECT o.end_to_end_id FROM charges o WHERE o.id = c.origin), '')"
+                  "     WHEN p.id IS NULL THEN 'Gebuehr' ELSE 'Bewohnerparkausweis ' || p.zone || ' ' || p.plate"
                   "     || ' ' || p.valid_from || ' bis ' || p.valid_until END, 140) AS rmt"
                   "   FROM charges c JOIN mandates m ON m.id = c.mandate_id JOIN accounts a ON a.id = c.account_id"
                   "   LEFT JOIN permits p ON p.id = c.permit_id WHERE ") +

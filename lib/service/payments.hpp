@@ -1,6 +1,6 @@
 #pragma once
-// Charges and the SEPA bank file (domain.md "SEPA direct debit"): list charges, export the due
-// ones as pain.008.001.02, reproduce an earlier export byte for byte.
+// Charges and the SEPA bank file: list charges, export the due ones as pain.008 (in the format
+// city.sepa.format names), reproduce an earlier export byte for byte in the format it was written.
 #include "service/context.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,7 +12,7 @@ namespace vrathaus {
 
 struct ChargeListFilter {
   std::string account;  // id or login; empty: all
-  std::string status;   // open, exported, paid, cancelled
+  std::string status;   // open, exported, paid, cancelled, returned, disputed
   std::optional<std::int64_t> batch;
   std::int64_t after_id = 0;
   std::optional<std::int64_t> limit;

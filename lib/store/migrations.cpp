@@ -449,6 +449,105 @@ CREATE TABLE store_settings (
 );
 )sql";
 
+// Version 10: direct debit the way a German bank takes it, and what comes back. Each export
+// batch records its file format and the creditor's address as written; each charge records the
+// debtor's structured address, its EndToEndId and, when the mandate's IBAN changed since its last
+// collection, the IBAN collected before (the amendment the bank needs). Charges may be returned
+// or disputed after the bank's return files, re-presented once (a new charge pointing at the
+// returned one), followed by a return fee, cancelled with a reason or paid by other means. The
+// status is a CHECK constraint, so the table is rebuilt; nothing references charges.
+constexpr const char* kDirectDebitReturns = R"sql(
+ALTER TABLE payment_batches ADD COLUMN format TEXT NOT NULL DEFAULT 'pain.008.001.02'
+  CHECK (format IN ('pain.008.001.02','pain.008.001.08'));
+ALTER TABLE payment_batches ADD COLUMN creditor_street TEXT;
+ALTER TABLE payment_batches ADD COLUMN creditor_house_no TEXT;
+ALTER TABLE payment_batches ADD COLUMN creditor_postal_code TEXT;
+ALTER TABLE payment_batches ADD COLUMN creditor_town TEXT;
+ALTER TABLE payment_batches ADD COLUMN creditor_country TEXT;
+
+CREATE TABLE charges_v10 (
+  id                   INTEGER PRIMARY KEY,
+  account_id           INTEGER NOT NULL REFERENCES accounts(id),
+  permit_id            INTEGER REFERENCES permits(id),
+  mandate_id           INTEGER REFERENCES mandates(id),
+  amount_cents         INTEGER NOT NULL CHECK (amount_cents >= 0),
+  due_on               TEXT NOT NULL,
+  status               TEXT NOT NULL CHECK (status IN ('open','exported','paid','cancelled','returned','disputed')),
+  kind                 TEXT NOT NULL DEFAULT 'permit' CHECK (kind IN ('permit','re-presentation','return-fee')),
+  origin               INTEGER REFERENCES charges(id),  -- the returned charge a re-presentation or fee is for
+  batch                INTEGER REFERENCES payment_batches(id),
+  created_at           TEXT NOT NULL,
+  -- What the export wrote, so the file can be reproduced byte for byte by batch id.
+  sequence             TEXT CHECK (sequence IN ('FRST','RCUR')),
+  debtor_name          TEXT,
+  debtor_iban          TEXT,
+  debtor_bic           TEXT,
+  mandate_reference    TEXT,
+  mandate_signed_on    TEXT,
+  remittance           TEXT,
+  end_to_end_id        TEXT,
+  debtor_street        TEXT,
+  debtor_house_no      TEXT,
+  debtor_postal_code   TEXT,
+  debtor_town          TEXT,
+  debtor_country       TEXT,
+  original_debtor_iban TEXT,           -- amendment: the IBAN of the mandate's previous collection
+  -- What happened after the export, or instead of it.
+  return_reason        TEXT,           -- ISO reason code from the bank (AC04, AM04, MD06, …)
+  returned_on          TEXT,
+  settled_at           TEXT,           -- cancelled or marked paid: when, by whom, how
+  settled_by           TEXT,
+  paid_method          TEXT CHECK (paid_method IN ('cash','transfer','epayment')),
+  paid_reference       TEXT,
+  cancel_reason        TEXT
+);
+INSERT INTO charges_v10 (id, account_id, permit_id, mandate_id, amount_cents, due_on, status, batch, created_at,
+                         sequence, debtor_name, debtor_iban, debtor_bic, mandate_reference, mandate_signed_on,
+                         remittance, end_to_end_id)
+  SELECT id, account_id, permit_id, mandate_id, amount_cents, due_on, status, batch, created_at, sequence,
+         debtor_name, debtor_iban, debtor_bic, mandate_reference, mandate_signed_on, remittance,
+         CASE WHEN batch IS NULL THEN NULL ELSE 'VR-C' || id END FROM charges;
+DROP TABLE charges;
+ALTER TABLE charges_v10 RENAME TO charges;
+-- One charge per issue or renewal (re-presentations and fees point at it through origin).
+CREATE UNIQUE INDEX charges_permit ON charges(permit_id) WHERE permit_id IS NOT NULL AND kind = 'permit';
+CREATE INDEX charges_account ON charges(account_id, status);
+CREATE INDEX charges_open ON charges(due_on) WHERE status = 'open';
+CREATE INDEX charges_batch ON charges(batch, sequence) WHERE batch IS NOT NULL;
+CREATE UNIQUE INDEX charges_end_to_end ON charges(end_to_end_id) WHERE end_to_end_id IS NOT NULL;
+-- A charge is re-presented, and charged a return fee, at most once.
+CREATE UNIQUE INDEX charges_origin ON charges(origin, kind) WHERE origin IS NOT NULL;
+CREATE INDEX charges_mandate_batch ON charges(mandate_id, batch) WHERE batch IS NOT NULL;
+
+-- The bank's files (camt.054 returns, pain.002 rejects), each imported once (by SHA-256).
+CREATE TABLE bank_files (
+  id          INTEGER PRIMARY KEY,
+  sha256      TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('camt.054','pain.002')),
+  namespace   TEXT NOT NULL,
+  msg_id      TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  entries     INTEGER NOT NULL,
+  applied     INTEGER NOT NULL,
+  unmatched   INTEGER NOT NULL
+);
+-- Each entry of such a file and what it did; an entry without a charge was not matched.
+CREATE TABLE bank_returns (
+  id            INTEGER PRIMARY KEY,
+  file_id       INTEGER NOT NULL REFERENCES bank_files(id),
+  end_to_end_id TEXT NOT NULL,
+  mandate_id    TEXT,
+  amount_cents  INTEGER,
+  reason        TEXT NOT NULL,
+  charge_id     INTEGER REFERENCES charges(id),
+  outcome       TEXT NOT NULL  -- returned, re-presented, disputed, revoked, already-returned, unmatched
+);
+CREATE INDEX bank_returns_file ON bank_returns(file_id);
+CREATE INDEX bank_returns_charge ON bank_returns(charge_id) WHERE charge_id IS NOT NULL;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
     Migration{2, "certifications and absences", kPresence},
@@ -459,6 +558,7 @@ constexpr std::array kMigrations{
     Migration{7, "tier and status index without businesses", kTierStatusIndex},
     Migration{8, "the keys of imported files", kImportFileKeys},
     Migration{9, "one authorisation model", kAuthorisation},
+    Migration{10, "direct debit returns", kDirectDebitReturns},
 };
 
 }  // namespace

@@ -10,7 +10,9 @@ namespace vrathaus {
 std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const Pain008Writer::Sink& sink) {
   SQLite::Statement head(db,
                          "SELECT msg_id, created_at, collection_date, creditor_name, creditor_iban, creditor_bic, creditor_id,"
-                         " transactions, ctrl_sum_cents FROM payment_batches WHERE id = ?");
+                         " transactions, ctrl_sum_cents, format, coalesce(creditor_street, ''), coalesce(creditor_house_no, ''),"
+                         " coalesce(creditor_postal_code, ''), coalesce(creditor_town, ''), coalesce(creditor_country, '')"
+                         " FROM payment_batches WHERE id = ?");
   head.bind(1, batch);
   if (!head.executeStep()) fail(ErrorKind::not_found, "no payment batch {}", batch);
   Pain008Group group;
@@ -18,9 +20,17 @@ std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const P
   group.created_at = head.getColumn(1).getString();
   auto collection_date = head.getColumn(2).getString();
   group.creditor = {head.getColumn(3).getString(), head.getColumn(4).getString(), head.getColumn(5).getString(),
-                    head.getColumn(6).getString()};
+                    head.getColumn(6).getString(), std::nullopt};
   group.transactions = head.getColumn(7).getInt64();
   group.ctrl_sum_cents = head.getColumn(8).getInt64();
+  group.format = head.getColumn(9).getString();
+  // The creditor's address as configured at export time, in the SEPA character set.
+  if (auto town = head.getColumn(13).getString(); !town.empty()) {
+    auto text = [](const std::string& raw, std::size_t max) { return raw.empty() ? raw : sepa_field(raw, max); };
+    group.creditor.address = PostalAddress{text(head.getColumn(10).getString(), 70), text(head.getColumn(11).getString(), 16),
+                                           text(head.getColumn(12).getString(), 16), sepa_field(town, 35),
+                                           head.getColumn(14).getString()};
+  }
 
   Sha256 hash;
   Pain008Writer writer([&](std::string_view chunk) {
@@ -37,8 +47,11 @@ std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const P
     payments.push_back({group.msg_id + "-" + totals.getColumn(0).getString(), totals.getColumn(0).getString(),
                         collection_date, totals.getColumn(1).getInt64(), totals.getColumn(2).getInt64()});
   SQLite::Statement rows(db,
-                         "SELECT id, amount_cents, mandate_reference, mandate_signed_on, coalesce(debtor_bic, ''), debtor_name,"
-                         " debtor_iban, remittance FROM charges WHERE batch = ? AND sequence = ? ORDER BY id");
+                         "SELECT coalesce(end_to_end_id, 'VR-C' || id), amount_cents, mandate_reference, mandate_signed_on,"
+                         " coalesce(debtor_bic, ''), debtor_name, debtor_iban, remittance, coalesce(debtor_street, ''),"
+                         " coalesce(debtor_house_no, ''), coalesce(debtor_postal_code, ''), coalesce(debtor_town, ''),"
+                         " coalesce(debtor_country, ''), coalesce(original_debtor_iban, '')"
+                         " FROM charges WHERE batch = ? AND sequence = ? ORDER BY id");
   for (const auto& payment : payments) {
     writer.begin_payment(payment);
     rows.reset();
@@ -46,7 +59,7 @@ std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const P
     rows.bind(2, payment.sequence);
     Pain008Transaction tx;
     while (rows.executeStep()) {
-      tx.end_to_end_id = "VR-C" + std::to_string(rows.getColumn(0).getInt64());
+      tx.end_to_end_id = rows.getColumn(0).getString();
       tx.amount_cents = rows.getColumn(1).getInt64();
       tx.mandate_reference = rows.getColumn(2).getString();
       tx.mandate_signed_on = rows.getColumn(3).getString();
@@ -54,6 +67,11 @@ std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const P
       tx.debtor_name = rows.getColumn(5).getString();
       tx.debtor_iban = rows.getColumn(6).getString();
       tx.remittance = rows.getColumn(7).getString();
+      tx.debtor_address.reset();
+      if (auto town = rows.getColumn(11).getString(); !town.empty())
+        tx.debtor_address = PostalAddress{rows.getColumn(8).getString(), rows.getColumn(9).getString(),
+                                          rows.getColumn(10).getString(), town, rows.getColumn(12).getString()};
+      tx.original_debtor_iban = rows.getColumn(13).getString();
       writer.transaction(tx);
     }
     writer.end_payment();

@@ -12,7 +12,8 @@ constexpr const char* kPermitColumns =
     "revoke_reason, created_by, created_at";
 
 constexpr const char* kChargeColumns =
-    "id, account_id, permit_id, mandate_id, amount_cents, due_on, status, batch, created_at, sequence";
+    "id, account_id, permit_id, mandate_id, amount_cents, due_on, status, batch, created_at, sequence, kind, origin,"
+    " end_to_end_id, return_reason";
 
 Date date_column(SQLite::Statement& q, int i) { return Date::parse(q.getColumn(i).getString()).value_or(Date()); }
 
@@ -58,6 +59,10 @@ ChargeRow read_charge(SQLite::Statement& q) {
   c.batch = opt_int(q, 7);
   c.created_at = q.getColumn(8).getString();
   c.sequence = opt_text(q, 9);
+  c.kind = q.getColumn(10).getString();
+  c.origin = opt_int(q, 11);
+  c.end_to_end_id = opt_text(q, 12);
+  c.return_reason = opt_text(q, 13);
   return c;
 }
 
@@ -143,8 +148,8 @@ json permit_json(const PermitRow& p, const Date& today) {
 
 std::int64_t insert_charge(SQLite::Database& db, const ChargeRow& c) {
   SQLite::Statement q(db,
-                      "INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at)"
-                      " VALUES (?,?,?,?,?,?,?)");
+                      "INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind,"
+                      " origin) VALUES (?,?,?,?,?,?,?,?,?)");
   q.bind(1, c.account_id);
   if (c.permit_id)
     q.bind(2, *c.permit_id);
@@ -158,12 +163,24 @@ std::int64_t insert_charge(SQLite::Database& db, const ChargeRow& c) {
   q.bind(5, c.due_on.str());
   q.bind(6, c.status);
   q.bind(7, c.created_at);
+  q.bind(8, c.kind);
+  if (c.origin)
+    q.bind(9, *c.origin);
+  else
+    q.bind(9);
   q.exec();
   return db.getLastInsertRowid();
 }
 
+std::optional<ChargeRow> load_charge(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db, std::string("SELECT ") + kChargeColumns + " FROM charges WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_charge(q);
+}
+
 std::optional<ChargeRow> load_charge_of_permit(SQLite::Database& db, std::int64_t permit_id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kChargeColumns + " FROM charges WHERE permit_id = ?");
+  SQLite::Statement q(db, std::string("SELECT ") + kChargeColumns + " FROM charges WHERE permit_id = ? AND kind = 'permit'");
   q.bind(1, permit_id);
   if (!q.executeStep()) return std::nullopt;
   return read_charge(q);
@@ -197,6 +214,10 @@ json charge_json(const ChargeRow& c) {
           {"status", c.status},
           {"batch", nullable(c.batch)},
           {"sequence", nullable(c.sequence)},
+          {"kind", c.kind},
+          {"origin", nullable(c.origin)},
+          {"end_to_end_id", nullable(c.end_to_end_id)},
+          {"return_reason", nullable(c.return_reason)},
           {"created_at", c.created_at}};
 }
 

@@ -49,12 +49,16 @@ struct ChargeRow {
   std::optional<std::int64_t> permit_id, mandate_id, batch;
   std::int64_t amount_cents = 0;
   Date due_on;
-  std::string status;  // open, exported, paid, cancelled
+  std::string status;  // open, exported, paid, cancelled, returned, disputed
   std::string created_at;
   std::optional<std::string> sequence;
+  std::string kind = "permit";          // permit, re-presentation, return-fee
+  std::optional<std::int64_t> origin;   // the returned charge a re-presentation or fee is for
+  std::optional<std::string> end_to_end_id, return_reason;
 };
 
 std::int64_t insert_charge(SQLite::Database& db, const ChargeRow& c);
+std::optional<ChargeRow> load_charge(SQLite::Database& db, std::int64_t id);
 std::optional<ChargeRow> load_charge_of_permit(SQLite::Database& db, std::int64_t permit_id);
 
 struct ChargeQuery {

@@ -31,6 +31,6 @@ measure() {  # measure COUNT: renews COUNT permits (untimed), then times the exp
   printf '  %7d charges: %s wall, %s s CPU, peak RSS %d KiB, file %d bytes\n' "$n" "$wall" "$cpu" "$rss" \
     "$(stat -c %s "$work/export-$n.xml")"
 }
-echo "payments export (pain.008.001.02), export plus writing the file"
+echo "payments export (pain.008.001.08, the default format), export plus writing the file"
 measure $((N / 10))
 measure "$N"

@@ -1,6 +1,6 @@
 # Helpers shared by the permit and payment scenarios (sourced after lib.sh).
 export VRATHAUS_CONFIG=$HERE/permits-city.yaml
-XSD=${VRATHAUS_SHARED_DIR:-}/reference/pain.008.001.02.xsd
+REFERENCE=${VRATHAUS_SHARED_DIR:-}/reference
 
 # A verified private account at a street: created at the counter, then upgraded in person by a
 # certified clerk (the stores start from seed-upgrades.yaml, where s.kruse holds identity-check).
@@ -19,13 +19,17 @@ private_account() {
 
 xpath() { xmllint --xpath "string($2)" "$1"; }
 
-# check_export FILE COUNT CENTS: the file validates against the official schema (when shared/
-# is present) and its NbOfTxs and CtrlSum match the charges, in the header and in each PmtInf.
+# check_export FILE COUNT CENTS: the file validates against the official schema of its version
+# (when the schemas are present) and its NbOfTxs and CtrlSum match the charges, in the header and
+# in each PmtInf.
 check_export() {
   local file=$1 count=$2 cents=$3
   [ -s "$file" ] || fail "no export file $file"
+  local version XSD
+  version=$(grep -o 'urn:iso:std:iso:20022:tech:xsd:pain\.008\.001\.0[0-9]' "$file" | head -1 | sed 's/.*xsd://')
+  XSD=$REFERENCE/$version.xsd
   if [ -f "$XSD" ]; then
-    xmllint --noout --schema "$XSD" "$file" 2>/dev/null || fail "$file does not validate against pain.008.001.02.xsd"
+    xmllint --noout --schema "$XSD" "$file" 2>/dev/null || fail "$file does not validate against $version.xsd"
   else
     echo "note: $XSD absent, schema validation skipped" >&2
   fi

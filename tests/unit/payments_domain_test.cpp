@@ -61,11 +61,11 @@ TEST_CASE("The pain.008 writer streams a deterministic document with exact sums"
     std::string out;
     int chunks = 0;
     Pain008Writer w([&](std::string_view s) { out.append(s), ++chunks; });
-    Creditor c{"Stadt Dortmund", "DE89370400440532013000", "DORTDE33XXX", "DE98ZZZ09999999999"};
-    w.begin({"VRATHAUS-1", "2026-12-10T09:00:00Z", 2, 3070 + 12000, c});
+    Creditor c{"Stadt Dortmund", "DE89370400440532013000", "DORTDE33XXX", "DE98ZZZ09999999999", std::nullopt};
+    w.begin({"VRATHAUS-1", "2026-12-10T09:00:00Z", 2, 3070 + 12000, c, kPain008v02});
     w.begin_payment({"VRATHAUS-1-FRST", "FRST", "2026-12-14", 2, 15070});
-    w.transaction({"VR-C1", 3070, "BWP-1", "2026-11-20", "", "Anna Schroeter", "DE89370400440532013000", "Parken"});
-    w.transaction({"VR-C2", 12000, "BWP-2", "2026-11-21", "COBADEFFXXX", "A&B", "DE89370400440532013000", "Parken"});
+    w.transaction({"VR-C1", 3070, "BWP-1", "2026-11-20", "", "Anna Schroeter", "DE89370400440532013000", "Parken", {}, ""});
+    w.transaction({"VR-C2", 12000, "BWP-2", "2026-11-21", "COBADEFFXXX", "A&B", "DE89370400440532013000", "Parken", {}, ""});
     w.end_payment();
     w.end();
     return std::pair{out, chunks};
@@ -81,4 +81,33 @@ TEST_CASE("The pain.008 writer streams a deterministic document with exact sums"
   CHECK(xml.find("<Nm>A&amp;B</Nm>") != std::string::npos);
   CHECK(xml.find("<SeqTp>FRST</SeqTp>") != std::string::npos);
   CHECK(xml.rfind("</Document>\n") == xml.size() - 12);
+}
+
+TEST_CASE("pain.008.001.08 carries structured addresses, BICFI and the amendment of a changed IBAN") {
+  std::string xml;
+  Pain008Writer w([&](std::string_view s) { xml.append(s); });
+  PostalAddress city{"Friedensplatz", "1", "44135", "Dortmund", "DE"};
+  Creditor c{"Stadt Dortmund", "DE89370400440532013000", "DORTDE33XXX", "DE98ZZZ09999999999", city};
+  w.begin({"VRATHAUS-2", "2026-12-10T09:00:00Z", 2, 6140, c, kPain008v08});
+  w.begin_payment({"VRATHAUS-2-RCUR", "RCUR", "2026-12-14", 2, 6140});
+  PostalAddress home{sepa_field("Kaiserstraße", 70), "12a", "44135", sepa_field("Dortmund", 35), "DE"};
+  // Same bank (Bankleitzahl 37040044): the original account; another bank: SMNDA.
+  w.transaction({"VR-C3", 3070, "BWP-3", "2026-11-20", "COBADEFFXXX", sepa_field("Jürgen Öztürk", 70),
+                 "DE89370400440532013000", "Parken", home, "DE02370400440532013100"});
+  w.transaction({"VR-C4", 3070, "BWP-4", "2026-11-20", "", "Anna", "DE89370400440532013000", "Parken", std::nullopt,
+                 "DE02120300000000202051"});
+  w.end_payment();
+  w.end();
+  CHECK(xml.find("xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.008.001.08\"") != std::string::npos);
+  CHECK(xml.find("<BICFI>DORTDE33XXX</BICFI>") != std::string::npos);
+  CHECK(xml.find("<BIC>") == std::string::npos);
+  CHECK(xml.find("<StrtNm>Friedensplatz</StrtNm>") != std::string::npos);
+  CHECK(xml.find("<Nm>Juergen Oeztuerk</Nm>\n          <PstlAdr>\n            <StrtNm>Kaiserstrasse</StrtNm>\n"
+                 "            <BldgNb>12a</BldgNb>\n            <PstCd>44135</PstCd>\n            <TwnNm>Dortmund</TwnNm>\n"
+                 "            <Ctry>DE</Ctry>\n          </PstlAdr>") != std::string::npos);
+  CHECK(xml.find("<AmdmntInd>true</AmdmntInd>") != std::string::npos);
+  CHECK(xml.find("<IBAN>DE02370400440532013100</IBAN>") != std::string::npos);
+  CHECK(xml.find("<Id>SMNDA</Id>") != std::string::npos);
+  CHECK(same_bank("DE89370400440532013000", "DE02370400440532013100"));
+  CHECK_FALSE(same_bank("DE89370400440532013000", "DE02120300000000202051"));
 }
