@@ -29,8 +29,8 @@ std::string missing_text(const nlohmann::json& missing) {
   return out;
 }
 
-// For people: a summary line, then one table of gaps and one of expiring certifications. The
-// other formats print the report object as it is (cli.md "Stable JSON fields").
+// For people: a summary line, then one table of gaps and one of expiring certifications. The other
+// formats print the report object as it is.
 void print_table(const nlohmann::json& r) {
   using nlohmann::json;
   std::cout << fmt::format("coverage {} {} … {}: {} gap(s) in {} office opening day(s)\n", r.value("cert", ""),

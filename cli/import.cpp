@@ -21,7 +21,8 @@ namespace {
 using nlohmann::json;
 
 struct ImportOptions {
-  std::string file, on_error = "abort", rejects, delimiter, encoding;
+  std::string file, on_error = "abort", rejects, delimiter, encoding, status;
+  std::optional<std::int64_t> limit;
   bool dry_run = false;
 };
 
@@ -215,6 +216,19 @@ void add_import_commands(CLI::App& app, Session& session) {
            "Exit status: 0 imported, 1 imported with rejected rows (--on-error skip), 5 invalid rows and nothing\n"
            "imported (the default --on-error abort), 4 the file or the store changed during the import.");
   business->callback([&session, o] { run_import(session, *o); });
+
+  auto* runs = group->add_subcommand("runs", "The import runs: file, who ran it, running or done, what each did");
+  runs->add_option("--status", o->status, "running (also: killed, not yet resumed) or done")
+      ->check(CLI::IsMember({"running", "done"}));
+  add_limit(runs, o->limit);
+  examples(runs, "  vrathaus --as importer import runs --status running");
+  runs->callback([&session, o] {
+    json p = json::object();
+    put(p, "status", o->status);
+    put(p, "limit", o->limit);
+    call_and_print(session, "import.runs", p,
+                   {{"id", "file", "actor", "status", "rows", "created", "updated", "rejected", "started_at", "finished_at"}});
+  });
 }
 
 }  // namespace vrathaus::cli

@@ -222,7 +222,7 @@ std::string render(const json& result, const std::string& format, const Columns&
     return std::string(out.c_str()) + "\n";
   }
   if (format == "csv") return render_csv(result);
-  return render_table(result, table);
+  return render_table(result, table, max_width);
 }
 
 void print_result(Session& session, const json& result, const Columns& table) {

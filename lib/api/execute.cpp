@@ -97,6 +97,16 @@ json run_own_transactions(const Environment& env, Context& ctx, const Invocation
 
 }  // namespace
 
+void check_access_early(const Environment& env, const Invocation& call) {
+  Context ctx{env.store, env.clock, env.city, call.actor};
+  try {
+    check_access(call.op, ctx, call.params);
+  } catch (const Error& e) {
+    audit_refusal(env, call, e);
+    throw;
+  }
+}
+
 json execute(const Environment& env, const Invocation& call) {
   Context ctx{env.store, env.clock, env.city, call.actor};
   ctx.dry_run = call.params.is_object() && Params(call.params).flag("dry_run");

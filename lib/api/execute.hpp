@@ -26,4 +26,8 @@ struct Invocation {
 
 nlohmann::json execute(const Environment& env, const Invocation& call);
 
+// execute()'s access check alone, for a caller that must decide before it accepts a request's
+// body (the server, before it spools an upload of gigabytes); a refusal is audited the same way.
+void check_access_early(const Environment& env, const Invocation& call);
+
 }  // namespace vrathaus

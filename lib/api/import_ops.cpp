@@ -1,7 +1,9 @@
 #include "api/operation.hpp"
+#include "api/paging.hpp"
 #include "api/params.hpp"
 #include "core/error.hpp"
 #include "service/business_import.hpp"
+#include "store/import_run_rows.hpp"
 
 namespace vrathaus {
 
@@ -32,6 +34,35 @@ void add_import_operations(OperationTable& t) {
              },
          .streamed_body = true,
          .own_transactions = true});
+  // The IT provider's importer sees its own runs (what a killed or rejected run did); the city's
+  // managers and auditors see every run.
+  t.add({.name = "import.runs",
+         .method = "GET",
+         .path = "/imports",
+         .effect = Effect::read,
+         .summary = "List import runs: file, SHA-256, who ran it, running or done, and what each did "
+                    "(the importer sees its own runs only)",
+         .access = {.grants = {{.roles = kAuditReaders}, {.roles = {Role::importer}}},
+                    .read_only_token = true,
+                    .note = "the importer's list holds only the runs it made"},
+         .run =
+             [](Context& ctx, const json& j) {
+               Params p(j);
+               auto page = read_page(p);
+               ImportRunQuery q;
+               q.status = p.str_or("status", "");
+               if (!q.status.empty() && q.status != "running" && q.status != "done")
+                 fail_field("status", "'{}': choose running or done", q.status);
+               bool sees_all = ctx.actor.has_role(Role::admin) || ctx.actor.has_role(Role::supervisor) ||
+                               ctx.actor.has_role(Role::auditor);
+               if (!sees_all) q.actor = ctx.actor.id;
+               q.after_id = page.after;
+               q.limit = page.limit;
+               auto items = query_import_runs(ctx.db(), q);
+               std::int64_t last = items.empty() ? 0 : items.back()["id"].get<std::int64_t>();
+               return page_response(std::move(items), page, last);
+             },
+         .paged = true});
 }
 
 }  // namespace vrathaus

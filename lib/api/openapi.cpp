@@ -28,7 +28,7 @@ json enumeration(std::initializer_list<const char*> values) {
 }
 json array_of(json item) { return {{"type", "array"}, {"items", std::move(item)}}; }
 
-// cli.md "coverage row" and "report object".
+// The coverage report: its gap rows and the report object around them.
 json coverage_report_schema() {
   json missing = object_schema({{"staff", str()}, {"why", enumeration({"absent", "expired", "revoked", "inactive"})},
                                 {"reason", str()}, {"absent_until", date()}, {"valid_until", date()}, {"revoked_on", date()}},
@@ -47,7 +47,7 @@ json coverage_report_schema() {
                        {"from", "to", "ok", "gaps", "expiring"});
 }
 
-// cli.md "import summary", plus what a client needs to copy the rejected rows (byte ranges).
+// The import summary, plus what a client needs to copy the rejected rows (byte ranges).
 json import_summary_schema() {
   json error = object_schema({{"line", integer()}, {"column", nullable("string")}, {"message", str()}},
                              {"line", "column", "message"});
@@ -89,7 +89,7 @@ json list_of(const std::string& schema) {
                        {"items", "next"});
 }
 
-// cli.md "upgrade"; document numbers and eID pseudonyms never appear, not even hashed.
+// An upgrade; document numbers and eID pseudonyms never appear, not even hashed.
 json upgrade_schema() {
   json props = json::object();
   for (const char* f : {"method", "office", "staff", "second_staff", "document_type", "document_expiry",

@@ -44,6 +44,7 @@ const std::map<std::string, Fields>& table() {
       {"audit.verify-sealed", {"verification_key"}},
       {"coverage.report", {"cert", "from", "to", "office", "horizon"}},
       {"import.business", {"file", "name", "on_error", "delimiter", "encoding"}},
+      {"import.runs", {"status"}},
       {"mandates.add", {"account", "iban", "bic", "reference", "signed_on"}},
       {"mandates.list", {"account"}},
       {"mandates.show", {}},

@@ -1,6 +1,6 @@
 #pragma once
-// The city's rules that come from config (cli.md "The config file", section `city`): used
-// wherever the services run, locally or behind `vrathaus serve`.
+// The city's rules that come from config: used wherever the services run, locally or behind
+// `vrathaus serve`.
 #include "domain/date.hpp"
 
 #include <map>

@@ -1,7 +1,7 @@
 #pragma once
-// The one place where failure kinds, exit codes and HTTP statuses meet (cli.md "Exit status",
-// rest.md errors). The library throws vrathaus::Error; the CLI turns it into an exit code, the
-// server into application/problem+json, the remote client back into the same Error.
+// The one place where failure kinds, exit codes and HTTP statuses meet. The library throws
+// vrathaus::Error; the CLI turns it into an exit code, the server into application/problem+json,
+// the remote client back into the same Error.
 #include <fmt/format.h>
 
 #include <stdexcept>

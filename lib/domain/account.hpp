@@ -1,5 +1,5 @@
 #pragma once
-// Accounts: tiers, statuses, the fields a person or an organisation has (domain.md "Accounts").
+// Accounts: tiers, statuses, the fields a person or an organisation has.
 #include <nlohmann/json.hpp>
 
 #include <optional>

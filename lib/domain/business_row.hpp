@@ -1,7 +1,7 @@
 #pragma once
-// One row of the IT provider's business-customer file (cli.md "The business-customer import
-// file"): the header's columns and the validation of a data row into normalised values. No I/O:
-// the reader hands over fields, the import service decides what to do with a valid row.
+// One row of the IT provider's business-customer file: the header's columns and the validation of a
+// data row into normalised values. No I/O: the reader hands over fields, the import service decides
+// what to do with a valid row.
 #include "domain/date.hpp"
 
 #include <array>
@@ -13,7 +13,7 @@
 
 namespace vrathaus {
 
-// The file's columns, in the order cli.md lists them.
+// The file's columns, in the order docs/import-format.md lists them.
 enum class BusinessColumn : std::size_t {
   customer_no, company_name, legal_form, register_court, register_no, vat_id, street, house_no,
   postal_code, city, email, phone, contact_given_name, contact_family_name, iban, bic,

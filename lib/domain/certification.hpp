@@ -1,7 +1,7 @@
 #pragma once
-// Certifications as values (domain.md "Offices, staff, certifications, absences, coverage"): the
-// one rule that decides whether a certification is valid on a day, and the default end of its
-// validity. The store, the coverage report and the upgrade rules all use these.
+// Certifications as values: the one rule that decides whether a certification is valid on a day,
+// and the default end of its validity. The store, the coverage report and the upgrade rules all use
+// these.
 #include "domain/date.hpp"
 
 #include <optional>

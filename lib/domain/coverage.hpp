@@ -1,8 +1,8 @@
 #pragma once
-// The coverage report (domain.md "Coverage") as a pure function: for every office and opening day
-// in a range, the staff certified that day and not absent, against the office's minimum; each
-// gap with who is missing and why; and the certifications expiring within a horizon with the
-// gaps their expiry will open. No store, no clock: the service loads the facts, this decides.
+// The coverage report as a pure function: for every office and opening day in a range, the staff
+// certified that day and not absent, against the office's minimum; each gap with who is missing and
+// why; and the certifications expiring within a horizon with the gaps their expiry will open. No
+// store, no clock: the service loads the facts, this decides.
 #include "domain/absence.hpp"
 #include "domain/certification.hpp"
 #include "domain/date.hpp"

@@ -1,12 +1,11 @@
 #pragma once
-// A streaming CSV reader for the IT provider's import files (domain.md "Bulk import"): RFC 4180
-// quoting with delimiters, doubled quotes and line breaks inside quoted fields; CRLF, LF or CR
-// line ends; a UTF-8 byte order mark; ';' or ',' detected from the header; UTF-8 or Windows-1252
-// detected or given. It reads its input in fixed-size chunks and reuses its buffers, so memory
-// does not grow with the file, and it never gives up on a file because of one bad record: each
-// record carries its own problems (invalid UTF-8, NUL bytes, an unclosed quote, an oversized
-// field) with the record's first physical line and its exact byte range, so a caller can reject
-// that record and copy it unchanged.
+// A streaming CSV reader for the IT provider's import files: RFC 4180 quoting with delimiters,
+// doubled quotes and line breaks inside quoted fields; CRLF, LF or CR line ends; a UTF-8 byte order
+// mark; ';' or ',' detected from the header; UTF-8 or Windows-1252 detected or given. It reads its
+// input in fixed-size chunks and reuses its buffers, so memory does not grow with the file, and it
+// never gives up on a file because of one bad record: each record carries its own problems (invalid
+// UTF-8, NUL bytes, an unclosed quote, an oversized field) with the record's first physical line
+// and its exact byte range, so a caller can reject that record and copy it unchanged.
 //
 // Why our own: Debian 12 packages no maintained C++ CSV library that streams with bounded memory,
 // reports physical line numbers and byte ranges per record and detects the encoding.

@@ -1,6 +1,6 @@
 #pragma once
-// The ONE place that decides permit validity periods (domain.md "Resident parking permits").
-// Validity is a pair of local calendar dates, both inclusive, never a timestamp.
+// The ONE place that decides permit validity periods. Validity is a pair of local calendar dates,
+// both inclusive, never a timestamp.
 #include "domain/date.hpp"
 
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
-// German vehicle registration plates (domain.md "Resident parking permits"): a district code of
-// 1–3 letters (umlauts allowed), 1–2 letters A–Z, 1–4 digits without a leading zero and an
-// optional E (electric) or H (historic) suffix; at most 8 characters, separators not counted.
+// German vehicle registration plates: a district code of 1–3 letters (umlauts allowed), 1–2 letters
+// A–Z, 1–4 digits without a leading zero and an optional E (electric) or H (historic) suffix; at
+// most 8 characters, separators not counted.
 #include <string>
 #include <string_view>
 

@@ -1,6 +1,6 @@
 #pragma once
-// The roles a staff record or service identity holds (domain.md "Offices, staff …"). The one
-// place where a role's name is spelled: everything else names a role by this enum.
+// The roles a staff record or service identity holds. The one place where a role's name is spelled:
+// everything else names a role by this enum.
 #include <array>
 #include <initializer_list>
 #include <optional>

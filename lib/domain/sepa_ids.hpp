@@ -1,7 +1,7 @@
 #pragma once
-// SEPA identifiers (domain.md "SEPA direct debit"): IBAN, BIC, creditor identifier, mandate
-// reference. Each validator throws Error(invalid) naming the field (exit 5) and returns the
-// normalised value, so every input path (CLI, REST, import rows, config) stores one spelling.
+// SEPA identifiers: IBAN, BIC, creditor identifier, mandate reference. Each validator throws
+// Error(invalid) naming the field (exit 5) and returns the normalised value, so every input path
+// (CLI, REST, import rows, config) stores one spelling.
 #include <string>
 #include <string_view>
 

@@ -1,6 +1,6 @@
 #pragma once
-// Tier upgrades (domain.md "Tier upgrades"): the upgrade record and the pure rules about ID
-// documents, methods and tiers. No I/O here; the service decides who may act.
+// Tier upgrades: the upgrade record and the pure rules about ID documents, methods and tiers. No
+// I/O here; the service decides who may act.
 #include "domain/date.hpp"
 
 #include <nlohmann/json.hpp>
@@ -67,7 +67,7 @@ struct Upgrade {
 // the store has been told so yet (nothing runs at midnight to tell it).
 bool awaiting_has_lapsed(const Upgrade& u, const Date& today);
 
-// The stable JSON (cli.md "upgrade"). Hashes stay inside the store: they are never printed.
+// The stable JSON. Hashes stay inside the store: they are never printed.
 void to_json(nlohmann::json& j, const Upgrade& u);
 
 }  // namespace vrathaus

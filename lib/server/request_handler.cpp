@@ -241,6 +241,9 @@ Admission RequestHandler::admit(const RequestHead& head) {
     if (!head.if_match.empty()) params["if_version"] = if_match_version(head.if_match);
     a.params = std::move(params);
     if (a.op->streamed_body) {
+      // Who may run it is known from the head: a refused upload is not spooled first.
+      auto store = pool_.take();
+      check_access_early({*store, *o_.clock, o_.city}, {*a.op, a.params, a.actor, ""});
       a.body = BodyUse::upload;
       a.body_limit = o_.limits.max_upload_bytes;
     } else if (head.has_body) {

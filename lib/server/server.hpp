@@ -1,6 +1,6 @@
 #pragma once
-// `vrathaus serve`: the REST API (rest.md) over the same operations the CLI runs locally. The
-// server itself lives in the server module (server_module.hpp); these are its settings.
+// `vrathaus serve`: the REST API over the same operations the CLI runs locally. The server itself
+// lives in the server module (server_module.hpp); these are its settings.
 #include "config/city.hpp"
 #include "config/serve_limits.hpp"
 #include "core/clock.hpp"

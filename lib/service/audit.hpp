@@ -1,5 +1,5 @@
 #pragma once
-// The hash-chained audit log (domain.md "Audit"): every change and every refused protected action.
+// The hash-chained audit log: every change and every refused protected action.
 #include "service/context.hpp"
 
 #include <nlohmann/json.hpp>

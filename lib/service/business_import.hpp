@@ -1,7 +1,7 @@
 #pragma once
-// The bulk import of business customers from the IT provider's CSV files (domain.md "Bulk
-// import"): every row validated; idempotent on customer_no; streaming in bounded memory; committed
-// in batches so that a killed run leaves a consistent store that the same command completes.
+// The bulk import of business customers from the IT provider's CSV files: every row validated;
+// idempotent on customer_no; streaming in bounded memory; committed in batches so that a killed run
+// leaves a consistent store that the same command completes.
 //
 // The file is read in passes, never held:
 //   1. keys: the SHA-256 and every row's customer_no and e-mail, to find repeated keys (both

@@ -1,6 +1,5 @@
 #pragma once
-// Granting and revoking certifications (domain.md: granted on a date by a trainer, valid for a
-// configured number of months, revocable). Only an admin or supervisor certifies or revokes.
+// Granting and revoking certifications. Only an admin or supervisor certifies or revokes.
 #include "service/context.hpp"
 #include "store/presence_rows.hpp"
 
@@ -30,8 +29,8 @@ CertificationRow certify_staff(Context& ctx, const NewCertification& input);
 std::vector<CertificationRow> revoke_certification(Context& ctx, const std::string& staff, const std::string& kind,
                                                    const std::string& reason);
 
-// A staff member's certification as JSON (cli.md: kind, granted_on, valid_until, revoked), with
-// its status on `today`: valid, expired, revoked or pending (granted for a later day).
+// A staff member's certification as JSON, with its status on `today`: valid, expired, revoked or
+// pending (granted for a later day).
 nlohmann::json certification_json(const CertificationRow& row, const Date& today);
 
 }  // namespace vrathaus

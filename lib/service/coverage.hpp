@@ -1,7 +1,7 @@
 #pragma once
-// The coverage report and "where can I be upgraded on day X?": load the facts from the store,
-// let domain/coverage decide, return the JSON of cli.md ("coverage row", "report object",
-// "offices available rows").
+// The coverage report and "where can I be upgraded on day X?": load the facts from the store, let
+// domain/coverage decide, return the stable JSON (gap rows, the report object, the rows of `offices
+// available`).
 #include "domain/coverage.hpp"
 #include "service/context.hpp"
 

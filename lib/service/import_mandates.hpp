@@ -1,6 +1,6 @@
 #pragma once
 // The SEPA mandates of imported rows: one per row that has the mandate columns, identified by its
-// reference (unique case-insensitively, domain.md "SEPA direct debit").
+// reference (unique case-insensitively).
 #include "domain/business_row.hpp"
 #include "service/context.hpp"
 #include "store/import_rows.hpp"

@@ -1,6 +1,6 @@
 #pragma once
-// SEPA direct-debit mandates (domain.md "SEPA direct debit"): add, list, revoke, find. Used by
-// the CLI/REST operations and by the business-customer import (one mandate per imported row).
+// SEPA direct-debit mandates: add, list, revoke, find. Used by the CLI/REST operations and by the
+// business-customer import (one mandate per imported row).
 #include "service/context.hpp"
 
 #include <nlohmann/json.hpp>

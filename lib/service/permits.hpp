@@ -1,6 +1,5 @@
 #pragma once
-// Resident parking permit use cases (domain.md "Resident parking permits"): issue, show, list,
-// revoke, and the annual renewal run.
+// Resident parking permit use cases: issue, show, list, revoke, and the annual renewal run.
 #include "service/context.hpp"
 
 #include <nlohmann/json.hpp>

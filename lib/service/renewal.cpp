@@ -1,10 +1,10 @@
-// The annual renewal run (domain.md "Annual renewal is a cron job"). It runs in one write
-// transaction (BEGIN IMMEDIATE, see api/execute.cpp): a second run started at the same moment
-// waits for the first and then finds nothing due, and the unique index on permits.renewed_from
-// refuses a second renewal of one permit whatever happens. A killed run leaves nothing behind.
-// The rows are written set-based (store/renewal_sql.hpp) with the domain's own period and fee
-// functions. The report is built member by member (core/json_object.hpp): for 100,000 renewals
-// the JSON of renewed permits and pre-notifications cost more than the SQL that wrote them.
+// The annual renewal run. It runs in one write transaction (BEGIN IMMEDIATE, see api/execute.cpp):
+// a second run started at the same moment waits for the first and then finds nothing due, and the
+// unique index on permits.renewed_from refuses a second renewal of one permit whatever happens. A
+// killed run leaves nothing behind. The rows are written set-based (store/renewal_sql.hpp) with the
+// domain's own period and fee functions. The report is built member by member
+// (core/json_object.hpp): for 100,000 renewals the JSON of renewed permits and pre-notifications
+// cost more than the SQL that wrote them.
 #include "core/error.hpp"
 #include "core/json_object.hpp"
 #include "domain/permit_period.hpp"

@@ -1,6 +1,6 @@
 #pragma once
-// Tier upgrades (domain.md "Tier upgrades"): request, perform (in person or by online ID),
-// reject, downgrade. Every rule lives here and runs the same locally and behind `serve`.
+// Tier upgrades: request, perform (in person or by online ID), reject, downgrade. Every rule lives
+// here and runs the same locally and behind `serve`.
 #include "domain/account.hpp"
 #include "domain/upgrade.hpp"
 #include "service/context.hpp"

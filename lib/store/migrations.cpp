@@ -142,9 +142,9 @@ CREATE INDEX absences_staff ON absences(staff, from_date);
 CREATE INDEX absences_range ON absences(to_date, from_date);
 )sql";
 
-// Version 3: tier upgrades (domain.md "Tier upgrades"). ID document numbers and eID pseudonyms are
-// never stored in clear, only as keyed hashes (HMAC-SHA256 under the store's document key), which
-// is enough to notice a document or an eID presented for a second account.
+// Version 3: tier upgrades. ID document numbers and eID pseudonyms are never stored in clear, only
+// as keyed hashes (HMAC-SHA256 under the store's document key), which is enough to notice a
+// document or an eID presented for a second account.
 constexpr const char* kUpgrades = R"sql(
 CREATE TABLE upgrades (
   id                 INTEGER PRIMARY KEY,

@@ -40,7 +40,7 @@ struct PermitQuery {
 };
 std::vector<PermitRow> query_permits(SQLite::Database& db, const PermitQuery& q);
 
-// The JSON form (cli.md "permit"): status as shown on `today`.
+// The JSON form: status as shown on `today`.
 nlohmann::json permit_json(const PermitRow& p, const Date& today);
 
 struct ChargeRow {

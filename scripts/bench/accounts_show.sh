@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (quality.md): `accounts show ID -o json` on a store of 1,000,000 accounts, next to
+# Benchmark: `accounts show ID -o json` on a store of 1,000,000 accounts, next to
 # `sqlite3 DB "SELECT … WHERE id = …"` on the same store. Target: ≤ 2× and under 10 ms median.
 #   scripts/bench/accounts_show.sh [ACCOUNTS]   (needs a built build/release and hyperfine)
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/bench/coverage.sh [BUILD_DIR] — the coverage benchmark of quality.md: 10 offices × 365
+# scripts/bench/coverage.sh [BUILD_DIR] — the coverage benchmark: 10 offices × 365
 # days × 1,000 staff with absences, target under 100 ms. Builds the optimised benchmark program,
 # runs it (pure computation; load + compute + JSON), then times the real command on the store it
 # generated: `vrathaus coverage` for the whole year, median of 7 runs (process start included).

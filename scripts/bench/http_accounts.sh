@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (quality.md): GET /api/v1/accounts/{id} under wrk on loopback, next to GET /healthz on
+# Benchmark: GET /api/v1/accounts/{id} under wrk on loopback, next to GET /healthz on
 # the same server. Target: at least 0.5× the throughput of /healthz.
 #   scripts/bench/http_accounts.sh [SECONDS]   (needs a built build/release and wrk)
 set -euo pipefail

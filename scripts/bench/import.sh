@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/bench/import.sh — the bulk-import benchmark of quality.md "Speed and memory".
+# scripts/bench/import.sh — the bulk-import benchmark.
 #
 # Generates a realistic file (default 1,000,000 rows, ~1 % invalid) and times, side by side in one
 # invocation on the same machine:

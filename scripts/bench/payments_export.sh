@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (quality.md): `payments export` of N open charges (default 100,000): wall time and
+# Benchmark: `payments export` of N open charges (default 100,000): wall time and
 # peak memory (GNU time's maximum resident set size), next to N/10 charges to show that memory
 # stays flat. Target: under 2 s, memory flat.
 #   scripts/bench/payments_export.sh [N]     (BIN=path/to/vrathaus, default build/release)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (quality.md): `permits renew` with N permits due (default 100,000) against one
+# Benchmark: `permits renew` with N permits due (default 100,000) against one
 # INSERT … SELECT doing the same renewal in sqlite3 — new periods and their charges, for the
 # due, not yet renewed permits of active private accounts with an active mandate. Median of
 # RUNS runs (default 3), each on a fresh copy of the same store. Target: ratio ≤ 3.

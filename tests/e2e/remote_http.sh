@@ -68,4 +68,12 @@ code=$(curl -s -o "$T/body" -w '%{http_code}' -H "$AUTH" "$URL/api/v1/accounts?l
 [ "$code" = 200 ] || fail "a valid token from the same address is let through, got $code"
 [ "$("$V" --db "$DB" audit list --actor anonymous -o json | jq '[.[] | select(.action == "auth.refused")] | length')" -ge 20 ] ||
   fail "refused logins are audited"
+# An upload the token's owner may not run is refused from the head, before a byte is spooled:
+# a clerk's 50 MB "import" is 403 and on record, and no spool file appeared.
+head -c 50000000 /dev/zero >"$T/upload"
+code=$(curl -s -o "$T/body" -w '%{http_code}' -H "Authorization: Bearer $(cat "$T/clerk.token")" \
+  -H 'Content-Type: text/csv' --data-binary @"$T/upload" "$URL/api/v1/imports/business?name=x.csv")
+[ "$code" = 403 ] || fail "a clerk's upload is 403, got $code: $(cat "$T/body")"
+"$V" --db "$DB" audit list --actor m.weber -o json | jq -e 'map(.action) | index("import.business.refused")' >/dev/null ||
+  fail "the refused upload is audited"
 echo "remote http: ok"

@@ -155,6 +155,18 @@ expect_status 6
 vr importer import business clean.csv --on-error later
 expect_status 2
 
+# The importer reads its own runs, and only those; the administrator sees every run.
+vr importer import runs
+expect_status 0
+expect_json 'length > 0 and all(.actor == "importer") and all(.status == "done")'
+vr it.admin import business clean.csv --on-error skip
+vr importer import runs
+expect_json 'all(.actor == "importer")'
+vr it.admin import runs
+expect_json 'map(.actor) | index("it.admin") != null'
+vr m.weber import runs
+expect_status 6
+
 vr_admin db check
 expect_status 0
 expect_json '.ok == true'
