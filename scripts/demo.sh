@@ -113,6 +113,11 @@ step payments export --out "$work/pain008-2027-12-08.xml"     # the re-presentat
 echo "== 9. The audit log, and its integrity" >&2
 step audit list --object account:1
 step audit verify
+# Sealing: the verification key goes on a medium kept away from the server; the store keeps only
+# the next epoch's key, and cron seals the log's head every hour.
+step audit setup-keys --verification-key "$work/audit-verification.key"
+step audit seal
+step audit verify --verification-key "$work/audit-verification.key"
 step db check
 
 echo "== demo complete: the store is $VRATHAUS_DB" >&2
