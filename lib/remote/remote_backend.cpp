@@ -105,8 +105,8 @@ bool is_loopback_host(const std::string& host) {
 }
 
 RemoteBackend::RemoteBackend(RemoteOptions options) : o_(std::move(options)) {
-  curl_ = curl_library().easy_init();
-  if (!curl_) fail(ErrorKind::internal, "libcurl could not be initialised");
+  // The URL is checked before the curl handle exists: a constructor that throws runs no
+  // destructor, so a handle made first would be left behind.
   while (!o_.base_url.empty() && o_.base_url.back() == '/') o_.base_url.pop_back();
   if (o_.base_url.rfind("http://", 0) != 0 && o_.base_url.rfind("https://", 0) != 0)
     fail(ErrorKind::config, "--remote {}: expected an http:// or https:// URL", o_.base_url);
@@ -116,6 +116,8 @@ RemoteBackend::RemoteBackend(RemoteOptions options) : o_(std::move(options)) {
     fail(ErrorKind::config,
          "--remote {}: refusing to send the API token over plain http:// to {}; use https:// or --insecure-http",
          o_.base_url, url_host(o_.base_url));
+  curl_ = curl_library().easy_init();
+  if (!curl_) fail(ErrorKind::internal, "libcurl could not be initialised");
 }
 
 RemoteBackend::~RemoteBackend() { curl_library().easy_cleanup(static_cast<CURL*>(curl_)); }
