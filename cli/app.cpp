@@ -6,9 +6,11 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vrathaus::cli {
 namespace {
@@ -59,7 +61,7 @@ std::string_view requested_command(CLI::App& app, int argc, char** argv) {
     if (word.find('=') != std::string_view::npos) continue;  // --db=FILE
     auto* option = app.get_option_no_throw(std::string(word));
     if (option && (option == app.get_help_ptr() || option == app.get_help_all_ptr())) return {};  // all commands' help
-    if (option && option->get_type_size_min() > 0) ++i;  // --db FILE: skip the value
+    if (option && option->get_items_expected_min() > 0) ++i;  // --db FILE: skip the value (not after a flag)
   }
   return {};
 }
@@ -80,6 +82,47 @@ void add_commands(CLI::App& app, Session& session, int argc, char** argv) {
   add_maintainer_commands(app, session);
 }
 
+// The edit distance of two command names (insertions, deletions, substitutions), for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// An unknown command is named, with the commands it is closest to, instead of CLI11's "A
+// subcommand is required".
+void refuse_unknown_command(CLI::App& app, std::string_view requested) {
+  std::vector<std::string> known, close;
+  for (const auto* sub : app.get_subcommands({})) known.push_back(sub->get_name());
+  if (std::find(known.begin(), known.end(), requested) != known.end()) return;
+  for (const auto& name : known)
+    if (edit_distance(requested, name) <= std::max<std::size_t>(2, name.size() / 4)) close.push_back(name);
+  std::string hint = close.empty() ? "see vrathaus --help" : "did you mean " + close.front() + "?";
+  for (std::size_t i = 1; i < close.size(); ++i) hint += (i + 1 == close.size() ? " or " : ", ") + close[i] + "?";
+  fail(ErrorKind::usage, "'{}' is not a vrathaus command; {}", requested, hint);
+}
+
+// "vrathaus help [COMMAND …]" asks for "vrathaus [COMMAND …] --help".
+std::vector<char*> with_help_expanded(int argc, char** argv, CLI::App& probe) {
+  std::vector<char*> args(argv, argv + argc);
+  auto requested = requested_command(probe, argc, argv);
+  if (requested != "help") return args;
+  auto at = std::find_if(args.begin() + 1, args.end(), [&](char* a) { return std::string_view(a) == "help"; });
+  args.erase(at);
+  static char help_flag[] = "--help";
+  args.push_back(help_flag);
+  return args;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -89,6 +132,10 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   add_global_options(app, session.options);
+  app.set_version_flag("--version", std::string("vrathaus ") + VRATHAUS_VERSION);
+  auto args = with_help_expanded(argc, argv, app);
+  argc = int(args.size());
+  argv = args.data();
   add_commands(app, session, argc, argv);
   examples(&app,
            "  vrathaus db init --seed config/dortmund-seed.yaml\n"
@@ -98,6 +145,7 @@ int run(int argc, char** argv) {
            "Exit status: 0 ok, 1 problems found, 2 usage, 3 not found, 4 conflict/refused, 5 invalid input,\n"
            "6 not authorised, 7 remote unreachable, 8 store busy, 9 configuration, 70 internal error.");
   try {
+    if (auto requested = requested_command(app, argc, argv); !requested.empty()) refuse_unknown_command(app, requested);
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

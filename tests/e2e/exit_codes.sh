@@ -75,4 +75,14 @@ echo "ROLLBACK;" >&7
 exec 7>&-
 wait "${PIDS[-1]}" 2>/dev/null || true
 expect 0 "$V" --config "$T/short.yaml" --db "$DB" -q offices add eving --name Eving
+
+# A mistyped command is named, with what was probably meant; help and --version are there.
+expect 2 "$V" acounts list
+grep -q "'acounts' is not a vrathaus command; did you mean accounts?" <<<"$err" || fail "did you mean: $err"
+expect 0 "$V" --version
+grep -q "^vrathaus [0-9]" <<<"$out" || fail "--version prints the version: $out"
+expect 0 "$V" help
+grep -q "Usage: vrathaus" <<<"$out" || fail "vrathaus help is the overview: $out"
+expect 0 "$V" help accounts search
+grep -q "Usage: vrathaus accounts search" <<<"$out" || fail "vrathaus help COMMAND is that command's help: $out"
 echo "exit codes: ok"
