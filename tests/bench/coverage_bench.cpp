@@ -1,4 +1,4 @@
-// Benchmark (quality.md): `coverage` for 10 offices × 365 days × 1,000 staff with absences, target
+// Benchmark: `coverage` for 10 offices × 365 days × 1,000 staff with absences, target
 // under 100 ms. Prints the median of several runs of (1) the pure computation and (2) the whole
 // operation as `vrathaus coverage` runs it: loading the facts from a SQLite store and building
 // the JSON report. No reference run: the target is absolute.

@@ -1,4 +1,4 @@
-# Exit codes that only one backend can show, and usage/config errors (cli.md "Exit status").
+# Exit codes that only one backend can show, and usage/config errors (the exit statuses vrathaus(1) lists).
 source "$(dirname "$0")/lib.sh"
 make_store
 

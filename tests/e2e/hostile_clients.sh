@@ -1,4 +1,4 @@
-# Hostile clients (rest.md): real sockets against a real `vrathaus serve` on loopback, one check
+# Hostile clients (the README's "Remote mode" section): real sockets against a real `vrathaus serve` on loopback, one check
 # per attack, the server's health and memory checked after each (hostile_clients.py). Short
 # deadlines keep the run brief: headers within 2 s, 24 connections at most, 4 MiB uploads.
 source "$(dirname "$0")/lib.sh"

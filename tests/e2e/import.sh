@@ -1,4 +1,4 @@
-# Bulk import under stress (quality.md "Reliability"): a real import killed with SIGKILL at
+# Bulk import under stress (nothing lost, nothing twice): a real import killed with SIGKILL at
 # several moments leaves a store that passes `db check`, and running it again completes it
 # exactly once; two imports of one file at the same time create every account once; a server
 # killed mid-upload makes the client exit 7 and the next run completes. Kills are triggered by

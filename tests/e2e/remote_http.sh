@@ -1,4 +1,4 @@
-# The REST API's HTTP conventions (rest.md), checked with curl against a real server.
+# The REST API's HTTP conventions (README "Remote mode", docs/openapi.json), checked with curl against a real server.
 source "$(dirname "$0")/lib.sh"
 make_store
 start_server

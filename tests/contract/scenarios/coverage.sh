@@ -1,4 +1,5 @@
-# Certifications, absences and coverage — the story of domain.md, made visible in advance.
+# Certifications, absences and coverage — the story of the office that closed its upgrades
+# because its only certified clerk was away, made visible in advance.
 # Day D is Monday 2026-12-07; the clock stands on Wednesday 2026-11-25.
 setup_store seed-coverage.yaml
 D=2026-12-07
