@@ -80,4 +80,12 @@ expect 0 "$V" --db "$T/plain.db" audit verify
 expect 1 "$V" --db "$DB" audit verify --verification-key "$T/other-store.key"
 printf 'not a key\n' >"$T/bad.key"
 expect 9 "$V" --db "$DB" audit verify --verification-key "$T/bad.key"
+
+# Sealing works over REST as well (a cron job on another host); a clerk may not seal.
+start_server
+expect 0 remote audit seal -o json
+jq -e '.epoch == 4' <<<"$out" >/dev/null || fail "a remote seal is the next epoch: $out"
+expect 6 env -u VRATHAUS_DB "$V" --remote "$URL" --token-file "$T/clerk.token" audit seal
+expect 0 "$V" --db "$DB" audit verify --verification-key "$KEY" -o json
+jq -e '.ok and .seals == 4' <<<"$out" >/dev/null || fail "the remote seal verifies: $out"
 echo "audit sealing: ok"

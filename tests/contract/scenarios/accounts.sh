@@ -16,6 +16,12 @@ vr m.weber accounts search "SCHRÖTER anna"
 expect_json 'length == 2'
 vr m.weber accounts search Müller
 expect_json 'length == 0'
+# Also by login; a limit says how many more there are, on both backends alike.
+vr m.weber accounts search anna.schroeter@
+expect_json 'length == 1 and .[0].id == 1'
+vr m.weber accounts search Schroeter --limit 1
+expect_json 'length == 1'
+expect_stderr "1 more match not shown"
 
 # A duplicate login (case-insensitive) is a conflict and changes nothing.
 vr m.weber accounts create --login Anna.Schroeter@Example.de --given-name Anna --family-name Other
