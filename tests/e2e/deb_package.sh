@@ -7,7 +7,6 @@
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 : "${VRATHAUS_BUILD_DIR:?VRATHAUS_BUILD_DIR must point at the build tree}"
-: "${VRATHAUS_SOURCE_DIR:?VRATHAUS_SOURCE_DIR must point at the source tree}"
 for tool in cpack dpkg-deb; do
   command -v "$tool" >/dev/null || { echo "$tool missing: skipped"; exit 77; }
 done
@@ -63,6 +62,7 @@ has usr/lib/tmpfiles.d/vrathaus.conf -rw-r--r--
 has usr/share/doc/vrathaus/copyright -rw-r--r--
 has usr/share/doc/vrathaus/changelog.Debian.gz -rw-r--r--
 has usr/share/doc/vrathaus/examples/config.example.yaml -rw-r--r--
+has usr/share/doc/vrathaus/examples/dortmund-seed.yaml -rw-r--r--
 
 root=$T/root
 dpkg-deb -x "$deb" "$root"
@@ -113,13 +113,13 @@ else
   echo "not root or no systemd-sysusers: the postinst run is skipped"
 fi
 
-# The installed binary's smoke test, with the packaged example config.
+# The installed binary's smoke test, with the packaged example config and seed.
 export VRATHAUS_CONFIG=$root/usr/share/doc/vrathaus/examples/config.example.yaml
 V=$installed
 expect 0 "$V" --version
 grep -q "$(field Version | cut -d- -f1)" <<<"$out$err" || fail "--version does not say $(field Version): $out"
 DB=$T/store.db
-expect 0 "$V" --db "$DB" db init --seed "$VRATHAUS_SOURCE_DIR/config/dortmund-seed.yaml"
+expect 0 "$V" --db "$DB" db init --seed "$root/usr/share/doc/vrathaus/examples/dortmund-seed.yaml"
 expect 0 "$V" --db "$DB" offices list -o json
 [ "$(jq length <<<"$out")" -gt 0 ] || fail "no offices after the seed"
 expect 0 "$V" --db "$DB" --as portal accounts create --login juergen.schroeter@example.de --given-name Jürgen \
