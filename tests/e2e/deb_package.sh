@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The Debian package: `cpack -G DEB` from the build tree builds it, lintian finds no error in it,
 # it holds what an installation needs (binary, module, man pages, completions, units and timers,
-# the system user, copyright, changelog), its postinst creates the user and the state directory
-# (run into a temporary root, DPKG_ROOT), and the binary unpacked from it runs the day's basics
-# and serves, finding its module relative to itself.
+# the system user, copyright, changelog), dpkg installs, upgrades and removes it in a temporary
+# root (the postinst creates the user and the state directory), and the binary unpacked from it
+# runs the day's basics and serves, finding its module relative to itself.
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 : "${VRATHAUS_BUILD_DIR:?VRATHAUS_BUILD_DIR must point at the build tree}"
@@ -94,23 +94,37 @@ cmp <("$installed" completion bash) "$root/usr/share/bash-completion/completions
 bash -c "source '$root/usr/share/bash-completion/completions/vrathaus' && complete -p vrathaus" >/dev/null ||
   fail "the bash completion registers nothing for vrathaus"
 
-# The postinst, run into the temporary root (DPKG_ROOT), creates the system user and the state
-# directory owned by it. Owning files by another user needs root; without it, this part is skipped.
+# dpkg installs it into an empty root (--root; the maintainer scripts run outside a chroot with
+# DPKG_ROOT set, so they need nothing inside it): the postinst creates the system user and the
+# state directory owned by it; installing again (an upgrade) changes nothing; removing it takes
+# the files and keeps the user and the store. Installing needs root; without it, this part is skipped.
 sh -n "$T/control/postinst" && sh -n "$T/control/postrm" || fail "a maintainer script does not parse"
-if [ "$(id -u)" = 0 ] && command -v systemd-sysusers >/dev/null && command -v systemd-tmpfiles >/dev/null; then
-  mkdir -p "$root/etc"
-  DPKG_ROOT=$root sh "$T/control/postinst" configure >"$T/postinst.log" 2>&1 ||
-    fail "postinst failed: $(cat "$T/postinst.log")"
-  grep -q '^vrathaus:x:[0-9]*:[0-9]*:.*:/var/lib/vrathaus:/usr/sbin/nologin$' "$root/etc/passwd" ||
-    fail "no vrathaus system user: $(cat "$root/etc/passwd")"
-  uid=$(awk -F: '$1 == "vrathaus" { print $3 }' "$root/etc/passwd")
-  [ "$(stat -c '%u %a' "$root/var/lib/vrathaus")" = "$uid 750" ] ||
-    fail "/var/lib/vrathaus: $(stat -c '%u %a' "$root/var/lib/vrathaus"), expected owner $uid, mode 750"
-  # Run again (an upgrade): nothing changes, nothing fails.
-  DPKG_ROOT=$root sh "$T/control/postinst" configure >"$T/postinst.log" 2>&1 || fail "postinst run twice failed"
-  [ "$(grep -c '^vrathaus:' "$root/etc/passwd")" = 1 ] || fail "the user was created twice"
+if [ "$(id -u)" = 0 ] && command -v dpkg >/dev/null && command -v systemd-sysusers >/dev/null &&
+  command -v systemd-tmpfiles >/dev/null; then
+  sys=$T/sysroot
+  mkdir -p "$sys/var/lib/dpkg/info" "$sys/var/lib/dpkg/updates" "$sys/etc"
+  touch "$sys/var/lib/dpkg/status"
+  # Dependencies are the host's business here (the empty root has no libc6): --force-depends.
+  dpkg_root() { dpkg --root="$sys" --force-script-chrootless --force-depends --log=/dev/null "$@" >>"$T/dpkg.log" 2>&1 ||
+    fail "dpkg $*: $(cat "$T/dpkg.log")"; }
+  dpkg_root -i "$deb"
+  [ "$(dpkg-query --root="$sys" -W -f='${Status}' vrathaus)" = "install ok installed" ] || fail "not installed"
+  grep -q '^vrathaus:x:[0-9]*:[0-9]*:.*:/var/lib/vrathaus:/usr/sbin/nologin$' "$sys/etc/passwd" ||
+    fail "no vrathaus system user: $(cat "$sys/etc/passwd")"
+  uid=$(awk -F: '$1 == "vrathaus" { print $3 }' "$sys/etc/passwd")
+  for dir in /var/lib/vrathaus /var/lib/vrathaus/renewals /var/lib/vrathaus/exports; do
+    [ "$(stat -c '%u %a' "$sys$dir")" = "$uid 750" ] ||
+      fail "$dir: $(stat -c '%u %a' "$sys$dir"), expected owner $uid, mode 750"
+  done
+  dpkg_root -i "$deb"
+  [ "$(grep -c '^vrathaus:' "$sys/etc/passwd")" = 1 ] || fail "the user was created twice"
+  [ -x "$sys/usr/bin/vrathaus" ] || fail "no /usr/bin/vrathaus after the upgrade"
+  dpkg_root -r vrathaus
+  [ ! -e "$sys/usr/bin/vrathaus" ] && [ ! -e "$sys/usr/lib/systemd/system/vrathaus-renew.timer" ] ||
+    fail "files left after removal: $(find "$sys/usr" -type f)"
+  [ -d "$sys/var/lib/vrathaus" ] && grep -q '^vrathaus:' "$sys/etc/passwd" || fail "removal took the store or the user"
 else
-  echo "not root or no systemd-sysusers: the postinst run is skipped"
+  echo "not root, or no dpkg/systemd-sysusers/systemd-tmpfiles: installing with dpkg --root is skipped"
 fi
 
 # The installed binary's smoke test, with the packaged example config and seed.
