@@ -32,11 +32,14 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE ${VRATHAUS_DEBIAN_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_SECTION admin)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# dpkg-shlibdeps finds the libraries the binary and the module link; the maintainer scripts need
-# systemd-sysusers and systemd-tmpfiles (systemd, or their standalone packages without it).
+# dpkg-shlibdeps finds the libraries the binary and the module link. It cannot see the ones the
+# binary loads with dlopen on first use: libcurl.so.4 (remote mode, lib/remote/curl_library.cpp)
+# and libxml2.so.2 (the bank's return files, lib/core/xml_library.cpp), named here; libcrypto.so.3
+# comes with libssl3, which the server module links. The maintainer scripts need systemd-sysusers
+# and systemd-tmpfiles (systemd, or their standalone packages without it).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "systemd | systemd-standalone-sysusers, systemd | systemd-standalone-tmpfiles")
+    "libcurl4, libxml2, systemd | systemd-standalone-sysusers, systemd | systemd-standalone-tmpfiles")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/packaging/debian/postinst ${PROJECT_SOURCE_DIR}/packaging/debian/postrm)
 # Maintainer scripts 0755 and control files 0644, owned by root, as dpkg and lintian expect.

@@ -33,8 +33,9 @@ field() { dpkg-deb -f "$deb" "$1"; }
 for f in Section Priority Maintainer Description; do
   [ -n "$(field $f)" ] || fail "no $f field"
 done
-# dpkg-shlibdeps worked out the libraries (none hard-coded here), and the postinst's tools are in.
-for dep in libc6 libsqlite3-0 libssl3 libstdc++6 systemd; do
+# dpkg-shlibdeps worked out the linked libraries; the ones loaded with dlopen (libcurl for remote
+# mode, libxml2 for the bank's return files) and the postinst's tools are named.
+for dep in libc6 libsqlite3-0 libssl3 libstdc++6 libcurl4 libxml2 systemd; do
   grep -q "$dep" <<<"$(field Depends)" || fail "Depends lacks $dep: $(field Depends)"
 done
 
@@ -76,8 +77,8 @@ for elf in "$installed" "$root/usr/lib/vrathaus/vrathaus-server.so"; do
 done
 grep -q "^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" \
   "$root/usr/share/doc/vrathaus/copyright" || fail "the copyright file is not machine-readable"
-zcat "$root/usr/share/doc/vrathaus/changelog.Debian.gz" | head -1 | grep -q "^vrathaus ($(field Version)) " ||
-  fail "the changelog's first entry is not this version"
+changelog=$(zcat "$root/usr/share/doc/vrathaus/changelog.Debian.gz")
+[[ "${changelog%%$'\n'*}" == "vrathaus ($(field Version)) "* ]] || fail "the changelog's first entry is not this version"
 
 # The units run the installed binary, as the vrathaus user, with the config in /etc/vrathaus.
 for service in "$root"/usr/lib/systemd/system/*.service; do
