@@ -86,6 +86,16 @@ for service in "$root"/usr/lib/systemd/system/*.service; do
   grep -q '^User=vrathaus$' "$service" || fail "$service does not run as vrathaus"
   grep -q '^Environment=VRATHAUS_CONFIG=/etc/vrathaus/config.yaml$' "$service" || fail "$service: no config"
 done
+# systemd accepts them (each key known, each command there): checked on copies that name the
+# unpacked binary, since /usr/bin/vrathaus is not installed here.
+if command -v systemd-analyze >/dev/null; then
+  mkdir "$T/units"
+  for unit in "$root"/usr/lib/systemd/system/vrathaus-*; do
+    sed "s|/usr/bin/vrathaus|$installed|g" "$unit" >"$T/units/${unit##*/}"
+  done
+  systemd-analyze verify --man=no "$T"/units/* >"$T/verify.log" 2>&1 || fail "systemd-analyze: $(cat "$T/verify.log")"
+  [ ! -s "$T/verify.log" ] || fail "systemd-analyze: $(cat "$T/verify.log")"
+fi
 grep -q '^ExecStart=/usr/bin/vrathaus doctor' "$root/usr/lib/systemd/system/vrathaus-doctor.service" ||
   fail "the doctor unit does not run vrathaus doctor"
 
