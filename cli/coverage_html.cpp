@@ -85,8 +85,10 @@ std::string cell(const json& office, const Date& day, const json& present, const
     int count = present.get<int>(), required = office.value("required", 0);
     css = count < required ? "r" : count == required ? "a" : "g";
     title += fmt::format("{} of {} certified present", count, required);
-    if (auto gap = look.gaps.find(key); gap != look.gaps.end() && !(*gap->second)["missing"].empty())
-      title += ". Missing: " + missing_text((*gap->second)["missing"]);
+    if (auto gap = look.gaps.find(key); gap != look.gaps.end()) {
+      auto missing = gap->second->value("missing", json::array());
+      if (!missing.empty()) title += ". Missing: " + missing_text(missing);
+    }
   }
   if (auto m = look.marks.find(key); m != look.marks.end()) {
     css += " m";
@@ -117,7 +119,7 @@ void month_block(std::string& out, int block, int year, unsigned month, const js
   out += "</div>\n";
   for (int o = 0; o < offices; ++o) {
     const auto& office = daily[std::size_t(o)];
-    const auto& present = office["present"];
+    const auto& present = office.at("present");
     out += fmt::format("<div class=\"row\" style=\"top:{}px\"><span class=\"label\" title=\"{}\">{}</span>",
                        L::cell_top(block, offices, o), escaped(office.value("office", "")),
                        escaped(office.value("name", office.value("office", ""))));
