@@ -87,7 +87,8 @@ std::string cell(const json& office, const Date& day, const json& present, const
     title += fmt::format("{} of {} certified present", count, required);
     if (auto gap = look.gaps.find(key); gap != look.gaps.end()) {
       auto missing = gap->second->value("missing", json::array());
-      if (!missing.empty()) title += ". Missing: " + missing_text(missing);
+      // Nobody missing: the office simply has too few people holding the certification.
+      title += missing.empty() ? ". Too few staff hold the certification" : ". Missing: " + missing_text(missing);
     }
   }
   if (auto m = look.marks.find(key); m != look.marks.end()) {

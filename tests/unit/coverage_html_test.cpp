@@ -68,7 +68,9 @@ TEST_CASE("cells are red below the minimum, amber at it, green above, grey when 
   CHECK(red.find("Bezirksverwaltungsstelle Brackel, Mon 2026-12-28: 1 of 2 certified present. "
                  "Missing: b.krause (absent holiday until 2027-01-08)") != std::string::npos);
   CHECK(cell_of(page, 0, 0, 29).find("class=\"r\"") != std::string::npos);
-  CHECK(cell_of(page, 0, 0, 29).find("Missing") == std::string::npos);  // nobody certified is away: nobody to name
+  // Nobody certified is away: nobody to name, the office has too few certified people.
+  CHECK(cell_of(page, 0, 0, 29).find("1 of 2 certified present. Too few staff hold the certification") != std::string::npos);
+  CHECK(cell_of(page, 0, 0, 29).find("Missing") == std::string::npos);
   CHECK(cell_of(page, 0, 0, 30).find("class=\"a\"") != std::string::npos);
   CHECK(cell_of(page, 1, 0, 5).find("class=\"g\"") != std::string::npos);  // January: the second block
   CHECK(cell_of(page, 0, 0, 25).find("closed (public holiday)") != std::string::npos);
