@@ -11,6 +11,7 @@ packages=(
   dpkg-dev lintian
   sqlite3 jq curl libxml2-utils procps time openssl hyperfine wrk python3
   clang libclang-rt-14-dev
+  chromium  # renders `coverage -o html` in a test and for the README's screenshot
 )
 
 missing=()

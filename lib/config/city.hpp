@@ -68,6 +68,7 @@ struct SepaRules {
 };
 
 struct CityConfig {
+  std::string name;  // shown on reports meant for people, e.g. "Dortmund"; may be empty
   std::string timezone = "Europe/Berlin";
   PermitRules permits;
   std::vector<Zone> zones;
