@@ -1,6 +1,7 @@
 #include "store/charge_settlement_rows.hpp"
 
 #include "store/bank_return_rows.hpp"
+#include "store/refund_rows.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -22,6 +23,7 @@ nlohmann::json charge_details(SQLite::Database& db, std::int64_t id) {
     else out[q.getColumnName(i)] = c.getString();
   }
   out["bank_returns"] = bank_returns_of_charge(db, id);
+  out["refunds"] = refunds_of_charge(db, id);
   SQLite::Statement follow(db, "SELECT id, kind, status, amount_cents FROM charges WHERE origin = ? ORDER BY id");
   follow.bind(1, id);
   out["follow_ups"] = nlohmann::json::array();
