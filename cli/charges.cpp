@@ -27,8 +27,7 @@ void add_charges_commands(CLI::App& app, Session& session) {
   auto* group = app.add_subcommand("charges", "Charges for permits (collected by SEPA direct debit)");
   group->require_subcommand(1);
   auto* list = group->add_subcommand("list", "List charges");
-  list->add_option("--status", o->status, "open, exported, paid, cancelled, returned or disputed")
-      ->check(CLI::IsMember({"open", "exported", "paid", "cancelled", "returned", "disputed"}));
+  list->add_option("--status", o->status, "open, exported, paid, cancelled, returned or disputed");
   list->add_option("--account", o->account, "Of this account (id or login)");
   list->add_option("--batch", o->batch, "Exported in this batch");
   list->add_flag("--overdue", o->overdue, "Only overdue charges (as `charges overdue` lists them)");
@@ -81,8 +80,9 @@ void add_charges_commands(CLI::App& app, Session& session) {
 
   auto* overdue = group->add_subcommand("overdue", "Overdue charges for dunning; exit 1 when there are any (a cron job)");
   examples(overdue, "  vrathaus charges overdue -o csv > mahnliste-$(date +%F).csv\n"
-                    "Returned charges (not re-presented) and open charges unpaid past their due date plus\n"
-                    "city.permits.unpaid_grace_days. Their permits are not renewed until they are settled.");
+                    "Returned charges (not re-presented) and open charges that no mandate can collect, unpaid past\n"
+                    "their due date plus city.permits.unpaid_grace_days. Their permits are not renewed until they\n"
+                    "are settled.");
   overdue->callback([&session] {
     auto result = session.call("charges.overdue", nlohmann::json::object());
     print_result(session, result, kOverdueColumns);

@@ -119,6 +119,15 @@ jq -e '[.renewed[] | .account_id] | index(3) == null' <<<"$out" >/dev/null || fa
 expect 0 "$V" --db "$DB" charges mark-paid 3 --method transfer --reference UEB-4711 -o json
 expect 0 "$V" --db "$DB" charges overdue -o json
 [ "$out" = "[]" ] || fail "paid: nothing overdue: $out"
+# An open charge past due + grace is the next export's job while its mandate stands; once the
+# mandate is revoked, the citizen owes it.
+export VRATHAUS_NOW=2027-12-27T09:00:00Z
+expect 0 "$V" --db "$DB" charges overdue -o json
+[ "$out" = "[]" ] || fail "open charges with a standing mandate are not overdue: $out"
+expect 0 "$V" --db "$DB" mandates revoke 1 --reason "Konto aufgeloest"
+expect 1 "$V" --db "$DB" charges overdue -o json
+jq -e 'length >= 1 and all(.[]; .account_id == 1 and .status == "open" and .overdue_since < "2027-12-27")' <<<"$out" >/dev/null ||
+  fail "open charges without a mandate: $out"
 expect 0 "$V" --db "$DB" audit list -o json
 for action in charges.refund permits.revoke payments.refunds.export; do
   jq -e --arg a "$action" 'any(.[]; .action == $a)' <<<"$out" >/dev/null || fail "audited: $action"
