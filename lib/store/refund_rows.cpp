@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/pain008.hpp"
+#include "store/row_json.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -10,17 +11,6 @@ namespace vrathaus {
 namespace {
 
 using nlohmann::json;
-
-json row_json(SQLite::Statement& q) {
-  json out = json::object();
-  for (int i = 0; i < q.getColumnCount(); ++i) {
-    auto c = q.getColumn(i);
-    if (c.isNull()) out[q.getColumnName(i)] = nullptr;
-    else if (c.isInteger()) out[q.getColumnName(i)] = c.getInt64();
-    else out[q.getColumnName(i)] = c.getString();
-  }
-  return out;
-}
 
 constexpr const char* kRefundColumns =
     "id, charge_id, account_id, amount_cents, reason, status, created_at, created_by, payee_iban, payee_name, batch,"
