@@ -28,12 +28,13 @@ constexpr const char* kUsable =
 // per mandate, and German banks reject a file naming a mandate as FRST twice; putting the others
 // into the same file's RCUR PmtInf is refused by the banks that still check that a RCUR follows a
 // settled FRST, so the safe rule is "the lowest charge id goes first, the rest next time". Ranked
-// with a window function: one sort of the due charges, no index for every open charge to keep.
-const std::string kRanked = std::string(
-    "SELECT c.id AS cid, c.account_id AS account_id, m.reference AS reference, m.last_used_on IS NULL AS first_use,"
+// with a window function over the charges of never-used mandates only (one sort, no index for every
+// open charge to keep); the export then leaves out the few held back.
+const std::string kHeldBack = std::string(
+    "SELECT cid, account_id, reference FROM (SELECT c.id AS cid, c.account_id AS account_id, m.reference AS reference,"
     " row_number() OVER (PARTITION BY c.mandate_id ORDER BY c.id) AS nth"
-    " FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE ") + kUsable;
-constexpr const char* kSecondFirstCollection = "first_use AND nth > 1";
+    " FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE m.last_used_on IS NULL AND ") + kUsable +
+    ") WHERE nth > 1 ORDER BY cid";
 
 constexpr const char* kBatchColumns =
     "id, msg_id, created_at, created_by, collection_date, creditor_id, transactions, ctrl_sum_cents, sha256, format";
@@ -77,10 +78,9 @@ json skipped_charges(Context& ctx, const Date& collection) {
 }
 
 // Due charges held back for the next export because their mandate has its first collection in
-// this batch (see kSecondFirstCollection).
+// this batch (see kHeldBack).
 json deferred_charges(Context& ctx, const Date& collection) {
-  SQLite::Statement q(ctx.db(),
-                      "SELECT cid, account_id, reference FROM (" + kRanked + ") WHERE " + kSecondFirstCollection + " ORDER BY cid");
+  SQLite::Statement q(ctx.db(), kHeldBack);
   q.bind(":collection", collection.str());
   json out = json::array();
   while (q.executeStep())
@@ -193,10 +193,13 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
                   "     || ' ' || p.valid_from || ' bis ' || p.valid_until END, 140) AS rmt"
                   "   FROM charges c JOIN mandates m ON m.id = c.mandate_id JOIN accounts a ON a.id = c.account_id"
                   "   LEFT JOIN permits p ON p.id = c.permit_id WHERE ") +
-          "c.id IN (SELECT cid FROM (" + kRanked + ") WHERE NOT (" + kSecondFirstCollection + "))) SELECT * FROM s) AS src"
+          kUsable + " AND c.id NOT IN (SELECT value FROM json_each(:deferred))) SELECT * FROM s) AS src"
           " WHERE charges.id = src.cid");
   mark.bind(":batch", batch);
   mark.bind(":collection", collection.str());
+  json held_back = json::array();
+  for (const auto& d : deferred) held_back.push_back(d["charge_id"]);
+  mark.bind(":deferred", held_back.dump());
   mark.exec();
 
   SQLite::Statement used(ctx.db(),
