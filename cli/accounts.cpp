@@ -174,6 +174,24 @@ void add_accounts_commands(CLI::App& app, Session& session) {
     auto format = session.output_format();
     std::cout << render(result, format == "yaml" ? "yaml" : "json", {}) << std::flush;
   });
+
+  struct StatementOptions {
+    std::string account, from, to;
+  };
+  auto so = std::make_shared<StatementOptions>();
+  auto* statement = group->add_subcommand("statement", "Charges, collections, returns, payments, fees and refunds with a running balance");
+  statement->add_option("account", so->account, "Account id or login")->required();
+  statement->add_option("--from", so->from, "First day (earlier lines are summed into an opening balance)");
+  statement->add_option("--to", so->to, "Last day");
+  examples(statement, "  vrathaus accounts statement 4711 --from 2026-01-01 -o csv\n"
+                      "balance_cents is what the account owes the city after each line (negative: the city owes it).");
+  statement->callback([&session, so] {
+    nlohmann::json p{{"id", so->account}};
+    put(p, "from", so->from);
+    put(p, "to", so->to);
+    call_and_print(session, "accounts.statement", p,
+                   {{"date", "kind", "charge_id", "amount_cents", "balance_cents", "reference"}});
+  });
 }
 
 }  // namespace vrathaus::cli

@@ -1,6 +1,8 @@
 // `vrathaus charges …`: what is owed for permits, and whether it was collected.
 #include "common.hpp"
 
+#include <fmt/format.h>
+
 #include <memory>
 
 namespace vrathaus::cli {
@@ -8,10 +10,14 @@ namespace {
 
 const Columns kChargeColumns{{"id", "account_id", "permit_id", "mandate_id", "kind", "amount_cents", "due_on", "status", "batch"}};
 
+const Columns kOverdueColumns{{"id", "account_id", "permit_id", "kind", "amount_cents", "due_on", "status", "return_reason",
+                                "overdue_since", "days_overdue"}};
+
 struct ChargeOptions {
-  std::string account, status, reason, method, reference;
+  std::string account, status, reason, method, reference, paid_out;
   std::optional<std::int64_t> batch, limit;
-  std::int64_t id = 0;
+  std::int64_t id = 0, amount = 0;
+  bool overdue = false;
 };
 
 }  // namespace
@@ -24,9 +30,11 @@ void add_charges_commands(CLI::App& app, Session& session) {
   list->add_option("--status", o->status, "open, exported, paid, cancelled, returned or disputed");
   list->add_option("--account", o->account, "Of this account (id or login)");
   list->add_option("--batch", o->batch, "Exported in this batch");
+  list->add_flag("--overdue", o->overdue, "Only overdue charges (as `charges overdue` lists them)");
   add_limit(list, o->limit);
   list->callback([&session, o] {
     nlohmann::json p = nlohmann::json::object();
+    if (o->overdue) p["overdue"] = true;
     put(p, "status", o->status);
     put(p, "account", o->account);
     put(p, "batch", o->batch);
@@ -53,6 +61,35 @@ void add_charges_commands(CLI::App& app, Session& session) {
                  "Open, returned and disputed charges can be marked paid; an exported one may still be collected.");
   paid->callback([&session, o] {
     call_and_print(session, "charges.mark-paid", {{"id", o->id}, {"method", o->method}, {"reference", o->reference}}, {});
+  });
+
+  auto* refund = group->add_subcommand("refund", "Give (part of) a paid or collected charge back");
+  refund->add_option("id", o->id, "Charge id")->required();
+  refund->add_option("--amount", o->amount, "Cents to give back (at most what the charge brought in)")->required();
+  refund->add_option("--reason", o->reason, "Why (recorded, audited, and in the transfer's remittance text)")->required();
+  refund->add_option("--paid-out", o->paid_out, "Paid out by hand already: the receipt or transfer reference");
+  examples(refund, "  vrathaus charges refund 17 --amount 1535 --reason 'Umzug, Parkausweis zurueckgegeben'\n"
+                   "  vrathaus charges refund 17 --amount 500 --reason Kulanz --paid-out KASSE-2026-004712\n"
+                   "Without --paid-out the refund waits for `payments refunds export` (a pain.001 credit transfer\n"
+                   "to the IBAN the charge was collected from).");
+  refund->callback([&session, o] {
+    nlohmann::json p{{"id", o->id}, {"amount", o->amount}, {"reason", o->reason}};
+    put(p, "paid_out", o->paid_out);
+    call_and_print(session, "charges.refund", p, {});
+  });
+
+  auto* overdue = group->add_subcommand("overdue", "Overdue charges for dunning; exit 1 when there are any (a cron job)");
+  examples(overdue, "  vrathaus charges overdue -o csv > mahnliste-$(date +%F).csv\n"
+                    "Returned charges (not re-presented) and open charges that no mandate can collect, unpaid past\n"
+                    "their due date plus city.permits.unpaid_grace_days. Their permits are not renewed until they\n"
+                    "are settled.");
+  overdue->callback([&session] {
+    auto result = session.call("charges.overdue", nlohmann::json::object());
+    print_result(session, result, kOverdueColumns);
+    if (result.is_array() && !result.empty()) {
+      session.warn(fmt::format("{} overdue charge(s)", result.size()));
+      session.problems();
+    }
   });
 }
 

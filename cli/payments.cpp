@@ -12,8 +12,9 @@ namespace {
 const Columns kBatchColumns{{"batch", "msg_id", "format", "created_at", "collection_date", "transactions", "ctrl_sum_cents"}};
 
 struct PaymentOptions {
-  std::string out, collection_date, bank_file;
+  std::string out, collection_date, bank_file, reference;
   std::optional<std::int64_t> batch, limit;
+  std::int64_t refund = 0;
   bool force = false, dry_run = false;
 };
 
@@ -30,6 +31,23 @@ nlohmann::json write_batch_file(Session& session, std::int64_t batch, const std:
   result.erase("xml");
   result["file"] = out;
   return result;
+}
+
+// Refund files are small (one line per refund); the answer carries the file as "xml" whichever the
+// backend, and it is written here.
+void write_xml_answer(nlohmann::json& result, const std::string& out) {
+  if (!result.contains("xml") || !result["xml"].is_string()) return;
+  AtomicFile file(out);
+  file.write(result["xml"].get_ref<const std::string&>());
+  file.commit();
+  result.erase("xml");
+  result["file"] = out;
+}
+
+void refuse_existing(const std::string& out, bool force) {
+  std::error_code ec;
+  if (!force && std::filesystem::exists(out, ec))
+    fail(ErrorKind::conflict, "{} exists already: choose a new file, or --force to overwrite it", out);
 }
 
 }  // namespace
@@ -49,9 +67,7 @@ void add_payments_commands(CLI::App& app, Session& session) {
                 "  vrathaus payments export --out copy.xml --batch 17\n"
                 "Charges are marked with their batch, so a second export never collects them again.");
   exp->callback([&session, o] {
-    std::error_code ec;
-    if (!o->dry_run && !o->force && std::filesystem::exists(o->out, ec))
-      fail(ErrorKind::conflict, "{} exists already: choose a new file, or --force to overwrite it", o->out);
+    if (!o->dry_run) refuse_existing(o->out, o->force);
     if (o->batch) {
       if (!o->collection_date.empty()) fail(ErrorKind::usage, "--collection-date cannot change an earlier batch (--batch)");
       if (o->dry_run) return print_result(session, session.call("payments.show", {{"batch", *o->batch}}), {});
@@ -101,6 +117,29 @@ void add_payments_commands(CLI::App& app, Session& session) {
       session.info(o->bank_file + " was imported before (same SHA-256): nothing changed");
     print_result(session, result, {});
     if (!result.value("ok", true)) session.problems();  // unmatched entries: exit 1
+  });
+
+  auto* refunds = group->add_subcommand("refunds", "What the city pays back: SEPA credit transfers (pain.001)");
+  refunds->require_subcommand(1);
+  auto* rexp = refunds->add_subcommand("export", "Write every pending refund as a pain.001.001.09 file, or an earlier batch again");
+  rexp->add_option("--out", o->out, "The file to write")->required();
+  rexp->add_option("--batch", o->batch, "Write the file of this earlier refund batch again, byte for byte");
+  rexp->add_flag("--force", o->force, "Overwrite FILE if it exists");
+  examples(rexp, "  vrathaus payments refunds export --out pain001-$(date +%F).xml\n"
+                 "Each refund goes into one file only; refunds without a known IBAN are listed (skipped).");
+  rexp->callback([&session, o] {
+    refuse_existing(o->out, o->force);
+    auto result = o->batch ? session.call("payments.refunds.show", {{"batch", *o->batch}})
+                           : session.call("payments.refunds.export", nlohmann::json::object());
+    write_xml_answer(result, o->out);
+    print_result(session, result, {});
+    if (result["batch"].is_null()) session.info("nothing to pay back: no pending refund with an IBAN, no file written");
+  });
+  auto* paid_out = refunds->add_subcommand("paid-out", "Record a pending refund as paid out by hand");
+  paid_out->add_option("refund", o->refund, "Refund id")->required();
+  paid_out->add_option("--reference", o->reference, "Receipt number or transfer reference")->required();
+  paid_out->callback([&session, o] {
+    call_and_print(session, "refunds.paid-out", {{"id", o->refund}, {"reference", o->reference}}, {});
   });
 }
 

@@ -4,6 +4,8 @@
 #include "service/bank_returns.hpp"
 #include "service/charges.hpp"
 #include "service/payments.hpp"
+#include "service/refunds.hpp"
+#include "service/statement.hpp"
 
 namespace vrathaus {
 namespace {
@@ -28,7 +30,8 @@ void add_payment_operations(OperationTable& t) {
              [](Context& ctx, const json& j) {
                Params p(j);
                auto page = read_page(p);
-               ChargeListFilter f{p.str_or("account", ""), p.str_or("status", ""), p.opt_int("batch"), page.after, page.limit};
+               ChargeListFilter f{p.str_or("account", ""), p.str_or("status", ""), p.opt_int("batch"), page.after, page.limit,
+                                  p.flag("overdue")};
                return paged(list_charges(ctx, f), page, "id");
              },
          .paged = true});
@@ -109,6 +112,61 @@ void add_payment_operations(OperationTable& t) {
          .run = [](Context& ctx, const json& j) {
            Params p(j);
            return mark_charge_paid(ctx, p.integer("id"), p.str("method"), p.str_or("reference", ""));
+         }});
+  t.add({.name = "charges.refund",
+         .method = "POST",
+         .path = "/charges/{id}/refunds",
+         .effect = Effect::write,
+         .summary = "Refund (part of) a paid or collected charge: paid by SEPA credit transfer with the next refunds "
+                    "export, or paid out by hand at once (paid_out: its reference)",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           return refund_charge(ctx, {.charge_id = p.integer("id"),
+                                      .amount_cents = p.integer("amount"),
+                                      .reason = p.str_or("reason", ""),
+                                      .paid_out_reference = p.opt_str("paid_out")});
+         }});
+  t.add({.name = "refunds.paid-out",
+         .method = "POST",
+         .path = "/refunds/{id}/paid-out",
+         .effect = Effect::write,
+         .summary = "Mark a pending refund as paid out by hand (cash, or a transfer made elsewhere), with a reference",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           return mark_refund_paid_out(ctx, p.integer("id"), p.str_or("reference", ""));
+         }});
+  t.add({.name = "payments.refunds.export",
+         .method = "POST",
+         .path = "/payments/refund-exports",
+         .effect = Effect::write,
+         .summary = "Every pending refund in one pain.001.001.09 credit-transfer batch (the file in \"xml\")",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json&) { return export_refunds(ctx); }});
+  t.add({.name = "payments.refunds.show",
+         .method = "GET",
+         .path = "/payments/refund-exports/{batch}",
+         .effect = Effect::read,
+         .summary = "One refund batch with its pain.001.001.09 file in \"xml\", byte for byte as first exported",
+         .access = {.grants = {{.roles = kAuditReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) { return show_refund_batch(ctx, Params(j).integer("batch")); }});
+  t.add({.name = "charges.overdue",
+         .method = "GET",
+         .path = "/dunning/overdue-charges",
+         .effect = Effect::read,
+         .summary = "Overdue charges: returned (and not re-presented) or open past due + city.permits.unpaid_grace_days",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json&) { return list_overdue_charges(ctx); }});
+  t.add({.name = "accounts.statement",
+         .method = "GET",
+         .path = "/accounts/{id}/statement",
+         .effect = Effect::read,
+         .summary = "Every charge, collection, return, payment, fee, refund and payout of an account with a running balance",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           return account_statement(ctx, p.str("id"), p.opt_date("from"), p.opt_date("to"));
          }});
 }
 

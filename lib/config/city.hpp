@@ -27,6 +27,11 @@ struct PermitRules {
   int max_per_account = 1;
   int renew_window_days = 30;
   std::vector<FeePeriod> fees{{Date(2020, 1, 1), 3070}};
+  // A permit revoked early: "pro_rata_months" refunds the full months not used, "none" nothing.
+  std::string refund = "pro_rata_months";
+  // Days after its due date (or its return) that a charge may stay unpaid before it is overdue:
+  // listed by `charges overdue`, and its permit is not renewed.
+  int unpaid_grace_days = 14;
 };
 
 // A structured postal address as the bank file carries it (town and country at least).

@@ -18,6 +18,8 @@ std::vector<std::pair<std::string, std::string>> city_rows(const CityConfig& c) 
   add("permits.validity_months", std::to_string(c.permits.validity_months));
   add("permits.max_per_account", std::to_string(c.permits.max_per_account));
   add("permits.renew_window_days", std::to_string(c.permits.renew_window_days));
+  add("permits.refund", c.permits.refund);
+  add("permits.unpaid_grace_days", std::to_string(c.permits.unpaid_grace_days));
   std::vector<std::string> fees;
   for (const auto& f : c.permits.fees) fees.push_back(fmt::format("from {}: {}", f.from.str(), euros(f.fee_cents)));
   add("permits.fees", fmt::format("{}", fmt::join(fees, "; ")));

@@ -70,7 +70,14 @@ void read_connection_keys(const YAML::Node& node, const Where& where, std::map<s
 }
 
 void parse_permits(const YAML::Node& node, const Where& w, PermitRules& permits) {
-  yaml::expect_map(node, w, {"validity_months", "max_per_account", "renew_window_days", "fees"});
+  yaml::expect_map(node, w, {"validity_months", "max_per_account", "renew_window_days", "fees", "refund", "unpaid_grace_days"});
+  if (node["refund"]) {
+    permits.refund = yaml::read_string(node["refund"], w.child("refund"));
+    if (permits.refund != "pro_rata_months" && permits.refund != "none")
+      yaml::config_error(w.child("refund"), node["refund"], "choose pro_rata_months (the default) or none");
+  }
+  if (node["unpaid_grace_days"])
+    permits.unpaid_grace_days = int(yaml::read_int(node["unpaid_grace_days"], w.child("unpaid_grace_days"), 0, 366));
   if (node["validity_months"]) permits.validity_months = int(yaml::read_int(node["validity_months"], w.child("validity_months"), 1, 120));
   if (node["max_per_account"]) permits.max_per_account = int(yaml::read_int(node["max_per_account"], w.child("max_per_account"), 1, 100));
   if (node["renew_window_days"]) permits.renew_window_days = int(yaml::read_int(node["renew_window_days"], w.child("renew_window_days"), 0, 366));

@@ -95,26 +95,45 @@ std::optional<std::int64_t> parse_amount_cents(std::string_view t) {
   return units * 100 + cents;
 }
 
-void read_bank_file(const std::string& path, const std::function<void(const BankFileHeader&)>& on_header,
-                    const std::function<void(const BankReturnEntry&)>& on_entry) {
-  const auto& xml = xml_library();
-  // No network, no entity expansion, no DTD loading: a bank file is data, never instructions.
-  std::unique_ptr<xmlTextReader, decltype(xml.free_reader)> reader(
-      xml.reader_for_file(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOCDATA), xml.free_reader);
-  if (!reader) fail(ErrorKind::not_found, "{}: cannot read the file", path);
+struct BankFileReader::State {
+  explicit State(const std::string& file)
+      : path(file),
+        reader(xml_library().reader_for_file(file.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOCDATA),
+               xml_library().free_reader) {}
+  std::string path;
+  std::unique_ptr<xmlTextReader, decltype(XmlLibrary::free_reader)> reader;
   ReadError error;
-  xml.set_error_handler(reader.get(), on_error, &error);
-
   Path where;
   Collector c;
+  bool done = false;
+};
+
+BankFileReader::BankFileReader(const std::string& path) : s_(std::make_unique<State>(path)) {
+  // No network, no entity expansion, no DTD loading: a bank file is data, never instructions.
+  if (!s_->reader) fail(ErrorKind::not_found, "{}: cannot read the file", path);
+  xml_library().set_error_handler(s_->reader.get(), on_error, &s_->error);
+}
+
+BankFileReader::~BankFileReader() = default;
+
+const BankFileHeader& BankFileReader::header() const { return s_->c.header; }
+const BankReturnEntry& BankFileReader::entry() const { return s_->c.entry; }
+
+BankFileReader::Got BankFileReader::next() {
+  if (s_->done) return Got::end;
+  const auto& xml = xml_library();
+  const auto& path = s_->path;
+  auto* reader = s_->reader.get();
+  auto& where = s_->where;
+  auto& c = s_->c;
   auto invalid = [&](const std::string& why) { fail(ErrorKind::invalid, "{}: {}", path, why); };
   int status;
-  while ((status = xml.read(reader.get())) == 1) {
-    int type = xml.node_type(reader.get());
+  while ((status = xml.read(reader)) == 1) {
+    int type = xml.node_type(reader);
     if (type == XML_READER_TYPE_ELEMENT) {
-      auto name = text(xml.local_name(reader.get()));
+      auto name = text(xml.local_name(reader));
       if (where.depth() == 0) {
-        auto ns = text(xml.namespace_uri(reader.get()));
+        auto ns = text(xml.namespace_uri(reader));
         auto version = ns.substr(ns.rfind(':') == std::string_view::npos ? 0 : ns.rfind(':') + 1);
         if (name != "Document" || (!version.starts_with("camt.054.") && !version.starts_with("pain.002.")))
           invalid("neither a camt.054 notification nor a pain.002 status report (root element " + std::string(name) +
@@ -130,19 +149,22 @@ void read_bank_file(const std::string& path, const std::function<void(const Bank
         c.entry = {};
         c.status.clear();
         c.has_return_info = false;
-        c.line = xml.line(reader.get());
+        c.line = xml.line(reader);
       }
       if (c.camt && c.in_entry && name == "RtrInf") c.has_return_info = true;
-      if (xml.is_empty_element(reader.get())) where.close();
+      if (xml.is_empty_element(reader)) where.close();
     } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-      where.text_ += text(xml.value(reader.get()));
+      where.text_ += text(xml.value(reader));
     } else if (type == XML_READER_TYPE_END_ELEMENT) {
+      // What this element completes is handed out after the element is closed, so the next call
+      // resumes where this one stopped.
+      std::optional<Got> got;
       auto& t = where.text_;
       t = trimmed(t);
       if (!c.header_sent && where.ends_with({"GrpHdr", "MsgId"})) {
         c.header.msg_id = t;
         c.header_sent = true;
-        on_header(c.header);
+        got = Got::header;
       } else if (c.in_entry && c.camt) {
         if (where.ends_with({"Refs", "EndToEndId"})) c.entry.end_to_end_id = t;
         else if (where.ends_with({"Refs", "MndtId"}) || where.ends_with({"MndtRltdInf", "MndtId"})) c.entry.mandate_id = t;
@@ -177,19 +199,32 @@ void read_bank_file(const std::string& path, const std::function<void(const Bank
           if (c.entry.reason.empty())
             fail(ErrorKind::invalid, "{}:{}: the entry for {} has no reason code", path, c.line, c.entry.end_to_end_id);
           ++c.entries, ++c.block_entries;
-          on_entry(c.entry);
+          got = Got::entry;
         }
       }
       where.close();
       t.clear();
+      if (got) return *got;
     }
   }
-  if (status < 0 || !error.message.empty())
-    fail(ErrorKind::invalid, "{}:{}: not well-formed XML: {}", path, error.line, error.message.empty() ? "read error" : error.message);
+  s_->done = true;
+  if (status < 0 || !s_->error.message.empty())
+    fail(ErrorKind::invalid, "{}:{}: not well-formed XML: {}", path, s_->error.line,
+         s_->error.message.empty() ? "read error" : s_->error.message);
   if (!c.header_sent) invalid("no group header with a MsgId: not a bank file");
   if (c.group_status == "RJCT" && c.entries == 0)
     invalid("the bank rejected the whole file without naming its transactions (GrpSts RJCT): not applied, the charges "
             "stay exported; ask the bank for the rejected transactions");
+  return Got::end;
+}
+
+void read_bank_file(const std::string& path, const std::function<void(const BankFileHeader&)>& on_header,
+                    const std::function<void(const BankReturnEntry&)>& on_entry) {
+  BankFileReader reader(path);
+  for (auto got = reader.next(); got != BankFileReader::Got::end; got = reader.next()) {
+    if (got == BankFileReader::Got::header) on_header(reader.header());
+    else on_entry(reader.entry());
+  }
 }
 
 }  // namespace vrathaus

@@ -6,6 +6,7 @@
 // Streaming: one entry at a time goes to the caller, so memory stays flat for any file size.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,25 @@ struct BankReturnEntry {
 // neither kind, or has an entry without EndToEndId or reason.
 void read_bank_file(const std::string& path, const std::function<void(const BankFileHeader&)>& on_header,
                     const std::function<void(const BankReturnEntry&)>& on_entry);
+
+// The same, pulled one step at a time (for a reader on another thread than the one applying the
+// entries): the header once, then each entry; header() and entry() hold the latest until the
+// next call. Errors as read_bank_file, thrown by next().
+class BankFileReader {
+public:
+  enum class Got { header, entry, end };
+  explicit BankFileReader(const std::string& path);
+  ~BankFileReader();
+  BankFileReader(const BankFileReader&) = delete;
+  BankFileReader& operator=(const BankFileReader&) = delete;
+  Got next();
+  const BankFileHeader& header() const;
+  const BankReturnEntry& entry() const;
+
+private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 // "30.70" → 3070; nullopt for anything that is not a non-negative amount with at most 2 decimals.
 std::optional<std::int64_t> parse_amount_cents(std::string_view text);

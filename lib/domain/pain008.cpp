@@ -38,6 +38,17 @@ std::string sepa_field(std::string_view text, std::size_t max_chars) {
   return out.empty() ? "NOTPROVIDED" : out;
 }
 
+// Structured address (PostalAddress24): only the parts that are known, in the schema's order.
+void append_postal_address(std::string& out, std::string_view indent, const PostalAddress& a) {
+  out.append(indent).append("<PstlAdr>\n");
+  for (auto [tag, value] : {std::pair{std::string_view("StrtNm"), &a.street}, std::pair{std::string_view("BldgNb"), &a.house_no},
+                            std::pair{std::string_view("PstCd"), &a.postal_code}, std::pair{std::string_view("TwnNm"), &a.town},
+                            std::pair{std::string_view("Ctry"), &a.country}})
+    if (!value->empty())
+      out.append(indent).append("  <").append(tag).append(">").append(xml_escape(*value)).append("</").append(tag).append(">\n");
+  out.append(indent).append("</PstlAdr>\n");
+}
+
 bool same_bank(std::string_view a, std::string_view b) {
   if (a.size() < 12 || b.size() < 12 || a.substr(0, 2) != b.substr(0, 2)) return false;
   if (a.substr(0, 2) == "DE") return a.substr(4, 8) == b.substr(4, 8);
@@ -58,16 +69,7 @@ void Pain008Writer::bic(std::string_view indent, std::string_view value) {
   buffer_.append(xml_escape(value)).append("</").append(tag).append(">\n").append(indent).append("</FinInstnId>\n");
 }
 
-// Structured address (PostalAddress24): only the parts that are known, in the schema's order.
-void Pain008Writer::address(std::string_view indent, const PostalAddress& a) {
-  buffer_.append(indent).append("<PstlAdr>\n");
-  for (auto [tag, value] : {std::pair{std::string_view("StrtNm"), &a.street}, std::pair{std::string_view("BldgNb"), &a.house_no},
-                            std::pair{std::string_view("PstCd"), &a.postal_code}, std::pair{std::string_view("TwnNm"), &a.town},
-                            std::pair{std::string_view("Ctry"), &a.country}})
-    if (!value->empty())
-      buffer_.append(indent).append("  <").append(tag).append(">").append(xml_escape(*value)).append("</").append(tag).append(">\n");
-  buffer_.append(indent).append("</PstlAdr>\n");
-}
+void Pain008Writer::address(std::string_view indent, const PostalAddress& a) { append_postal_address(buffer_, indent, a); }
 
 void Pain008Writer::begin(const Pain008Group& g) {
   creditor_ = g.creditor;

@@ -79,6 +79,10 @@ std::string sepa_field(std::string_view text, std::size_t max_chars);
 // counts as a new bank).
 bool same_bank(std::string_view iban_a, std::string_view iban_b);
 
+// Appends a structured address (PostalAddress24, as pain.008.001.08 and pain.001.001.09 carry it):
+// only the known parts, in the schema's order, already in the SEPA character set.
+void append_postal_address(std::string& out, std::string_view indent, const PostalAddress& a);
+
 // Escapes &, <, > and quotes for XML text and attribute values.
 std::string xml_escape(std::string_view text);
 

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "service/audit.hpp"
 #include "store/charge_settlement_rows.hpp"
+#include "store/overdue_rows.hpp"
 
 namespace vrathaus {
 namespace {
@@ -48,6 +49,10 @@ json mark_charge_paid(Context& ctx, std::int64_t id, const std::string& method, 
   audit_append(ctx, {"charges.mark-paid", object(id), json{{"status", before["status"]}},
                      json{{"status", "paid"}, {"paid_method", method}, {"paid_reference", reference}}, ""});
   return after;
+}
+
+json list_overdue_charges(Context& ctx) {
+  return overdue_charges(ctx.db(), ctx.today().str(), ctx.city.permits.unpaid_grace_days);
 }
 
 }  // namespace vrathaus

@@ -20,4 +20,8 @@ nlohmann::json cancel_charge(Context& ctx, std::int64_t id, const std::string& r
 // open, returned or disputed; an exported charge is refused (the bank may still collect it).
 nlohmann::json mark_charge_paid(Context& ctx, std::int64_t id, const std::string& method, const std::string& reference);
 
+// The dunning list (store/overdue_sql.hpp): charges returned (and not re-presented), or open past
+// due + city.permits.unpaid_grace_days with no mandate that can collect them; oldest debt first.
+nlohmann::json list_overdue_charges(Context& ctx);
+
 }  // namespace vrathaus

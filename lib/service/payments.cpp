@@ -19,9 +19,22 @@ namespace {
 using nlohmann::json;
 
 // Open charges due by the collection date whose mandate may be charged on that day.
-constexpr const char* kEligible =
+constexpr const char* kUsable =
     "c.status = 'open' AND c.due_on <= :collection AND m.status = 'active'"
     " AND vr_mandate_usable(m.signed_on, m.last_used_on, :collection)";
+
+// A mandate never collected before is collected once, as FRST, in a batch: its other due charges
+// wait for the next export, where they go as RCUR. The EPC rulebook allows one first collection
+// per mandate, and German banks reject a file naming a mandate as FRST twice; putting the others
+// into the same file's RCUR PmtInf is refused by the banks that still check that a RCUR follows a
+// settled FRST, so the safe rule is "the lowest charge id goes first, the rest next time". Ranked
+// with a window function over the charges of never-used mandates only (one sort, no index for every
+// open charge to keep); the export then leaves out the few held back.
+const std::string kHeldBack = std::string(
+    "SELECT cid, account_id, reference FROM (SELECT c.id AS cid, c.account_id AS account_id, m.reference AS reference,"
+    " row_number() OVER (PARTITION BY c.mandate_id ORDER BY c.id) AS nth"
+    " FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE m.last_used_on IS NULL AND ") + kUsable +
+    ") WHERE nth > 1 ORDER BY cid";
 
 constexpr const char* kBatchColumns =
     "id, msg_id, created_at, created_by, collection_date, creditor_id, transactions, ctrl_sum_cents, sha256, format";
@@ -64,6 +77,19 @@ json skipped_charges(Context& ctx, const Date& collection) {
   return out;
 }
 
+// Due charges held back for the next export because their mandate has its first collection in
+// this batch (see kHeldBack).
+json deferred_charges(Context& ctx, const Date& collection) {
+  SQLite::Statement q(ctx.db(), kHeldBack);
+  q.bind(":collection", collection.str());
+  json out = json::array();
+  while (q.executeStep())
+    out.push_back({{"charge_id", q.getColumn(0).getInt64()}, {"account_id", q.getColumn(1).getInt64()},
+                   {"reason", "mandate " + q.getColumn(2).getString() +
+                                  " has its first collection (FRST) in this batch: collected as RCUR in the next export"}});
+  return out;
+}
+
 Date collection_date_for(const Context& ctx, std::optional<Date> requested) {
   auto today = ctx.today();
   if (!requested) return next_target_business_day(today);
@@ -86,6 +112,9 @@ json list_charges(Context& ctx, const ChargeListFilter& f) {
   q.batch = f.batch;
   q.after_id = f.after_id;
   q.limit = f.limit;
+  q.overdue = f.overdue;
+  q.today = ctx.today().str();
+  q.grace_days = ctx.city.permits.unpaid_grace_days;
   json items = json::array();
   for (const auto& c : query_charges(ctx.db(), q)) items.push_back(charge_json(c));
   return items;
@@ -97,12 +126,16 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   const auto& creditor = *ctx.city.sepa.creditor;
   auto collection = collection_date_for(ctx, requested);
   auto skipped = skipped_charges(ctx, collection);
+  auto deferred = deferred_charges(ctx, collection);
 
-  SQLite::Statement count(ctx.db(), std::string("SELECT count(*) FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE ") + kEligible);
+  // Any usable charge means something to export: each mandate's lowest due charge always goes.
+  SQLite::Statement count(ctx.db(), std::string("SELECT EXISTS (SELECT 1 FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE ") +
+                                        kUsable + ")");
   count.bind(":collection", collection.str());
   count.executeStep();
   if (count.getColumn(0).getInt64() == 0)
-    return {{"batch", nullptr}, {"collection_date", collection.str()}, {"transactions", 0}, {"ctrl_sum_cents", 0}, {"skipped", skipped}};
+    return {{"batch", nullptr}, {"collection_date", collection.str()}, {"transactions", 0}, {"ctrl_sum_cents", 0}, {"skipped", skipped},
+            {"deferred", deferred}};
 
   const auto now = ctx.now();
   SQLite::Statement batch_row(ctx.db(),
@@ -144,7 +177,8 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
                   " debtor_street = src.street, debtor_house_no = src.house_no, debtor_postal_code = src.postal_code,"
                   " debtor_town = src.town, debtor_country = CASE WHEN src.town IS NULL THEN NULL ELSE 'DE' END,"
                   " original_debtor_iban = CASE WHEN src.previous_iban <> src.iban THEN src.previous_iban END"
-                  " FROM (SELECT c.id AS cid, CASE WHEN m.last_used_on IS NULL THEN 'FRST' ELSE 'RCUR' END AS seq,"
+                  // Materialized: every decision (FRST or not, previous IBAN) is made before any row changes.
+                  " FROM (WITH s AS MATERIALIZED (SELECT c.id AS cid, CASE WHEN m.last_used_on IS NULL THEN 'FRST' ELSE 'RCUR' END AS seq,"
                   "   vr_sepa_text(coalesce(a.company_name, coalesce(a.given_name, '') || ' ' || coalesce(a.family_name, '')), 70) AS name,"
                   "   m.iban AS iban, m.bic AS bic, m.reference AS reference, m.signed_on AS signed_on,"
                   "   CASE WHEN trim(coalesce(a.street, '')) = '' THEN NULL ELSE vr_sepa_text(a.street, 70) END AS street,"
@@ -159,9 +193,13 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
                   "     || ' ' || p.valid_from || ' bis ' || p.valid_until END, 140) AS rmt"
                   "   FROM charges c JOIN mandates m ON m.id = c.mandate_id JOIN accounts a ON a.id = c.account_id"
                   "   LEFT JOIN permits p ON p.id = c.permit_id WHERE ") +
-          kEligible + ") AS src WHERE charges.id = src.cid");
+          kUsable + " AND c.id NOT IN (SELECT value FROM json_each(:deferred))) SELECT * FROM s) AS src"
+          " WHERE charges.id = src.cid");
   mark.bind(":batch", batch);
   mark.bind(":collection", collection.str());
+  json held_back = json::array();
+  for (const auto& d : deferred) held_back.push_back(d["charge_id"]);
+  mark.bind(":deferred", held_back.dump());
   mark.exec();
 
   SQLite::Statement used(ctx.db(),
@@ -199,6 +237,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   // Renamed into place last: a failure before this leaves no file; the transaction commits next.
   if (file) file->commit(), out["file"] = *out_file;
   out["skipped"] = skipped;
+  out["deferred"] = deferred;
   if (!skipped.empty())
     out["warnings"] = json::array({fmt::format("{} due charge(s) stay open: their mandate cannot be charged (see skipped)",
                                                skipped.size())});

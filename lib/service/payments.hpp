@@ -16,6 +16,7 @@ struct ChargeListFilter {
   std::optional<std::int64_t> batch;
   std::int64_t after_id = 0;
   std::optional<std::int64_t> limit;
+  bool overdue = false;  // only overdue charges (see list_overdue_charges)
 };
 nlohmann::json list_charges(Context& ctx, const ChargeListFilter& filter);
 

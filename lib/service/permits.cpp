@@ -8,6 +8,7 @@
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
 #include "service/mandates.hpp"
+#include "service/refunds.hpp"
 #include "store/permit_rows.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -194,11 +195,18 @@ json revoke_permit(Context& ctx, std::int64_t id, const std::string& reason) {
       while (c.executeStep()) cancelled.push_back(c.getColumn(0).getInt64());
     }
   }
+  // Every path that revokes comes through here, so each gets the city's refund rule.
+  json refunds = json::array();
+  for (const auto& permit_id : revoked)
+    if (auto settled = settle_revoked_permit(ctx, permit_id.get<std::int64_t>()); !settled.is_null())
+      refunds.push_back(std::move(settled));
   auto out = show_permit(ctx, id);
   audit_append(ctx, {"permits.revoke", permit_object(id), json{{"status", permit_json(*permit, today)["status"]}},
-                     json{{"status", out["status"]}, {"revoked", revoked}, {"charges_cancelled", cancelled}}, why});
+                     json{{"status", out["status"]}, {"revoked", revoked}, {"charges_cancelled", cancelled},
+                          {"refunds", refunds}}, why});
   out["revoked"] = revoked;
   out["charges_cancelled"] = cancelled;
+  out["refunds"] = refunds;
   return out;
 }
 

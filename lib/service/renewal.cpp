@@ -46,6 +46,7 @@ json renew_permits(Context& ctx, std::optional<Date> due_before) {
   rules.earliest_due = rules.today.add_days(ctx.city.sepa.prenotification_days);
   rules.actor = ctx.actor.id;
   rules.now = ctx.now();
+  rules.unpaid_grace_days = ctx.city.permits.unpaid_grace_days;
 
   json renewed = json::array(), not_renewed = json::array(), prenotifications = json::array();
   json audit_pairs = json::array();

@@ -1,6 +1,8 @@
 #include "store/charge_settlement_rows.hpp"
 
 #include "store/bank_return_rows.hpp"
+#include "store/refund_rows.hpp"
+#include "store/row_json.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -14,14 +16,9 @@ nlohmann::json charge_details(SQLite::Database& db, std::int64_t id) {
                       " FROM charges WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return nullptr;
-  nlohmann::json out = nlohmann::json::object();
-  for (int i = 0; i < q.getColumnCount(); ++i) {
-    auto c = q.getColumn(i);
-    if (c.isNull()) out[q.getColumnName(i)] = nullptr;
-    else if (c.isInteger()) out[q.getColumnName(i)] = c.getInt64();
-    else out[q.getColumnName(i)] = c.getString();
-  }
+  auto out = row_json(q);
   out["bank_returns"] = bank_returns_of_charge(db, id);
+  out["refunds"] = refunds_of_charge(db, id);
   SQLite::Statement follow(db, "SELECT id, kind, status, amount_cents FROM charges WHERE origin = ? ORDER BY id");
   follow.bind(1, id);
   out["follow_ups"] = nlohmann::json::array();

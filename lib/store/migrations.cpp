@@ -548,6 +548,43 @@ CREATE INDEX bank_returns_file ON bank_returns(file_id);
 CREATE INDEX bank_returns_charge ON bank_returns(charge_id) WHERE charge_id IS NOT NULL;
 )sql";
 
+// Version 13: what the city pays back.
+// A refund belongs to a collected charge; it is paid out by SEPA credit transfer (a pain.001
+// batch) or by hand (marked paid out with a reference). The payee's IBAN is fixed when the refund
+// is booked: the IBAN the charge was collected from.
+constexpr const char* kRefunds = R"sql(
+CREATE TABLE refund_batches (
+  id             INTEGER PRIMARY KEY,
+  msg_id         TEXT NOT NULL UNIQUE,
+  created_at     TEXT NOT NULL,
+  created_by     TEXT NOT NULL,
+  execution_date TEXT NOT NULL,
+  transactions   INTEGER NOT NULL,
+  ctrl_sum_cents INTEGER NOT NULL,
+  sha256         TEXT NOT NULL
+);
+CREATE TABLE refunds (
+  id                 INTEGER PRIMARY KEY,
+  charge_id          INTEGER NOT NULL REFERENCES charges(id),
+  account_id         INTEGER NOT NULL REFERENCES accounts(id),
+  amount_cents       INTEGER NOT NULL CHECK (amount_cents > 0),
+  reason             TEXT NOT NULL,
+  status             TEXT NOT NULL CHECK (status IN ('pending','exported','paid-out')),
+  created_at         TEXT NOT NULL,
+  created_by         TEXT NOT NULL,
+  payee_iban         TEXT,              -- NULL: no IBAN known, only a payout by hand is possible
+  payee_name         TEXT,              -- as written to the credit-transfer file
+  batch              INTEGER REFERENCES refund_batches(id),
+  end_to_end_id      TEXT UNIQUE,
+  paid_out_at        TEXT,
+  paid_out_by        TEXT,
+  paid_out_reference TEXT
+);
+CREATE INDEX refunds_charge ON refunds(charge_id);
+CREATE INDEX refunds_account ON refunds(account_id);
+CREATE INDEX refunds_batch ON refunds(batch) WHERE batch IS NOT NULL;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
     Migration{2, "certifications and absences", kPresence},
@@ -559,6 +596,7 @@ constexpr std::array kMigrations{
     Migration{8, "the keys of imported files", kImportFileKeys},
     Migration{9, "one authorisation model", kAuthorisation},
     Migration{10, "direct debit returns", kDirectDebitReturns},
+    Migration{13, "refunds and dunning", kRefunds},
 };
 
 }  // namespace

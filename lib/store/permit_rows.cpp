@@ -1,5 +1,7 @@
 #include "store/permit_rows.hpp"
 
+#include "store/overdue_sql.hpp"
+
 #include <SQLiteCpp/Statement.h>
 
 namespace vrathaus {
@@ -187,7 +189,8 @@ std::optional<ChargeRow> load_charge_of_permit(SQLite::Database& db, std::int64_
 }
 
 std::vector<ChargeRow> query_charges(SQLite::Database& db, const ChargeQuery& cq) {
-  std::string sql = std::string("SELECT ") + kChargeColumns + " FROM charges WHERE id > :after";
+  std::string sql = std::string("SELECT ") + kChargeColumns + " FROM charges c WHERE id > :after";
+  if (cq.overdue) sql += std::string(" AND ") + kOverdueCharge;
   if (cq.account_id) sql += " AND account_id = :account";
   if (!cq.status.empty()) sql += " AND status = :status";
   if (cq.batch) sql += " AND batch = :batch";
@@ -199,6 +202,10 @@ std::vector<ChargeRow> query_charges(SQLite::Database& db, const ChargeQuery& cq
   if (!cq.status.empty()) q.bind(":status", cq.status);
   if (cq.batch) q.bind(":batch", *cq.batch);
   if (cq.limit) q.bind(":limit", *cq.limit);
+  if (cq.overdue) {
+    q.bind(":today", cq.today);
+    q.bind(":grace", cq.grace_days);
+  }
   std::vector<ChargeRow> out;
   while (q.executeStep()) out.push_back(read_charge(q));
   return out;

@@ -67,6 +67,10 @@ struct ChargeQuery {
   std::optional<std::int64_t> batch;
   std::int64_t after_id = 0;
   std::optional<std::int64_t> limit;
+  // Only overdue charges (store/overdue_sql.hpp) on `today` after `grace_days`.
+  bool overdue = false;
+  std::string today;
+  int grace_days = 0;
 };
 std::vector<ChargeRow> query_charges(SQLite::Database& db, const ChargeQuery& q);
 

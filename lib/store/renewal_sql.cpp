@@ -1,5 +1,7 @@
 #include "store/renewal_sql.hpp"
 
+#include "store/overdue_sql.hpp"
+
 #include "domain/fees.hpp"
 #include "domain/permit_period.hpp"
 #include "domain/zones.hpp"
@@ -119,6 +121,20 @@ void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std:
   due.bind(":today", rules.today.str());
   due.bind(":cutoff", rules.cutoff.str());
   due.exec();
+
+  // 1b. A permit whose charge (or the charge it was re-presented or charged a fee for) is overdue is
+  //     not renewed: the city would otherwise keep issuing permits nobody pays for.
+  //     The UPDATE leaves reason NULL where no charge is overdue.
+  SQLite::Statement unpaid(
+      db, std::string("UPDATE temp.renewal_due SET reason = (SELECT 'charge ' || c.id || ' is unpaid since ' || ") +
+              kOverdueSince + " || CASE WHEN c.return_reason IS NULL THEN '' ELSE ' (returned: ' || c.return_reason || ')' END"
+              " || ': settle it (charges mark-paid) before the permit is renewed'"
+              " FROM charges p JOIN charges c ON (c.id = p.id OR c.origin = p.id)"
+              " WHERE p.permit_id = renewal_due.permit_id AND p.kind = 'permit' AND " + kOverdueCharge +
+              " ORDER BY c.id LIMIT 1) WHERE reason IS NULL");
+  unpaid.bind(":today", rules.today.str());
+  unpaid.bind(":grace", rules.unpaid_grace_days);
+  unpaid.exec();
 
   // 2. The new periods, then one charge each (due after the pre-notification period, and not
   //    before the period starts).

@@ -23,6 +23,7 @@ struct RenewalRules {
   std::map<std::string, std::set<std::string>> zone_streets;  // zone code → street keys
   Date earliest_due;                                          // today + pre-notification days
   std::string actor, now;
+  int unpaid_grace_days = 14;  // a permit whose charge is overdue after these days is not renewed
 };
 
 struct RenewedRow {

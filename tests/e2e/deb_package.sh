@@ -53,7 +53,7 @@ for page in vrathaus vrathaus-permits vrathaus-import; do has "usr/share/man/man
 has usr/share/bash-completion/completions/vrathaus -rw-r--r--
 has usr/share/zsh/vendor-completions/_vrathaus -rw-r--r--
 has usr/share/fish/vendor_completions.d/vrathaus.fish -rw-r--r--
-for unit in renew export seal doctor; do
+for unit in renew export seal doctor overdue; do
   has "usr/lib/systemd/system/vrathaus-$unit.service" -rw-r--r--
   has "usr/lib/systemd/system/vrathaus-$unit.timer" -rw-r--r--
 done

@@ -7,6 +7,7 @@ source "$HERE/permits_lib.sh"
 # shellcheck source=../../../scripts/lib/bank_files.bash
 source "$HERE/../../scripts/lib/bank_files.bash"
 # The permit city with a return fee (beside the work directory, which setup_store empties).
+mkdir -p "$(dirname "$WORK")"
 sed 's/^    prenotification_days: 14$/    prenotification_days: 14\n    return_fee_cents: 250/' "$HERE/permits-city.yaml" >"$WORK-city.yaml"
 export VRATHAUS_CONFIG=$WORK-city.yaml
 setup_store seed-upgrades.yaml
@@ -120,3 +121,43 @@ vr m.weber charges show 999
 expect_status 3
 vr_admin audit list --object "charge:$maria_charge"
 expect_json '[.[] | .action] == ["charges.mark-paid"]'
+
+# Dunning: Anna's charge (AC04) and Jonas's (AM04 twice) are returned for good and overdue; Maria
+# paid. The cron job exits 1.
+vr m.weber charges overdue
+expect_status 1
+expect_json '[.[] | [.account_id, .status, .return_reason, .overdue_since]] == [['"$anna"',"returned","AC04","2026-12-18"],['"$jonas"',"returned","AM04","2026-12-18"]]'
+expect_stderr "2 overdue charge"
+vr m.weber charges list --overdue --account "$jonas"
+expect_status 0
+expect_json '[.[] | .id] == ['"$jonas_charge"']'
+
+# A refund of Maria's paid charge, paid by SEPA credit transfer (pain.001.001.09); a clerk may not.
+vr m.weber charges refund "$maria_charge" --amount 1000 --reason Kulanz
+expect_status 6
+vr s.kruse charges refund "$maria_charge" --amount 3071 --reason Kulanz
+expect_status 5
+expect_stderr "amount"
+vr s.kruse charges refund "$maria_charge" --amount 1000 --reason Kulanz
+expect_status 0
+expect_json '.status == "pending" and .amount_cents == 1000 and .payee_iban == "DE89370400440532013000"'
+vr s.kruse payments refunds export --out refunds.xml
+expect_status 0
+expect_json '.batch == 1 and .transactions == 1 and .ctrl_sum_cents == 1000 and .execution_date == "2026-12-23" and .file == "refunds.xml"'
+[ ! -f "$REFERENCE/pain.001.001.09.xsd" ] || xmllint --noout --schema "$REFERENCE/pain.001.001.09.xsd" refunds.xml 2>/dev/null ||
+  fail "the refund file is not a valid pain.001.001.09"
+vr a.auditor payments refunds export --batch 1 --out refunds-copy.xml
+expect_status 0
+cmp -s refunds.xml refunds-copy.xml || fail "the refund batch does not reproduce"
+
+# Maria's statement: charged, collected, taken back (MD06) with a fee that the next file collects,
+# paid by transfer, refunded, paid out.
+vr m.weber accounts statement "$maria"
+expect_status 0
+expect_json '[.[] | [.kind, .amount_cents, .balance_cents]] == [["charge",3070,3070],["collection",-3070,0],["fee",250,250],
+             ["return",3070,3320],["collection",-250,3070],["payment",-3070,0],["refund",-1000,-1000],["payout",1000,0]]'
+vr m.weber accounts statement "$maria" --from 2026-12-20 --to 2026-12-22
+expect_status 0
+expect_json '[.[] | .kind] == ["opening","collection","payment","refund"] and .[0].balance_cents == 3320'
+vr_admin audit list --object "refund-batch:1"
+expect_json '[.[] | .action] == ["payments.refunds.export"]'

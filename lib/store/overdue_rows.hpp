@@ -1,0 +1,14 @@
+#pragma once
+// The dunning list: every overdue charge (store/overdue_sql.hpp) with the day it became overdue.
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace vrathaus {
+
+// Each: id, account_id, permit_id, kind, amount_cents, due_on, status, return_reason,
+// overdue_since, days_overdue; oldest debt first.
+nlohmann::json overdue_charges(SQLite::Database& db, const std::string& today, int grace_days);
+
+}  // namespace vrathaus

@@ -1,0 +1,28 @@
+#pragma once
+// When a charge is overdue, in one place: `charges overdue`, `charges list --overdue` and the
+// renewal run (a permit whose charge is overdue is not renewed) all use this predicate.
+//
+// A charge is overdue when
+//  - the bank returned it or the debtor had it refunded (returned, disputed) and no re-presentation
+//    of it is still under way or paid: the money is not coming by direct debit any more; or
+//  - it is still open more than the grace days after its due date and no mandate can collect it
+//    (none, revoked, or lapsed after 36 months unused): the citizen has to pay it by other means.
+//    An open charge whose mandate stands is the next export's job, not the citizen's debt.
+// Re-presentations count through the charge they re-present, so a debt is listed once.
+// The SQL names the charge `c` and binds :today (YYYY-MM-DD) and :grace (days).
+namespace vrathaus {
+
+inline constexpr const char* kOverdueCharge =
+    "((c.status IN ('returned', 'disputed') AND c.kind <> 're-presentation'"
+    "   AND NOT EXISTS (SELECT 1 FROM charges r WHERE r.origin = c.id AND r.kind = 're-presentation'"
+    "                   AND r.status IN ('open', 'exported', 'paid')))"
+    " OR (c.status = 'open' AND date(c.due_on, '+' || :grace || ' days') < :today"
+    "     AND NOT EXISTS (SELECT 1 FROM mandates m WHERE m.id = c.mandate_id AND m.status = 'active'"
+    "                     AND vr_mandate_usable(m.signed_on, m.last_used_on, :today))))";
+
+// The day from which the charge above counts as overdue.
+inline constexpr const char* kOverdueSince =
+    "CASE WHEN c.status = 'open' THEN date(c.due_on, '+' || :grace || ' days', '+1 day')"
+    " ELSE coalesce(c.returned_on, c.due_on) END";
+
+}  // namespace vrathaus

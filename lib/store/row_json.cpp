@@ -1,0 +1,18 @@
+#include "store/row_json.hpp"
+
+#include <SQLiteCpp/Column.h>
+
+namespace vrathaus {
+
+nlohmann::json row_json(SQLite::Statement& q) {
+  nlohmann::json out = nlohmann::json::object();
+  for (int i = 0; i < q.getColumnCount(); ++i) {
+    auto c = q.getColumn(i);
+    if (c.isNull()) out[q.getColumnName(i)] = nullptr;
+    else if (c.isInteger()) out[q.getColumnName(i)] = c.getInt64();
+    else out[q.getColumnName(i)] = c.getString();
+  }
+  return out;
+}
+
+}  // namespace vrathaus
