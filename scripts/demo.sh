@@ -120,4 +120,24 @@ step audit seal
 step audit verify --verification-key "$work/audit-verification.key"
 step db check
 
-echo "== demo complete: the store is $VRATHAUS_DB" >&2
+echo "== 10. Training before the gap (a second store, back on 2026-11-25)" >&2
+# Hörde's one trained clerk expired in 2019, Brackel's only certified clerk is on holiday, and a
+# retirement and a transfer are planned: whom to train where, by when?
+export VRATHAUS_DB=$work/training.db VRATHAUS_NOW=2026-11-25T09:00:00Z
+step -q db init --seed "$root/config/dortmund-seed.yaml"
+step --as s.kruse staff deactivate w.krause --on 2027-04-01 --reason Ruhestand
+step --as s.kruse staff move l.hoffmann --office hoerde --on 2027-02-01 --reason Versetzung
+step training plan
+step --as s.kruse training sessions add --cert identity-check --date 2026-12-01 --trainer s.kruse --capacity 4 --office hoerde
+step --as s.kruse training sessions add --cert identity-check --date 2026-12-02 --trainer s.kruse --capacity 20
+step --as s.kruse training plan --apply
+step training sessions list
+export VRATHAUS_NOW=2026-12-02T16:00:00Z
+for session in 1 2; do
+  passed=$(vrathaus training sessions list -o json | jq -r --argjson s "$session" '.[] | select(.id == $s) | .enrolled | join(",")')
+  step --as s.kruse training complete "$session" --passed "$passed"
+done
+step coverage --from 2026-12-03 --to 2027-12-02      # the next twelve months: no gap
+step training plan --buffer 0
+
+echo "== demo complete: the stores are $work/vrathaus.db and $work/training.db" >&2

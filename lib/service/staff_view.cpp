@@ -3,12 +3,13 @@
 #include "core/error.hpp"
 #include "service/certifications.hpp"
 #include "service/presence.hpp"
+#include "service/staff_presence.hpp"
 #include "store/presence_rows.hpp"
 
 namespace vrathaus {
 
 nlohmann::json staff_view(Context& ctx, const StaffMember& s) {
-  nlohmann::json j = s;
+  auto j = placement_json(ctx, s);
   auto certs = nlohmann::json::array();
   for (const auto& row : load_certifications(ctx.db(), s.id)) certs.push_back(certification_json(row, ctx.today()));
   j["certifications"] = std::move(certs);
