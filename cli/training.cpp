@@ -31,9 +31,13 @@ std::string ids(const nlohmann::json& list) {
 // For people: one line on what was checked, then a row per office.
 void print_plan_table(const nlohmann::json& r) {
   using nlohmann::json;
+  std::size_t with_gap = 0;
+  for (const auto& o : r["offices"]) with_gap += o["first_gap"].is_null() ? 0 : 1;
+  std::string verdict = !r.value("ok", true) ? "some gaps cannot be closed by training"
+                        : with_gap == 0      ? "no gap"
+                                             : fmt::format("{} office(s) with a gap, each closed by training", with_gap);
   std::cout << fmt::format("training plan {} {} … {} (buffer {}, lead time {} days): {}\n", r.value("cert", ""),
-                           r.value("from", ""), r.value("to", ""), r.value("buffer", 0), r.value("lead_days", 0),
-                           r.value("ok", true) ? "every gap can be closed by training" : "some gaps cannot be closed by training");
+                           r.value("from", ""), r.value("to", ""), r.value("buffer", 0), r.value("lead_days", 0), verdict);
   json rows = json::array();
   for (const auto& o : r["offices"]) {
     json row{{"office", o["office"]},

@@ -120,10 +120,13 @@ std::string explain(const OfficePlan& o, const Plan& plan, int people, int best_
                        "{}, {} needed; training alone cannot close this gap",
                        best_on_short, people, o.office, o.first_short->str(), o.minimum);
   std::string text =
-      o.first_gap ? fmt::format("{} certified present on {}, {} wanted: train {} by {}", o.present_on_first_gap,
-                                o.first_gap->str(), o.required, o.train.size(), o.train_by->str())
-                  : fmt::format("no gap until {}: refresh {} by {}", plan.to.str(), o.refresh.size(), o.train_by->str());
-  if (o.first_gap && !o.refresh.empty()) text += fmt::format(" ({} of them refreshers)", o.refresh.size());
+      !o.first_gap ? fmt::format("no gap until {}: refresh {} by {}", plan.to.str(), o.refresh.size(), o.train_by->str())
+      : o.train.empty()
+          ? fmt::format("{} certified present on {}, {} wanted: nobody else of {} can be trained for it",
+                        o.present_on_first_gap, o.first_gap->str(), o.required, o.office)
+          : fmt::format("{} certified present on {}, {} wanted: train {} by {}", o.present_on_first_gap,
+                        o.first_gap->str(), o.required, o.train.size(), o.train_by->str());
+  if (o.first_gap && !o.refresh.empty()) text += fmt::format(" (including {} refresher(s))", o.refresh.size());
   if (o.short_days > 0)
     text += fmt::format("; the buffer is still not reached on {} opening days from {} (the minimum is)", o.short_days,
                         o.first_short->str());
@@ -190,6 +193,7 @@ OfficePlan plan_office(const PlanRequest& r, const coverage::OfficeRule& rule, s
     o.train.push_back(best->staff->id);
   }
 
+  if (o.train.empty()) o.train_by.reset();  // nobody to train: no date to meet
   auto still_short = days_below(st, o.required);
   o.short_days = int(still_short.size());
   if (!still_short.empty()) o.first_short = w.day(still_short.front());

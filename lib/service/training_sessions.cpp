@@ -110,6 +110,7 @@ std::optional<EnrolmentRefusal> enrolment_refusal(Context& ctx, const SessionRow
   auto placement = load_placement(ctx.db(), staff);
   auto stint = stint_on(*placement, session.date);
   if (!stint.counts) return invalid(fmt::format("{} is not active on {}", staff, session.date.str()));
+  if (is_absent(ctx, staff, session.date)) return invalid(fmt::format("{} is absent on {}", staff, session.date.str()));
   if (!session.office.empty() && stint.office != session.office)
     return invalid(fmt::format("session {} is for {}; {} works in {} on {}", session.id, session.office, staff, stint.office,
                        session.date.str()));

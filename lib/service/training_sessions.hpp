@@ -34,8 +34,8 @@ nlohmann::json add_session(Context& ctx, const NewSession& input);
 nlohmann::json list_sessions(Context& ctx, const std::string& cert, std::optional<Date> from);
 SessionRow find_session(Context& ctx, std::int64_t id);  // not found → exit 3
 
-// Why `staff` cannot join the session, or nullopt when they can: planned, a free place, active and
-// in the session's office that day, not enrolled already, not the trainer.
+// Why `staff` cannot join the session, or nullopt when they can: planned, a free place, active,
+// not absent and in the session's office that day, not enrolled already, not the trainer.
 struct EnrolmentRefusal {
   ErrorKind kind;  // conflict: the session's state (closed, full, enrolled already); invalid: the person
   std::string why;
