@@ -21,7 +21,8 @@ using GapDays = std::set<std::pair<std::string, Date>>;
 
 GapDays gap_days(const coverage::Request& request) {
   GapDays out;
-  for (const auto& g : coverage::compute(request).gaps) out.emplace(g.office, g.date);
+  auto report = coverage::compute(request);
+  for (const auto& g : report.gaps) out.emplace(g.office, g.date);
   return out;
 }
 
