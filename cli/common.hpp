@@ -31,6 +31,7 @@ void add_mandates_commands(CLI::App& app, Session& session);
 void add_permits_commands(CLI::App& app, Session& session);
 void add_charges_commands(CLI::App& app, Session& session);
 void add_payments_commands(CLI::App& app, Session& session);
+void add_training_commands(CLI::App& app, Session& session);
 
 void add_dry_run(CLI::App* cmd, bool& flag);
 void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit);

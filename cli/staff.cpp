@@ -140,14 +140,30 @@ void add_staff_commands(CLI::App& app, Session& session) {
     call_and_print(session, "staff.update", p, {}, o->dry_run);
   });
 
-  auto* deactivate = group->add_subcommand("deactivate", "Deactivate a staff member (keeps the history)");
+  auto* deactivate = group->add_subcommand("deactivate", "Deactivate a staff member, now or on a later day (keeps the history)");
   deactivate->add_option("id", o->id, "Staff id")->required();
   deactivate->add_option("--reason", o->reason, "Why");
+  deactivate->add_option("--on", o->on, "The first day the person no longer counts (default today: at once)");
   add_dry_run(deactivate, o->dry_run);
+  examples(deactivate, "  vrathaus staff deactivate j.becker --on 2027-03-01 --reason Ruhestand");
   deactivate->callback([&session, o] {
     nlohmann::json p{{"id", o->id}};
     put(p, "reason", o->reason);
+    put(p, "on", o->on);
     call_and_print(session, "staff.deactivate", p, {}, o->dry_run);
+  });
+
+  auto* move = group->add_subcommand("move", "Move a staff member to another office from a day on");
+  move->add_option("id", o->id, "Staff id")->required();
+  move->add_option("--office", o->office, "The office they work in from --on")->required();
+  move->add_option("--on", o->on, "The first day in the new office")->required();
+  move->add_option("--reason", o->reason, "Why");
+  add_dry_run(move, o->dry_run);
+  examples(move, "  vrathaus staff move m.yilmaz --office hoerde --on 2027-01-04");
+  move->callback([&session, o] {
+    nlohmann::json p{{"id", o->id}, {"office", o->office}, {"on", o->on}};
+    put(p, "reason", o->reason);
+    call_and_print(session, "staff.move", p, {}, o->dry_run);
   });
 
   add_certification_commands(group, session, o);

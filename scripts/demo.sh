@@ -122,4 +122,33 @@ step audit seal
 step audit verify --verification-key "$work/audit-verification.key"
 step db check
 
-echo "== demo complete: the store is $VRATHAUS_DB" >&2
+echo "== 10. Training before the gap (a second store, back on 2026-11-25)" >&2
+# Hörde's one trained clerk expired in 2019, Brackel's only certified clerk is on holiday, most
+# district offices' certifications run out in June 2027, and a departure and a transfer are
+# planned: whom to train where, by when? Brackel's gap this week cannot be closed by training
+# (its second clerk is not certified and the first is away): exit 1, and it says so.
+export VRATHAUS_DB=$work/training.db VRATHAUS_NOW=2026-11-25T09:00:00Z
+step -q db init --seed "$root/config/dortmund-seed.yaml"
+step --as s.kruse staff deactivate o.neumann --on 2027-04-01 --reason Ruhestand
+step --as s.kruse staff move a.yilmaz --office hoerde --on 2027-02-01 --reason Versetzung
+step_expect 1 training plan
+step --as s.kruse training sessions add --cert identity-check --date 2026-12-01 --trainer s.kruse --capacity 4 --office hoerde
+step --as s.kruse training sessions add --cert identity-check --date 2026-12-02 --trainer s.kruse --capacity 12
+step --as s.kruse training sessions add --cert identity-check --date 2027-01-12 --trainer j.nowak --capacity 6
+step_expect 1 --as s.kruse training plan --apply      # whoever is on holiday on the 2nd goes to January
+step training sessions list
+complete_session() {  # everyone enrolled passed (Kruse was trained herself in January: the admin records it)
+  local passed
+  passed=$(vrathaus training sessions list -o json | jq -r --argjson s "$1" '.[] | select(.id == $s) | .enrolled | join(",")')
+  step --as it.admin training complete "$1" --passed "$passed"
+}
+export VRATHAUS_NOW=2026-12-02T16:00:00Z
+complete_session 1
+complete_session 2
+export VRATHAUS_NOW=2027-01-12T16:00:00Z
+complete_session 3
+export VRATHAUS_NOW=2026-12-07T07:00:00Z
+step coverage --from 2026-12-07 --to 2027-12-06     # the next twelve months: no gap
+step training plan --buffer 0
+
+echo "== demo complete: the stores are $work/vrathaus.db and $work/training.db" >&2

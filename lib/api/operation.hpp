@@ -64,5 +64,6 @@ void add_mandate_operations(OperationTable& table);
 void add_permit_operations(OperationTable& table);
 void add_payment_operations(OperationTable& table);
 void add_import_operations(OperationTable& table);
+void add_training_operations(OperationTable& table);
 
 }  // namespace vrathaus

@@ -4,9 +4,21 @@
 #include "service/absences.hpp"
 #include "service/certifications.hpp"
 #include "service/staff.hpp"
+#include "service/staff_presence.hpp"
 #include "service/staff_view.hpp"
 
 namespace vrathaus {
+
+namespace {
+
+// The staff view, with the coverage gaps a change of presence leaves as warnings.
+nlohmann::json presence_result_json(Context& ctx, const PresenceResult& r) {
+  auto out = staff_view(ctx, r.staff);
+  if (!r.warnings.empty()) out["warnings"] = r.warnings;
+  return out;
+}
+
+}  // namespace
 
 void add_staff_operations(OperationTable& t) {
   using nlohmann::json;
@@ -52,11 +64,21 @@ void add_staff_operations(OperationTable& t) {
          .method = "POST",
          .path = "/staff/{id}/deactivate",
          .effect = Effect::write,
-         .summary = "Deactivate a staff member",
+         .summary = "Deactivate a staff member now, or plan the departure: 'on' is the first day not counted",
          .access = {.grants = {{.roles = kManagers}}},
          .run = [](Context& ctx, const json& j) {
            Params p(j);
-           return staff_view(ctx, deactivate_staff(ctx, p.str("id"), p.str_or("reason", "")));
+           return presence_result_json(ctx, deactivate_staff(ctx, p.str("id"), p.str_or("reason", ""), p.opt_date("on")));
+         }});
+  t.add({.name = "staff.move",
+         .method = "POST",
+         .path = "/staff/{id}/move",
+         .effect = Effect::write,
+         .summary = "Move a staff member to another office from a day on (planned when in the future)",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           return presence_result_json(ctx, move_staff(ctx, p.str("id"), p.str("office"), p.date("on"), p.str_or("reason", "")));
          }});
   add_staff_presence_operations(t);
 }

@@ -72,6 +72,13 @@ struct SepaRules {
   ReturnPolicy returns;
 };
 
+// Training before the gap: how far ahead of a gap people must be trained, and how early a
+// certification that is about to expire is put into the plan for a refresher.
+struct TrainingRules {
+  int lead_days = 14;     // the last day to train is this many days before the first gap
+  int refresh_days = 60;  // certifications expiring within this many days of today get a refresher
+};
+
 struct CityConfig {
   std::string name;  // shown on reports meant for people, e.g. "Dortmund"; may be empty
   std::string timezone = "Europe/Berlin";
@@ -83,6 +90,7 @@ struct CityConfig {
   int busy_timeout_ms = 5000;
   // Key for the keyed hash of ID document numbers; empty: a key file beside the store.
   std::string document_key_file;
+  TrainingRules training;
 };
 
 }  // namespace vrathaus

@@ -42,6 +42,8 @@ std::vector<std::pair<std::string, std::string>> city_rows(const CityConfig& c) 
     add("sepa.creditor", "none (payments cannot be exported)");
   }
   add("busy_timeout_ms", std::to_string(c.busy_timeout_ms));
+  add("training.lead_days", std::to_string(c.training.lead_days));
+  add("training.refresh_days", std::to_string(c.training.refresh_days));
   add("document_key_file", c.document_key_file.empty() ? "<store>.key beside the store" : c.document_key_file);
   return rows;
 }

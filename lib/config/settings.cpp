@@ -204,11 +204,18 @@ void parse_sepa(const YAML::Node& node, const Where& w, SepaRules& sepa) {
   }
 }
 
+void parse_training(const YAML::Node& node, const Where& w, TrainingRules& training) {
+  yaml::expect_map(node, w, {"lead_days", "refresh_days"});
+  if (node["lead_days"]) training.lead_days = int(yaml::read_int(node["lead_days"], w.child("lead_days"), 0, 365));
+  if (node["refresh_days"])
+    training.refresh_days = int(yaml::read_int(node["refresh_days"], w.child("refresh_days"), 0, 730));
+}
+
 CityConfig parse_city(const YAML::Node& node, const Where& w) {
   CityConfig city;
   yaml::expect_map(node, w,
                    {"timezone", "permits", "zones", "certifications", "holidays", "sepa", "busy_timeout_ms",
-                    "document_key_file", "name"});
+                    "document_key_file", "name", "training"});
   if (node["name"]) {
     city.name = yaml::read_string(node["name"], w.child("name"));
     if (city.name.size() > 100) yaml::config_error(w.child("name"), node["name"], "the city name has at most 100 characters");
@@ -241,6 +248,7 @@ CityConfig parse_city(const YAML::Node& node, const Where& w) {
     city.busy_timeout_ms = int(yaml::read_int(node["busy_timeout_ms"], w.child("busy_timeout_ms"), 0, 600'000));
   if (node["document_key_file"])
     city.document_key_file = yaml::read_string(node["document_key_file"], w.child("document_key_file"));
+  if (node["training"]) parse_training(node["training"], w.child("training"), city.training);
   return city;
 }
 

@@ -48,11 +48,20 @@ std::vector<std::uint8_t> certification_states(const StaffFacts& s, const Window
   return out;
 }
 
-std::vector<std::uint8_t> staff_states(const StaffFacts& s, const Window& w) {
+// One person's states in one office: days they belong elsewhere are `none`; days after they
+// left count a valid certification as `inactive` (missing), as for a deactivated person.
+std::vector<std::uint8_t> staff_states(const StaffFacts& s, const std::string& office, const Window& w) {
   auto out = certification_states(s, w);
-  if (!s.active) {
-    for (auto& st : out) st = st == present ? inactive : none;
-    return out;
+  if (w.n == 0) return out;
+  for (const auto& stint : stints(s.placement(), w.start, w.day(w.n - 1))) {
+    long from = w.index(stint.from), end = w.index(stint.to) + 1;
+    for (long i = from; i < end; ++i) {
+      auto& st = out[std::size_t(i)];
+      if (stint.office != office)
+        st = none;
+      else if (!stint.counts)
+        st = st == present ? inactive : none;
+    }
   }
   for (const auto& a : s.absences) {
     long from = clamp_index(w, a.from), end = clamp_index(w, a.to.add_days(1));
@@ -110,15 +119,24 @@ struct Roster {
   std::vector<std::vector<const StaffFacts*>> members;
 };
 
-Roster roster(const Request& r) {
+// Everyone who belongs to an office on some day of the window is one of its members.
+Roster roster(const Request& r, const Window& w) {
   Roster out;
   out.offices = r.offices;
   std::sort(out.offices.begin(), out.offices.end(), [](auto& a, auto& b) { return a.code < b.code; });
   std::map<std::string, std::size_t> slot;
   for (std::size_t i = 0; i < out.offices.size(); ++i) slot[out.offices[i].code] = i;
   out.members.resize(out.offices.size());
-  for (const auto& s : r.staff)
-    if (auto it = slot.find(s.office); it != slot.end()) out.members[it->second].push_back(&s);
+  for (const auto& s : r.staff) {
+    if (s.transfers.empty()) {  // the common case, without building stints
+      if (auto it = slot.find(s.office); it != slot.end()) out.members[it->second].push_back(&s);
+      continue;
+    }
+    std::set<std::size_t> joined;
+    for (const auto& stint : stints(s.placement(), w.start, w.day(std::max(0L, w.n - 1))))
+      if (auto it = slot.find(stint.office); it != slot.end() && joined.insert(it->second).second)
+        out.members[it->second].push_back(&s);
+  }
   for (auto& m : out.members) std::sort(m.begin(), m.end(), [](auto* a, auto* b) { return a->id < b->id; });
   return out;
 }
@@ -163,13 +181,13 @@ Report compute(const Request& r) {
   std::vector<bool> open(std::size_t(w.n));
   for (long i = 0; i < w.n; ++i) open[std::size_t(i)] = is_opening_day(w.day(i), r.holidays);
 
-  auto people = roster(r);
+  auto people = roster(r, w);
   for (std::size_t o = 0; o < people.offices.size(); ++o) {
     const auto& office = people.offices[o];
     const auto& members = people.members[o];
     std::vector<std::vector<std::uint8_t>> states;
     states.reserve(members.size());
-    for (const auto* s : members) states.push_back(staff_states(*s, w));
+    for (const auto* s : members) states.push_back(staff_states(*s, office.code, w));
     std::vector<int> count(std::size_t(w.n), 0);
     for (const auto& st : states)
       for (long i = 0; i < w.n; ++i) count[std::size_t(i)] += st[std::size_t(i)] == present;
@@ -194,8 +212,11 @@ Report compute(const Request& r) {
     for (std::size_t k = 0; k < members.size(); ++k) {
       const auto& s = *members[k];
       if (!s.active) continue;
+      auto placement = s.placement();
       for (const auto& c : s.certifications) {
         if (revoked_before_expiry(c) || c.valid_until < r.from || report.horizon_until < c.valid_until) continue;
+        // Expiring in this office: the person still counts here on the last valid day.
+        if (!counts_in(placement, office.code, std::max(c.valid_until, r.from))) continue;
         auto next_day = c.valid_until.add_days(1);
         bool renewed = std::any_of(s.certifications.begin(), s.certifications.end(),
                                    [&](const auto& other) { return valid_on(other, next_day); });
@@ -220,11 +241,11 @@ std::vector<Availability> available_offices(const Request& r, const Date& day) {
   std::vector<Availability> out;
   if (!is_opening_day(day, r.holidays)) return out;
   Window w{day, 1};
-  auto people = roster(r);
+  auto people = roster(r, w);
   for (std::size_t o = 0; o < people.offices.size(); ++o) {
     Availability a{people.offices[o].code, people.offices[o].required, {}};
     for (const auto* s : people.members[o])
-      if (staff_states(*s, w)[0] == present) a.present.push_back(s->id);
+      if (staff_states(*s, a.office, w)[0] == present) a.present.push_back(s->id);
     if (!a.present.empty()) out.push_back(std::move(a));
   }
   std::stable_sort(out.begin(), out.end(), [](const Availability& a, const Availability& b) {

@@ -6,6 +6,7 @@
 #include "domain/absence.hpp"
 #include "domain/certification.hpp"
 #include "domain/date.hpp"
+#include "domain/placement.hpp"
 
 #include <optional>
 #include <set>
@@ -22,10 +23,13 @@ struct OfficeRule {
 
 struct StaffFacts {
   std::string id;
-  std::string office;  // staff of offices not in the request are ignored
+  std::string office;  // the recorded office; staff of offices not in the request are ignored
   bool active = true;
   std::vector<CertificationPeriod> certifications;  // of the kind being checked
   std::vector<AbsencePeriod> absences;
+  std::optional<Date> leaves_on{};   // a planned departure (domain/placement.hpp)
+  std::vector<Transfer> transfers{};  // planned or past moves between offices
+  Placement placement() const { return {office, active, leaves_on, transfers}; }
 };
 
 struct Request {

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "service/presence.hpp"
 #include "service/staff.hpp"
+#include "store/placement_rows.hpp"
 
 namespace vrathaus {
 
@@ -11,6 +12,9 @@ std::optional<std::string> why_not_certified_today(Context& ctx, const std::stri
   auto today = ctx.today();
   if (!member) return fmt::format("{} is not a staff member", staff);
   if (!member->active) return fmt::format("{} is inactive", staff);
+  // A planned departure whose day has come: gone, though the record is not deactivated yet.
+  if (auto placement = load_placement(ctx.db(), staff); placement->leaves_on && *placement->leaves_on <= today)
+    return fmt::format("{} left on {}", staff, placement->leaves_on->str());
   if (is_absent(ctx, staff, today)) return fmt::format("{} is absent on {}", staff, today.str());
   if (!holds_certification(ctx, staff, cert, today))
     return fmt::format("{} holds no valid {} certification on {}", staff, cert, today.str());

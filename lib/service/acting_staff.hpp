@@ -1,6 +1,7 @@
 #pragma once
-// Who may act at the counter: a staff member who is active, not absent and holds a valid
-// certification today. The upgrade rules and the locked verified fields ask the same question.
+// Who may act at the counter: a staff member who is active (and has not left on a planned
+// departure day), not absent and holds a valid certification today. The upgrade rules and the
+// locked verified fields ask the same question.
 #include "service/context.hpp"
 
 #include <optional>

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "service/certifications.hpp"
 #include "service/offices.hpp"
+#include "store/placement_rows.hpp"
 #include "store/presence_rows.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -71,12 +72,18 @@ coverage::Request load_coverage_facts(Context& ctx, const std::string& cert, con
     for (const auto& o : list_offices(ctx)) r.offices.push_back({o.code, o.min_certified});
   }
   std::unordered_map<std::string, std::size_t> index;
-  SQLite::Statement q(ctx.db(), "SELECT id, office, active FROM staff WHERE office IS NOT NULL AND (?1 = '' OR office = ?1)");
+  // Staff of the office, and those who move into or out of it.
+  SQLite::Statement q(ctx.db(), "SELECT id, office, active, leaves_on FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
+                                "office = ?1 OR id IN (SELECT staff FROM staff_transfers WHERE ?1 IN (from_office, to_office)))");
   q.bind(1, office);
   while (q.executeStep()) {
     index[q.getColumn(0).getString()] = r.staff.size();
-    r.staff.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0, {}, {}});
+    coverage::StaffFacts s{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0, {}, {}};
+    if (!q.getColumn(3).isNull()) s.leaves_on = Date::parse(q.getColumn(3).getString());
+    r.staff.push_back(std::move(s));
   }
+  for (auto& row : load_transfers(ctx.db()))
+    if (auto it = index.find(row.staff); it != index.end()) r.staff[it->second].transfers.push_back(std::move(row.transfer));
   for (auto& row : load_certifications_of_kind(ctx.db(), cert))
     if (auto it = index.find(row.staff); it != index.end()) r.staff[it->second].certifications.push_back(std::move(row.period));
   for (auto& row : load_absences_between(ctx.db(), from, to))

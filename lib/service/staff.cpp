@@ -5,6 +5,8 @@
 #include "domain/validate.hpp"
 #include "service/audit.hpp"
 #include "service/offices.hpp"
+#include "service/staff_presence.hpp"
+#include "store/placement_rows.hpp"
 #include "store/prepared.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -184,7 +186,7 @@ StaffMember update_staff(Context& ctx, const std::string& id, const StaffChange&
   return s;
 }
 
-StaffMember deactivate_staff(Context& ctx, const std::string& id, const std::string& reason) {
+PresenceResult deactivate_staff(Context& ctx, const std::string& id, const std::string& reason, std::optional<Date> on) {
   refuse_own_record(ctx, id, "deactivates");
   auto s = find_staff(ctx, id);
   if (!s.active) fail(ErrorKind::conflict, "staff member {} is inactive already", id);
@@ -192,11 +194,25 @@ StaffMember deactivate_staff(Context& ctx, const std::string& id, const std::str
   if (s.roles.contains(std::string(role_name(Role::admin))) && !ctx.actor.has_role(Role::admin))
     fail(ErrorKind::forbidden, "only an admin deactivates an admin; {} is not one", ctx.actor.id);
   keep_an_admin(ctx, s);
-  s.active = false;
+  auto today = ctx.today();
+  Date day = on.value_or(today);
+  if (day < today) fail_field("on", "{} is in the past: a departure is recorded on the day or planned ahead", day.str());
+  nlohmann::json after{{"active", false}};
+  auto previous = *load_placement(ctx.db(), s.id);
   s.updated_at = ctx.now();
-  write(ctx, s, false);
-  audit_append(ctx, {"staff.deactivate", "staff:" + s.id, {{"active", true}}, {{"active", false}}, reason});
-  return s;
+  if (today < day) {  // planned: active until then, counted until the day before
+    store_leaves_on(ctx.db(), s.id, day, s.updated_at);
+    after["on"] = day.str();
+  } else {
+    s.active = false;
+    write(ctx, s, false);
+  }
+  std::vector<std::string> offices;
+  if (!s.office.empty()) offices.push_back(stint_on(previous, day).office);
+  PresenceResult result{s, {}};
+  result.warnings =
+      on_staff_presence_changed(ctx, {s.id, "staff.deactivate", day, offices, {{"active", true}}, after, reason, previous});
+  return result;
 }
 
 Actor staff_actor(SQLite::Database& db, const std::string& id) {

@@ -42,7 +42,14 @@ struct StaffChange {
 // admin; service roles are never combined with human roles; the last active admin stays.
 StaffMember add_staff(Context& ctx, const NewStaff& input);
 StaffMember update_staff(Context& ctx, const std::string& id, const StaffChange& change);
-StaffMember deactivate_staff(Context& ctx, const std::string& id, const std::string& reason);
+// Without `on` (or on today) at once, as always; a later `on` plans the departure: the person
+// counts until the day before (domain/placement.hpp). Returns the member with coverage warnings.
+struct PresenceResult {
+  StaffMember staff;
+  nlohmann::json warnings = nlohmann::json::array();  // coverage gaps the change leaves
+};
+PresenceResult deactivate_staff(Context& ctx, const std::string& id, const std::string& reason,
+                                std::optional<Date> on = std::nullopt);
 std::optional<StaffMember> load_staff(SQLite::Database& db, const std::string& id);
 StaffMember find_staff(Context& ctx, const std::string& id);  // not found → exit 3
 std::vector<StaffMember> list_staff(Context& ctx, const std::string& office);

@@ -3,12 +3,13 @@
 #include "core/error.hpp"
 #include "service/certifications.hpp"
 #include "service/presence.hpp"
+#include "service/staff_presence.hpp"
 #include "store/presence_rows.hpp"
 
 namespace vrathaus {
 
 nlohmann::json staff_view(Context& ctx, const StaffMember& s) {
-  nlohmann::json j = s;
+  auto j = placement_json(ctx, s);
   auto certs = nlohmann::json::array();
   for (const auto& row : load_certifications(ctx.db(), s.id)) certs.push_back(certification_json(row, ctx.today()));
   j["certifications"] = std::move(certs);
@@ -22,9 +23,12 @@ nlohmann::json list_staff_view(Context& ctx, const Params& filters) {
   if (!cert.empty()) check_certification_kind(ctx.city, cert);
   auto day = valid_on.value_or(ctx.today());
   auto items = nlohmann::json::array();
-  for (const auto& s : list_staff(ctx, filters.str_or("office", ""))) {
+  // The office a person works in today (a transfer whose day has come counts), not the one recorded.
+  auto office = filters.str_or("office", "");
+  for (const auto& s : list_staff(ctx, "")) {
     if (!cert.empty() && !holds_certification(ctx, s.id, cert, day)) continue;
-    items.push_back(staff_view(ctx, s));
+    auto view = staff_view(ctx, s);
+    if (office.empty() || view["office"] == office) items.push_back(std::move(view));
   }
   return items;
 }

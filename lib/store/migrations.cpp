@@ -548,6 +548,45 @@ CREATE INDEX bank_returns_file ON bank_returns(file_id);
 CREATE INDEX bank_returns_charge ON bank_returns(charge_id) WHERE charge_id IS NOT NULL;
 )sql";
 
+// Planned departures and transfers, and training sessions with their enrolments.
+constexpr const char* kTraining = R"sql(
+-- The first day a staff member no longer counts (a departure planned ahead); NULL: none planned.
+ALTER TABLE staff ADD COLUMN leaves_on TEXT;
+-- Moves between offices on a date; the staff row's office is changed once the day has come.
+CREATE TABLE staff_transfers (
+  id          INTEGER PRIMARY KEY,
+  staff       TEXT NOT NULL REFERENCES staff(id),
+  on_date     TEXT NOT NULL,
+  from_office TEXT NOT NULL REFERENCES offices(code),
+  to_office   TEXT NOT NULL REFERENCES offices(code),
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  UNIQUE (staff, on_date)
+);
+CREATE TABLE training_sessions (
+  id           INTEGER PRIMARY KEY,
+  cert         TEXT NOT NULL,
+  on_date      TEXT NOT NULL,
+  trainer      TEXT NOT NULL REFERENCES staff(id),
+  capacity     INTEGER NOT NULL CHECK (capacity > 0),
+  office       TEXT REFERENCES offices(code),  -- NULL: open to every office
+  status       TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','completed')),
+  created_by   TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  completed_by TEXT,
+  completed_at TEXT
+);
+CREATE INDEX training_sessions_date ON training_sessions(cert, on_date);
+CREATE TABLE training_enrolments (
+  session_id  INTEGER NOT NULL REFERENCES training_sessions(id),
+  staff       TEXT NOT NULL REFERENCES staff(id),
+  outcome     TEXT CHECK (outcome IN ('passed','failed')),  -- NULL until the session is completed
+  enrolled_by TEXT NOT NULL,
+  enrolled_at TEXT NOT NULL,
+  PRIMARY KEY (session_id, staff)
+);
+CREATE INDEX training_enrolments_staff ON training_enrolments(staff);
+
 // Version 13: what the city pays back.
 // A refund belongs to a collected charge; it is paid out by SEPA credit transfer (a pain.001
 // batch) or by hand (marked paid out with a reference). The payee's IBAN is fixed when the refund
@@ -596,6 +635,7 @@ constexpr std::array kMigrations{
     Migration{8, "the keys of imported files", kImportFileKeys},
     Migration{9, "one authorisation model", kAuthorisation},
     Migration{10, "direct debit returns", kDirectDebitReturns},
+    Migration{11, "planned departures, transfers and training", kTraining},
     Migration{13, "refunds and dunning", kRefunds},
 };
 

@@ -8,14 +8,13 @@
 #include "domain/coverage.hpp"
 #include "service/coverage.hpp"
 #include "store/store.hpp"
+#include "median.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <functional>
 #include <random>
 #include <string>
 #include <unistd.h>
@@ -79,17 +78,6 @@ coverage::Request generate() {
     r.staff.push_back(std::move(s));
   }
   return r;
-}
-
-double median_ms(const std::function<void()>& work) {
-  std::vector<double> ms;
-  for (int i = 0; i < kRuns; ++i) {
-    auto start = std::chrono::steady_clock::now();
-    work();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  return ms[ms.size() / 2];
 }
 
 void fill_store(Store& store, const coverage::Request& r) {
@@ -158,7 +146,7 @@ int main(int argc, char** argv) {
               kOffices, kFrom.days_until(kTo) + 1, kStaff, certs, absences, request.horizon_days);
 
   coverage::Report report;
-  double pure = median_ms([&] { report = coverage::compute(request); });
+  double pure = bench::median_ms(kRuns, [&] { report = coverage::compute(request); });
   std::printf("  domain/coverage compute (pure):            median %8.2f ms of %d runs  -> %zu gaps, %zu expiring\n", pure,
               kRuns, report.gaps.size(), report.expiring.size());
 
@@ -180,7 +168,7 @@ int main(int argc, char** argv) {
     q.from = kFrom;
     q.to = kTo;
     nlohmann::json out;
-    service = median_ms([&] { store.read_transaction([&] { out = coverage_report(ctx, q); }); });
+    service = bench::median_ms(kRuns, [&] { store.read_transaction([&] { out = coverage_report(ctx, q); }); });
     std::printf("  coverage report (load store + compute + JSON): median %8.2f ms of %d runs  -> %zu gaps\n", service,
                 kRuns, out["gaps"].size());
   }

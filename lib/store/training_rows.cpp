@@ -1,0 +1,105 @@
+#include "store/training_rows.hpp"
+
+#include "core/error.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace vrathaus {
+namespace {
+
+constexpr const char* kSessionColumns =
+    "SELECT id, cert, on_date, trainer, capacity, office, status, created_by, created_at, completed_by, completed_at "
+    "FROM training_sessions ";
+
+std::string text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
+
+std::vector<Enrolment> load_enrolments(SQLite::Database& db, std::int64_t session) {
+  SQLite::Statement q(db, "SELECT staff, outcome FROM training_enrolments WHERE session_id = ? ORDER BY staff");
+  q.bind(1, session);
+  std::vector<Enrolment> out;
+  while (q.executeStep()) out.push_back({text(q, 0), text(q, 1)});
+  return out;
+}
+
+SessionRow read_session(SQLite::Database& db, SQLite::Statement& q) {
+  SessionRow r;
+  r.id = q.getColumn(0).getInt64();
+  r.cert = text(q, 1);
+  auto date = Date::parse(text(q, 2));
+  if (!date) fail(ErrorKind::internal, "training session {}: stored date '{}' is not a date", r.id, text(q, 2));
+  r.date = *date;
+  r.trainer = text(q, 3);
+  r.capacity = q.getColumn(4).getInt();
+  r.office = text(q, 5);
+  r.status = text(q, 6);
+  r.created_by = text(q, 7);
+  r.created_at = text(q, 8);
+  r.completed_by = text(q, 9);
+  r.completed_at = text(q, 10);
+  r.enrolments = load_enrolments(db, r.id);
+  return r;
+}
+
+}  // namespace
+
+std::int64_t insert_session(SQLite::Database& db, const SessionRow& r) {
+  SQLite::Statement q(db, "INSERT INTO training_sessions(cert, on_date, trainer, capacity, office, created_by, created_at)"
+                          " VALUES (?,?,?,?,?,?,?)");
+  q.bind(1, r.cert);
+  q.bind(2, r.date.str());
+  q.bind(3, r.trainer);
+  q.bind(4, r.capacity);
+  if (r.office.empty())
+    q.bind(5);
+  else
+    q.bind(5, r.office);
+  q.bind(6, r.created_by);
+  q.bind(7, r.created_at);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+std::optional<SessionRow> load_session(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db, std::string(kSessionColumns) + "WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_session(db, q);
+}
+
+std::vector<SessionRow> load_sessions(SQLite::Database& db, const std::string& cert, std::optional<Date> from) {
+  SQLite::Statement q(db, std::string(kSessionColumns) +
+                              "WHERE (?1 = '' OR cert = ?1) AND (?2 = '' OR on_date >= ?2) ORDER BY on_date, id");
+  q.bind(1, cert);
+  q.bind(2, from ? from->str() : std::string());
+  std::vector<SessionRow> out;
+  while (q.executeStep()) out.push_back(read_session(db, q));
+  return out;
+}
+
+void insert_enrolment(SQLite::Database& db, std::int64_t session, const std::string& staff, const std::string& by,
+                      const std::string& at) {
+  SQLite::Statement q(db, "INSERT INTO training_enrolments(session_id, staff, enrolled_by, enrolled_at) VALUES (?,?,?,?)");
+  q.bind(1, session);
+  q.bind(2, staff);
+  q.bind(3, by);
+  q.bind(4, at);
+  q.exec();
+}
+
+void store_outcome(SQLite::Database& db, std::int64_t session, const std::string& staff, const std::string& outcome) {
+  SQLite::Statement q(db, "UPDATE training_enrolments SET outcome = ? WHERE session_id = ? AND staff = ?");
+  q.bind(1, outcome);
+  q.bind(2, session);
+  q.bind(3, staff);
+  q.exec();
+}
+
+void mark_session_completed(SQLite::Database& db, const SessionRow& r) {
+  SQLite::Statement q(db, "UPDATE training_sessions SET status = 'completed', completed_by = ?, completed_at = ? WHERE id = ?");
+  q.bind(1, r.completed_by);
+  q.bind(2, r.completed_at);
+  q.bind(3, r.id);
+  q.exec();
+}
+
+}  // namespace vrathaus
