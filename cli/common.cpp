@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 
 namespace vrathaus::cli {
@@ -40,6 +42,18 @@ nlohmann::json call_and_print(Session& session, const std::string& operation, nl
   if (result.is_object() && result.contains("ok") && result["ok"].is_boolean() && !result["ok"].get<bool>())
     session.problems();
   return result;
+}
+
+void search_and_print(Session& session, const std::string& operation, const std::string& text,
+                      const std::optional<std::int64_t>& limit, const Columns& columns) {
+  constexpr std::int64_t kDefaultLimit = 50;
+  nlohmann::json p{{"q", text}, {"limit", limit.value_or(kDefaultLimit)}};
+  auto result = call_and_print(session, operation, p, columns);
+  auto shown = std::int64_t(result.value("items", nlohmann::json::array()).size());
+  auto total = result.value("total", shown);
+  if (total > shown)
+    session.warn(fmt::format("{} more match{} not shown: narrow the search or give --limit", total - shown,
+                             total - shown == 1 ? "" : "es"));
 }
 
 void examples(CLI::App* cmd, const std::string& text) { cmd->footer("\nExamples:\n" + text); }

@@ -120,4 +120,11 @@ step audit seal
 step audit verify --verification-key "$work/audit-verification.key"
 step db check
 
+echo "== 10. The operator's morning: the self-check cron runs, a colleague is found, the SIEM reads on" >&2
+step doctor
+step staff search schulz
+seq=$(vrathaus audit list -o json | jq 'last.seq')
+step audit list --after-seq "$((seq - 3))" -o jsonl
+step audit follow --after-seq "$((seq - 1))" --until-seq "$seq"
+
 echo "== demo complete: the store is $VRATHAUS_DB" >&2
