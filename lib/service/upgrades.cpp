@@ -140,7 +140,8 @@ std::vector<std::int64_t> end_permits_below_private(Context& ctx, const Account&
     for (const auto& permit : list_permits(ctx, of_account)) {
       auto id = permit["id"].get<std::int64_t>();
       if (std::find(ended.begin(), ended.end(), id) != ended.end()) continue;  // a renewal ended with its permit
-      for (const auto& r : revoke_permit(ctx, id, why)["revoked"]) ended.push_back(r.get<std::int64_t>());
+      auto revocation = revoke_permit(ctx, id, why);  // kept: a loop over a temporary's member would dangle
+      for (const auto& r : revocation["revoked"]) ended.push_back(r.get<std::int64_t>());
     }
   }
   return ended;

@@ -8,12 +8,12 @@ setup_store seed-upgrades.yaml
 # --- staff search: name (German-aware), id; a limit and "N more" on stderr.
 vr m.weber staff search pruefer
 expect_status 0
-expect_json '[.items[].id] == ["a.auditor"] and .total == 1'
+expect_json '[.[].id] == ["a.auditor"]'
 vr m.weber staff search "K.SCHULZ"
-expect_json '[.items[].id] == ["k.schulz"]'
+expect_json '[.[].id] == ["k.schulz"]'
 vr m.weber staff search e --limit 2
 expect_status 0
-expect_json '(.items | length) == 2 and .total > 2'
+expect_json 'length == 2'
 expect_stderr "more match"
 vr portal staff search kruse
 expect_status 6
@@ -35,10 +35,12 @@ expect_stderr "own staff record"
 vr s.kruse staff reactivate nobody.here
 expect_status 3
 vr a.auditor audit list --object staff:j.neumann
-expect_json '[.[].action] == ["staff.add", "staff.deactivate", "staff.reactivate"] and last.reason == "zurück aus der Elternzeit"'
+expect_json '[.[].action | select(endswith(".refused") | not)] == ["staff.add", "staff.deactivate", "staff.reactivate"]'
+expect_json '[.[] | select(.action == "staff.reactivate")][0].reason == "zurück aus der Elternzeit"'
+expect_json '[.[] | select(.action == "staff.reactivate.refused")] | length == 2'
 
 # --- audit list --after-seq and --since a timestamp.
-vr a.auditor audit list
+vr_unrecorded a.auditor audit list  # token ids in it differ between the stores
 last=$(jq 'last.seq' <<<"$output")
 vr s.kruse staff deactivate e.alt --reason "Ruhestand"
 vr a.auditor audit list --after-seq "$last"
