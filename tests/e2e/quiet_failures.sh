@@ -39,4 +39,12 @@ quiet_fails 4 --db "$DB" staff reactivate m.weber                               
 quiet_fails 5 --db "$DB" audit list --since yesterday                                         # invalid
 quiet_fails 6 --db "$DB" --as m.weber doctor                                                  # not authorised
 quiet_fails 9 --db "$DB" --config "$T/missing.yaml" offices list                              # configuration
+
+# coverage -o csv: one row per gap, who is missing flattened into one cell — no JSON in a cell.
+set +e
+"$V" -q --db "$DB" --config "$CITY" coverage --from 2026-11-30 --to 2026-12-01 -o csv >"$T/gaps.csv" 2>/dev/null
+set -e
+[ "$(head -1 "$T/gaps.csv" | tr -d '\r')" = "date,missing,office,present,required" ] || fail "csv header: $(head -1 "$T/gaps.csv")"
+[ "$(grep -c '^2026-1[12]-[0-9]*,' "$T/gaps.csv")" = 2 ] || fail "one row per gap: $(cat "$T/gaps.csv")"
+grep -q '[][{}]' "$T/gaps.csv" && fail "no JSON in csv cells: $(cat "$T/gaps.csv")"
 echo "quiet failures: ok"
