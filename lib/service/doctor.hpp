@@ -25,7 +25,6 @@ std::string_view status_name(CheckStatus status);
 inline constexpr std::uintmax_t kWalWarningBytes = 256ull << 20;   // a checkpoint is overdue
 inline constexpr std::uintmax_t kDiskErrorBytes = 100ull << 20;     // writes will soon fail
 inline constexpr double kDiskWarningShare = 0.05;                    // under 5 % free
-inline constexpr int kRenewalStaleDays = 2;                          // the renewal is a daily job
 
 // The store's checks: writable, schema version, WAL size, audit chain, document key (present,
 // mode 0600, matching the store), the SEPA creditor, the last renewal run and payment export,
