@@ -65,7 +65,7 @@ void add_audit_follow_command(CLI::App* group, Session& session) {
   follow->add_option("--interval", o->interval, "Seconds between two looks at the store (default 2)")
       ->check(CLI::Range(0.01, 3600.0));
   follow->add_option("--until-seq", o->until_seq, "Stop once the entry with this seq (or a later one) is printed");
-  follow->add_option("--max-entries", o->max_entries, "Stop after printing N entries")->check(CLI::PositiveNumber);
+  follow->add_option("--max-entries", o->max_entries, "Stop after printing N entries")->check(at_least_one());
   follow->add_option("--object", o->object, "Only this object, e.g. account:42");
   follow->add_option("--actor", o->actor, "Only this actor");
   examples(follow, "  vrathaus audit follow --after-seq \"$(cat /var/lib/siem/last-seq)\" | siem-forwarder\n"

@@ -10,18 +10,22 @@ void add_dry_run(CLI::App* cmd, bool& flag) {
   cmd->add_flag("--dry-run", flag, "Show what would change, change nothing, exit as the real run would");
 }
 
-void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit) {
+const CLI::Validator& at_least_one() {
   // CLI11's PositiveNumber would answer "Value 0 not in range 0.000000 to 1.79e308".
-  static const CLI::Validator at_least_one(
+  static const CLI::Validator validator(
       [](std::string& text) -> std::string {
         std::int64_t n = 0;
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
         if (ec != std::errc{} || end != text.data() + text.size() || n < 1)
-          return "--limit must be a whole number of at least 1, not '" + text + "'";
+          return "must be a whole number of at least 1, not '" + text + "'";
         return {};
       },
       "N >= 1");
-  cmd->add_option("--limit", limit, "Print at most N entries")->check(at_least_one);
+  return validator;
+}
+
+void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit) {
+  cmd->add_option("--limit", limit, "Print at most N entries")->check(at_least_one());
 }
 
 void put(nlohmann::json& params, const std::string& key, const std::string& value) {

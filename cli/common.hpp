@@ -37,6 +37,8 @@ void add_completion_commands(CLI::App& app, Session& session);  // completion, h
 
 void add_dry_run(CLI::App* cmd, bool& flag);
 void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit);
+// A whole number of at least 1, with a message people read (not CLI11's "0 not in range 0.000000 to …").
+const CLI::Validator& at_least_one();
 
 // Sets params[key] when the option was given.
 void put(nlohmann::json& params, const std::string& key, const std::string& value);
