@@ -87,17 +87,7 @@ void add_accounts_commands(CLI::App& app, Session& session) {
   add_limit(search, o->limit);
   examples(search, "  vrathaus accounts search Schroeter\n  vrathaus accounts search SH-0000002\n"
                    "  vrathaus accounts search 'DO-AB 123'\n  vrathaus accounts search 'müller gmbh' --limit 500 -o csv");
-  search->callback([&session, o] {
-    // A search is for finding someone: the first matches, and how many more there are.
-    constexpr std::int64_t kDefaultLimit = 50;
-    nlohmann::json p{{"q", o->text}, {"limit", o->limit.value_or(kDefaultLimit)}};
-    auto result = call_and_print(session, "accounts.search", p, kAccountColumns);
-    auto shown = std::int64_t(result.value("items", nlohmann::json::array()).size());
-    auto total = result.value("total", shown);
-    if (total > shown)
-      session.warn(fmt::format("{} more match{} not shown: narrow the search or give --limit", total - shown,
-                               total - shown == 1 ? "" : "es"));
-  });
+  search->callback([&session, o] { search_and_print(session, "accounts.search", o->text, o->limit, kAccountColumns); });
 
   auto* update = group->add_subcommand("update", "Change account fields");
   update->add_option("account", o->id, "Account id or login")->required();

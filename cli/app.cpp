@@ -50,6 +50,7 @@ constexpr CommandGroup kCommandGroups[] = {
     {"charges", add_charges_commands},   {"payments", add_payments_commands}, {"import", add_import_commands},
     {"db", add_db_commands},             {"config", add_config_commands},     {"serve", add_serve_command},
     {"training", add_training_commands},
+    {"doctor", add_doctor_command},
 };
 
 // The first word on the command line that is not a global option or its value: the command
@@ -169,6 +170,10 @@ int run(int argc, char** argv) {
   } catch (const std::exception& e) {
     return report(std::string("internal error: ") + e.what(), exit_code(ErrorKind::internal));
   }
+  // Cron mails stderr only: a command that found problems but said nothing there (even with -q)
+  // would fail silently. Each command names its problems; this is the net under them.
+  if (session.exit_status != 0 && !session.told_why())
+    session.warn("the command found problems (exit " + std::to_string(session.exit_status) + "); see its output");
   return session.exit_status;
 }
 

@@ -18,7 +18,7 @@ namespace {
 
 struct AuditOptions {
   std::string object, actor, since, verification_key;
-  std::optional<std::int64_t> limit;
+  std::optional<std::int64_t> limit, after_seq;
   bool syslog = false;
 };
 
@@ -64,16 +64,22 @@ void add_audit_commands(CLI::App& app, Session& session) {
   auto* list = group->add_subcommand("list", "List audit entries, oldest first");
   list->add_option("--object", o->object, "Only this object, e.g. account:42");
   list->add_option("--actor", o->actor, "Only this actor");
-  list->add_option("--since", o->since, "From this day (UTC)");
+  list->add_option("--since", o->since, "From this day (UTC) or RFC 3339 time, e.g. 2026-11-25T10:00:00+01:00");
+  list->add_option("--after-seq", o->after_seq, "Only entries after this seq (resume a feed where it stopped)");
   add_limit(list, o->limit);
+  examples(list, "  vrathaus audit list --since 2026-11-25T08:00:00Z --actor m.weber\n"
+                 "  vrathaus audit list --after-seq 4711 -o jsonl >> siem-feed.jsonl");
   list->callback([&session, o] {
     nlohmann::json p = nlohmann::json::object();
     put(p, "object", o->object);
     put(p, "actor", o->actor);
     put(p, "since", o->since);
     put(p, "limit", o->limit);
+    put(p, "after_seq", o->after_seq);
     call_and_print(session, "audit.list", p, {{"seq", "at", "actor", "action", "object", "reason"}});
   });
+
+  add_audit_follow_command(group, session);
 
   auto* verify = group->add_subcommand("verify", "Check the hash chain; exit 1 on any edited, removed or reordered entry");
   verify->add_option("--verification-key", o->verification_key,

@@ -32,9 +32,14 @@ void add_permits_commands(CLI::App& app, Session& session);
 void add_charges_commands(CLI::App& app, Session& session);
 void add_payments_commands(CLI::App& app, Session& session);
 void add_training_commands(CLI::App& app, Session& session);
+void add_doctor_command(CLI::App& app, Session& session);
+void add_audit_follow_command(CLI::App* audit_group, Session& session);
+void add_completion_commands(CLI::App& app, Session& session);  // completion, hidden __complete
 
 void add_dry_run(CLI::App* cmd, bool& flag);
 void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit);
+// A whole number of at least 1, with a message people read (not CLI11's "0 not in range 0.000000 to …").
+const CLI::Validator& at_least_one();
 
 // Sets params[key] when the option was given.
 void put(nlohmann::json& params, const std::string& key, const std::string& value);
@@ -43,6 +48,11 @@ void put(nlohmann::json& params, const std::string& key, const std::optional<std
 // Calls the operation and prints its result. For a dry run, says so on stderr.
 nlohmann::json call_and_print(Session& session, const std::string& operation, nlohmann::json params,
                               const Columns& columns = {}, bool dry_run = false);
+
+// A search is for finding someone: prints the first matches (--limit, default 50) and says on
+// stderr how many more there are.
+void search_and_print(Session& session, const std::string& operation, const std::string& text,
+                      const std::optional<std::int64_t>& limit, const Columns& columns);
 
 // Examples shown at the end of a command's --help.
 void examples(CLI::App* cmd, const std::string& text);

@@ -46,6 +46,20 @@ void print_table(const nlohmann::json& r) {
   std::cout << std::flush;
 }
 
+// csv is for spreadsheets: one row per gap with the coverage row's fields, who is missing why
+// flattened into one cell ("m.weber (absent holiday until 2026-12-04), …"), never a JSON array.
+void print_gaps_csv(const nlohmann::json& r) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& g : r["gaps"])
+    rows.push_back({{"office", g["office"]}, {"date", g["date"]}, {"present", g["present"]},
+                    {"required", g["required"]}, {"missing", missing_text(g["missing"])}});
+  if (rows.empty())
+    std::cout << "date,missing,office,present,required\r\n";  // the columns render() gives, sorted
+  else
+    std::cout << render(rows, "csv", {});
+  std::cout << std::flush;
+}
+
 }  // namespace
 
 void add_coverage_command(CLI::App& app, Session& session) {
@@ -80,6 +94,8 @@ void add_coverage_command(CLI::App& app, Session& session) {
       std::cout << coverage_html(result) << std::flush;
     else if (session.output_format() == "table")
       print_table(result);
+    else if (session.output_format() == "csv")
+      print_gaps_csv(result);
     else
       print_result(session, result);
     if (!result.value("ok", true)) {

@@ -181,8 +181,8 @@ void run_import(Session& session, const ImportOptions& o) {
   bool abort_mode = result["on_error"] == "abort";
   if (o.dry_run) session.info("dry run: nothing was changed");
   if (rejected > 0 && abort_mode) {
-    std::cerr << fmt::format("vrathaus: error: {}: {} invalid row{} ({}); nothing {}imported\n", o.file, rejected,
-                             rejected == 1 ? "" : "s", first_error(result), o.dry_run ? "would be " : "");
+    session.error(fmt::format("{}: {} invalid row{} ({}); nothing {}imported", o.file, rejected,
+                              rejected == 1 ? "" : "s", first_error(result), o.dry_run ? "would be " : ""));
     session.exit_status = exit_code(ErrorKind::invalid);
   } else if (rejected > 0) {
     session.warn(fmt::format("{}: {} row{} rejected{}", o.file, rejected, rejected == 1 ? "" : "s",

@@ -130,7 +130,15 @@ nlohmann::json Session::call_with_file(const std::string& operation, const nlohm
   return take_warnings(backend().call_with_file(operation, params, file));
 }
 
-void Session::warn(const std::string& message) const { std::cerr << "vrathaus: warning: " << message << "\n"; }
+void Session::warn(const std::string& message) const {
+  std::cerr << "vrathaus: warning: " << message << "\n";
+  told_why_ = true;
+}
+
+void Session::error(const std::string& message) const {
+  std::cerr << "vrathaus: error: " << message << "\n";
+  told_why_ = true;
+}
 
 void Session::info(const std::string& message) const {
   if (!options.quiet) std::cerr << message << "\n";

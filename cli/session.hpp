@@ -40,10 +40,13 @@ public:
   // Calls an operation and returns its result; warnings are printed to stderr and removed.
   nlohmann::json call(const std::string& operation, const nlohmann::json& params);
   nlohmann::json call_with_file(const std::string& operation, const nlohmann::json& params, const std::string& file);
-  void warn(const std::string& message) const;
+  void warn(const std::string& message) const;  // never silenced: also says why an exit is non-zero
+  void error(const std::string& message) const;  // "vrathaus: error: …", for a failure the command reports itself
   void info(const std::string& message) const;  // silenced by -q
   // Marks "done, but a check found problems" (exit 1).
   void problems() { exit_status = exit_status == 0 ? 1 : exit_status; }
+  // Whether a warning or error line went to stderr: a non-zero exit without one gets a line anyway.
+  bool told_why() const { return told_why_; }
 
 private:
   nlohmann::json take_warnings(nlohmann::json result);
@@ -51,6 +54,7 @@ private:
   std::unique_ptr<Backend> backend_;
   std::shared_ptr<const Clock> clock_;
   std::vector<std::string> accepted_formats_{"table", "json", "jsonl", "yaml", "csv"};
+  mutable bool told_why_ = false;
 };
 
 }  // namespace vrathaus::cli

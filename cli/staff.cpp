@@ -15,6 +15,7 @@ struct StaffOptions {
   std::vector<std::string> roles;
   std::string cert, valid_on, on, valid_until, trainer, from, to;
   std::int64_t absence = 0;
+  std::optional<std::int64_t> limit;
   bool dry_run = false;
 };
 
@@ -165,6 +166,23 @@ void add_staff_commands(CLI::App& app, Session& session) {
     put(p, "reason", o->reason);
     call_and_print(session, "staff.move", p, {}, o->dry_run);
   });
+
+  auto* reactivate = group->add_subcommand("reactivate", "Reactivate a deactivated staff member (never one's own record)");
+  reactivate->add_option("id", o->id, "Staff id")->required();
+  reactivate->add_option("--reason", o->reason, "Why");
+  add_dry_run(reactivate, o->dry_run);
+  examples(reactivate, "  vrathaus --as s.kruse staff reactivate m.weber --reason 'back from parental leave'");
+  reactivate->callback([&session, o] {
+    nlohmann::json p{{"id", o->id}};
+    put(p, "reason", o->reason);
+    call_and_print(session, "staff.reactivate", p, {}, o->dry_run);
+  });
+
+  auto* search = group->add_subcommand("search", "Find staff by name (Schröter = Schroeter) or id");
+  search->add_option("text", o->name, "Name or part of it, or part of a staff id")->required();
+  add_limit(search, o->limit);
+  examples(search, "  vrathaus staff search weber\n  vrathaus staff search 'schroeter' -o json");
+  search->callback([&session, o] { search_and_print(session, "staff.search", o->name, o->limit, kStaffColumns); });
 
   add_certification_commands(group, session, o);
   add_absence_commands(group, session, o);

@@ -122,7 +122,14 @@ step audit seal
 step audit verify --verification-key "$work/audit-verification.key"
 step db check
 
-echo "== 10. Training before the gap (a second store, back on 2026-11-25)" >&2
+echo "== 10. The operator's morning: the self-check cron runs, a colleague is found, the SIEM reads on" >&2
+step doctor
+step staff search schulz
+seq=$(vrathaus audit list -o json | jq 'last.seq')
+step audit list --after-seq "$((seq - 3))" -o jsonl
+step audit follow --after-seq "$((seq - 1))" --until-seq "$seq"
+
+echo "== 11. Training before the gap (a second store, back on 2026-11-25)" >&2
 # Hörde's one trained clerk expired in 2019, Brackel's only certified clerk is on holiday, most
 # district offices' certifications run out in June 2027, and a departure and a transfer are
 # planned: whom to train where, by when? Brackel's gap this week cannot be closed by training

@@ -52,4 +52,15 @@ void ApiServer::run(const std::function<void(int port)>& on_listening) {
 
 void ApiServer::stop() { instance_->stop(); }
 
+std::string server_module_path() { return module_path(); }
+
+std::string server_module_problem() {
+  try {
+    create_function();
+    return {};
+  } catch (const Error& e) {
+    return e.what();
+  }
+}
+
 }  // namespace vrathaus

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace vrathaus {
 
@@ -24,5 +25,10 @@ public:
 private:
   std::unique_ptr<server_module::Instance> instance_;
 };
+
+// Where the module is looked for, and whether it loads: "" when it does, else why not (for
+// `vrathaus doctor`, so that a broken install is found before `serve` is needed).
+std::string server_module_path();
+std::string server_module_problem();
 
 }  // namespace vrathaus

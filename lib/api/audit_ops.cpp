@@ -1,13 +1,27 @@
 #include "api/operation.hpp"
 #include "api/paging.hpp"
 #include "api/params.hpp"
+#include "core/clock.hpp"
+#include "core/rfc3339.hpp"
 #include "service/audit.hpp"
 #include "service/audit_seal.hpp"
+#include "service/doctor.hpp"
 #include "service/document_key.hpp"
 #include "service/store_admin.hpp"
 
 namespace vrathaus {
 namespace {
+
+// "since" as a day (from its first second, UTC) or an RFC 3339 instant with any offset, turned
+// into the stored times' form (UTC, whole seconds) so that they compare as text.
+std::optional<std::string> audit_since(const Params& p) {
+  auto text = p.str_or("since", "");
+  if (text.empty()) return std::nullopt;
+  if (text.size() == 10) return Date::parse_field(text, "since").str();
+  auto exact = parse_rfc3339(text, "since");
+  auto at = std::chrono::ceil<std::chrono::seconds>(exact);  // 09:00:00.5 starts after 09:00:00
+  return format_rfc3339(at);
+}
 
 // Sealing the audit chain and the store's document key. Setting up keys and verifying with the
 // verification key are local only: that key must never travel to, or be handled by, a server.
@@ -66,7 +80,9 @@ void add_audit_operations(OperationTable& t) {
              [](Context& ctx, const json& j) {
                Params p(j);
                auto page = read_page(p);
-               AuditFilter f{p.str_or("object", ""), p.str_or("actor", ""), p.opt_date("since"), page.after, page.limit};
+               // after_seq resumes a feed where the reader stopped; a cursor pages within it.
+               auto after = std::max(page.after, p.opt_int("after_seq").value_or(0));
+               AuditFilter f{p.str_or("object", ""), p.str_or("actor", ""), audit_since(p), after, page.limit};
                auto items = audit_list(ctx, f);
                std::int64_t last = items.empty() ? 0 : items.back()["seq"].get<std::int64_t>();
                return page_response(std::move(items), page, last);
@@ -86,6 +102,17 @@ void add_audit_operations(OperationTable& t) {
          .summary = "Integrity, foreign keys, the audit chain, the document key and whether the audit is sealed",
          .access = {.grants = {{.roles = {Role::auditor, Role::admin}}}, .read_only_token = true},
          .run = [](Context& ctx, const json&) { return check_store(ctx); }});
+  t.add({.name = "doctor",
+         .method = "GET",
+         .path = "/doctor",
+         .effect = Effect::read,
+         .summary = "Self-check of the store for cron and monitoring: each check ok, warning or error",
+         .access = {.grants = {{.roles = {Role::auditor, Role::admin}}}, .read_only_token = true},
+         .run = [](Context& ctx, const json&) {
+           auto report = doctor_report(store_checks(ctx));
+           report["version"] = VRATHAUS_VERSION;  // remotely: the server's own version
+           return report;
+         }});
   add_audit_sealing_operations(t);
 }
 

@@ -1,6 +1,7 @@
 #include "api/operation.hpp"
 #include "api/paging.hpp"
 #include "api/params.hpp"
+#include "core/text.hpp"
 #include "service/absences.hpp"
 #include "service/certifications.hpp"
 #include "service/staff.hpp"
@@ -79,6 +80,36 @@ void add_staff_operations(OperationTable& t) {
          .run = [](Context& ctx, const json& j) {
            Params p(j);
            return presence_result_json(ctx, move_staff(ctx, p.str("id"), p.str("office"), p.date("on"), p.str_or("reason", "")));
+         }});
+  t.add({.name = "staff.reactivate",
+         .method = "POST",
+         .path = "/staff/{id}/reactivate",
+         .effect = Effect::write,
+         .summary = "Reactivate a deactivated staff member",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           return staff_view(ctx, reactivate_staff(ctx, p.str("id"), p.str_or("reason", "")));
+         }});
+  // A search is for finding someone: the first `limit` matches and how many there are in all.
+  t.add({.name = "staff.search",
+         .method = "GET",
+         .path = "/staff/search",
+         .effect = Effect::read,
+         .summary = "Search staff by name (German-aware) or id",
+         .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           auto found = search_staff(ctx, trim(p.str("q")));
+           auto limit = p.opt_int("limit");
+           json items = json::array();
+           for (const auto& s : found) {
+             if (limit && std::int64_t(items.size()) >= *limit) break;
+             items.push_back(staff_view(ctx, s));
+           }
+           auto out = whole_list(std::move(items));
+           out["total"] = found.size();
+           return out;
          }});
   add_staff_presence_operations(t);
 }

@@ -11,6 +11,9 @@
 #include "service/upgrades.hpp"
 #include "store/upgrade_rows.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <charconv>
 
 namespace vrathaus {
@@ -149,6 +152,10 @@ void add_upgrade_operations(OperationTable& t) {
            auto done = downgrade_account(ctx, p.str("id"), p.str("tier"), p.str_or("reason", ""));
            json out = done.account;
            out["revoked_upgrades"] = done.revoked;
+           out["permits_ended"] = done.permits_ended;
+           if (!done.permits_ended.empty())
+             out["warnings"] = json::array({fmt::format("parking permit(s) {} ended: a {} account holds none",
+                                                        fmt::join(done.permits_ended, ", "), done.account.tier)});
            return out;
          }});
   // Declaring one's own account only restricts oneself: everyone may; managers for anyone.

@@ -76,7 +76,7 @@ json audit_list(Context& ctx, const AuditFilter& f) {
   SQLite::Statement q(ctx.db(), sql);
   if (!f.object.empty()) q.bind(":object", f.object);
   if (!f.actor.empty()) q.bind(":actor", f.actor);
-  if (f.since) q.bind(":since", f.since->str());
+  if (f.since) q.bind(":since", *f.since);
   if (f.after_seq) q.bind(":after", *f.after_seq);
   if (f.limit) q.bind(":limit", *f.limit);
   json items = json::array();

@@ -23,7 +23,7 @@ void audit_append(Context& ctx, const AuditRecord& record);
 struct AuditFilter {
   std::string object;
   std::string actor;
-  std::optional<Date> since;
+  std::optional<std::string> since;  // RFC 3339 UTC instant or a day: entries at or after it
   std::optional<std::int64_t> after_seq;  // cursor
   std::optional<std::int64_t> limit;
 };

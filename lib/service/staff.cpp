@@ -1,7 +1,9 @@
 #include "service/staff.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "domain/duties.hpp"
+#include "domain/folding.hpp"
 #include "domain/validate.hpp"
 #include "service/audit.hpp"
 #include "service/offices.hpp"
@@ -213,6 +215,36 @@ PresenceResult deactivate_staff(Context& ctx, const std::string& id, const std::
   result.warnings =
       on_staff_presence_changed(ctx, {s.id, "staff.deactivate", day, offices, {{"active", true}}, after, reason, previous});
   return result;
+}
+
+StaffMember reactivate_staff(Context& ctx, const std::string& id, const std::string& reason) {
+  refuse_own_record(ctx, id, "reactivates");
+  auto s = find_staff(ctx, id);
+  // A planned departure (past or to come) is undone by a reactivation too: the person stays.
+  auto leaves_on = load_leaves_on(ctx.db(), s.id);
+  if (s.active && !leaves_on) fail(ErrorKind::conflict, "staff member {} is active already", id);
+  // Reactivating an admin gives their role back in effect: that is an admin's decision too.
+  if (s.roles.contains(std::string(role_name(Role::admin))) && !ctx.actor.has_role(Role::admin))
+    fail(ErrorKind::forbidden, "only an admin reactivates an admin; {} is not one", ctx.actor.id);
+  nlohmann::json before{{"active", s.active}};
+  if (leaves_on) before["leaves_on"] = leaves_on->str();
+  s.active = true;
+  s.updated_at = ctx.now();
+  write(ctx, s, false);
+  if (leaves_on) store_leaves_on(ctx.db(), s.id, std::nullopt, s.updated_at);
+  audit_append(ctx, {"staff.reactivate", "staff:" + s.id, before, {{"active", true}}, reason});
+  return s;
+}
+
+std::vector<StaffMember> search_staff(Context& ctx, const std::string& text) {
+  auto folded = fold_german(text);
+  auto lowered = to_lower_ascii(text);
+  if (folded.empty()) fail_field("q", "must not be empty");
+  std::vector<StaffMember> out;
+  for (auto& s : list_staff(ctx, ""))
+    if (s.id.find(lowered) != std::string::npos || fold_german(s.name).find(folded) != std::string::npos)
+      out.push_back(std::move(s));
+  return out;
 }
 
 Actor staff_actor(SQLite::Database& db, const std::string& id) {

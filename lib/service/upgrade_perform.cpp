@@ -11,6 +11,7 @@
 #include "service/document_key.hpp"
 #include "service/offices.hpp"
 #include "service/own_accounts.hpp"
+#include "service/staff.hpp"
 #include "store/account_rows.hpp"
 #include "store/upgrade_rows.hpp"
 
@@ -143,6 +144,17 @@ UpgradeDone complete(Context& ctx, Account account, Upgrade u, std::optional<Upg
   return {u, std::move(warnings)};
 }
 
+// Staff help out at other offices (that is what the coverage rule is for), so an upgrade recorded
+// at an office that is not the clerk's own is allowed; but a mistyped --office would put the
+// check at the wrong counter unnoticed: it is said, and kept in the upgrade's audit entry.
+void warn_other_office(Context& ctx, const std::string& office, std::vector<std::string>& warnings, json& extra) {
+  auto staff = load_staff(ctx.db(), ctx.actor.id);
+  if (!staff || staff->office.empty() || staff->office == office) return;
+  warnings.push_back(fmt::format("the upgrade is recorded at office {}, but {} belongs to office {}: check --office",
+                                 office, staff->id, staff->office));
+  extra["other_office"] = {{"office", office}, {"staff_office", staff->office}};
+}
+
 UpgradeDone perform_in_person(Context& ctx, const PerformUpgrade& in, const std::string& tier) {
   // Who acts: a certified, present clerk — never the anonymous local administrator.
   require_actor_certified(ctx, "identity-check", "perform upgrades");
@@ -215,6 +227,7 @@ UpgradeDone perform_in_person(Context& ctx, const PerformUpgrade& in, const std:
                                    doc_type, fmt::join(others, ", ")));
     extra["document_also_verified"] = others;
   }
+  warn_other_office(ctx, office, warnings, extra);
   if (second) return await_confirmation(ctx, account, u, request, std::move(warnings), extra);
   return complete(ctx, account, u, request, std::move(warnings), extra);
 }

@@ -6,8 +6,13 @@
 #include "service/acting_staff.hpp"
 #include "service/audit.hpp"
 #include "service/own_accounts.hpp"
+#include "service/permits.hpp"
 #include "store/account_rows.hpp"
 #include "store/upgrade_rows.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
 
 namespace vrathaus {
 namespace {
@@ -120,6 +125,30 @@ Upgrade reject_upgrade(Context& ctx, std::int64_t id, const std::string& reason)
   return u;
 }
 
+namespace {
+
+// A parking permit needs a private account: one downgraded below it keeps none. Each is ended
+// by the ordinary revocation (which also ends a renewal issued in advance and settles charges).
+std::vector<std::int64_t> end_permits_below_private(Context& ctx, const Account& account, const std::string& reason) {
+  std::vector<std::int64_t> ended;
+  if (tier_rank(account.tier) >= tier_rank("private")) return ended;
+  auto why = fmt::format("account downgraded to {}: {}", account.tier, reason);
+  for (const char* status : {"active", "upcoming"}) {
+    PermitListFilter of_account;
+    of_account.account = std::to_string(account.id);
+    of_account.status = status;
+    for (const auto& permit : list_permits(ctx, of_account)) {
+      auto id = permit["id"].get<std::int64_t>();
+      if (std::find(ended.begin(), ended.end(), id) != ended.end()) continue;  // a renewal ended with its permit
+      auto revocation = revoke_permit(ctx, id, why);  // kept: a loop over a temporary's member would dangle
+      for (const auto& r : revocation["revoked"]) ended.push_back(r.get<std::int64_t>());
+    }
+  }
+  return ended;
+}
+
+}  // namespace
+
 Downgraded downgrade_account(Context& ctx, const std::string& account_ref, const std::string& tier,
                              const std::string& reason) {
   require_reason(reason, "downgrade an account");
@@ -155,6 +184,8 @@ Downgraded downgrade_account(Context& ctx, const std::string& account_ref, const
   };
   json b = verification(before), a = verification(account);
   a["revoked_upgrades"] = out.revoked;
+  out.permits_ended = end_permits_below_private(ctx, account, trim(reason));
+  if (!out.permits_ended.empty()) a["permits_ended"] = out.permits_ended;
   audit_append(ctx, {"upgrades.downgrade", account_object(account.id), b, a, trim(reason)});
   out.account = account;
   return out;

@@ -33,6 +33,7 @@ struct UpgradeDone {
 struct Downgraded {
   Account account;
   std::vector<std::int64_t> revoked;  // upgrades revoked by it
+  std::vector<std::int64_t> permits_ended;  // parking permits ended by it (a guest holds none)
 };
 
 Upgrade request_upgrade(Context& ctx, const std::string& account, const std::string& tier);

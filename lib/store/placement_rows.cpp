@@ -59,9 +59,11 @@ std::map<std::string, Date> load_all_leaves_on(SQLite::Database& db) {
   return out;
 }
 
-void store_leaves_on(SQLite::Database& db, const std::string& staff, const Date& day, const std::string& updated_at) {
+void store_leaves_on(SQLite::Database& db, const std::string& staff, const std::optional<Date>& day,
+                     const std::string& updated_at) {
   SQLite::Statement q(db, "UPDATE staff SET leaves_on = ?, updated_at = ? WHERE id = ?");
-  q.bind(1, day.str());
+  if (day) q.bind(1, day->str());
+  else q.bind(1);
   q.bind(2, updated_at);
   q.bind(3, staff);
   q.exec();

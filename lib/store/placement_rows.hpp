@@ -26,7 +26,9 @@ void insert_transfer(SQLite::Database& db, const TransferRow& row);
 std::optional<Date> load_leaves_on(SQLite::Database& db, const std::string& staff);
 // Everyone with a planned departure.
 std::map<std::string, Date> load_all_leaves_on(SQLite::Database& db);
-void store_leaves_on(SQLite::Database& db, const std::string& staff, const Date& day, const std::string& updated_at);
+// nullopt: no departure planned (a reactivation cancels it).
+void store_leaves_on(SQLite::Database& db, const std::string& staff, const std::optional<Date>& day,
+                     const std::string& updated_at);
 
 // Where a staff member is by the rule of domain/placement.hpp: recorded office, active flag,
 // departure and transfers. Unknown staff → nullopt.

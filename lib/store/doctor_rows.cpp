@@ -1,0 +1,14 @@
+#include "store/doctor_rows.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace vrathaus {
+
+std::optional<std::string> last_audit_at(SQLite::Database& db, const std::string& action) {
+  SQLite::Statement q(db, "SELECT at FROM audit WHERE action = ? ORDER BY seq DESC LIMIT 1");
+  q.bind(1, action);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
+}
+
+}  // namespace vrathaus
