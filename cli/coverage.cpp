@@ -12,6 +12,24 @@
 namespace vrathaus::cli {
 namespace {
 
+// The planned training sessions, marked on the days they are held: an office's own session in its
+// row, a session open to every office in every row.
+std::vector<MarkedDay> session_marks(const nlohmann::json& report) {
+  std::vector<MarkedDay> marks;
+  for (const auto& s : report.value("sessions", nlohmann::json::array())) {
+    auto label = fmt::format("training session {} ({} of {} places taken, trainer {})", s.at("id").get<std::int64_t>(),
+                             s.at("enrolled").get<int>(), s.at("capacity").get<int>(), s.at("trainer").get<std::string>());
+    auto date = Date::parse_field(s.at("date").get<std::string>(), "sessions.date");
+    if (!s.at("office").is_null()) {
+      marks.push_back({s.at("office").get<std::string>(), date, label});
+      continue;
+    }
+    for (const auto& row : report.value("daily", nlohmann::json::array()))
+      marks.push_back({row.at("office").get<std::string>(), date, label});
+  }
+  return marks;
+}
+
 struct CoverageOptions {
   std::string from, to, office, cert;
   std::optional<std::int64_t> horizon;
@@ -91,7 +109,7 @@ void add_coverage_command(CLI::App& app, Session& session) {
     if (html) p["daily"] = true;
     auto result = session.call("coverage.report", p);
     if (html)
-      std::cout << coverage_html(result) << std::flush;
+      std::cout << coverage_html(result, session_marks(result)) << std::flush;
     else if (session.output_format() == "table")
       print_table(result);
     else if (session.output_format() == "csv")

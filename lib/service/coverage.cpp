@@ -5,6 +5,7 @@
 #include "service/offices.hpp"
 #include "store/placement_rows.hpp"
 #include "store/presence_rows.hpp"
+#include "store/training_rows.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -46,6 +47,23 @@ json daily_json(Context& ctx, const coverage::Report& report) {
     json present = json::array();
     for (const auto& count : d.present) present.push_back(count ? json(*count) : json(nullptr));
     out.push_back({{"office", d.office}, {"name", names[d.office]}, {"required", d.required}, {"present", std::move(present)}});
+  }
+  return out;
+}
+
+// The training sessions planned in the period for this certification, so that a reader can mark
+// them beside the days they are meant to fill; office null: open to every office.
+json planned_sessions(Context& ctx, const std::string& cert, const Date& from, const Date& to) {
+  json out = json::array();
+  for (const auto& s : load_sessions(ctx.db(), cert, from)) {
+    if (to < s.date) break;  // by date
+    if (s.status != "planned") continue;
+    out.push_back({{"id", s.id},
+                   {"date", s.date.str()},
+                   {"office", s.office.empty() ? json(nullptr) : json(s.office)},
+                   {"trainer", s.trainer},
+                   {"enrolled", s.enrolments.size()},
+                   {"capacity", s.capacity}});
   }
   return out;
 }
@@ -123,6 +141,7 @@ json coverage_report(Context& ctx, const CoverageQuery& query) {
     out["city"] = ctx.city.name.empty() ? json(nullptr) : json(ctx.city.name);
     out["holidays"] = holidays_between(ctx.city.holidays, report.from, report.to);
     out["daily"] = daily_json(ctx, report);
+    out["sessions"] = planned_sessions(ctx, report.cert, report.from, report.to);
   }
   return out;
 }

@@ -586,6 +586,7 @@ CREATE TABLE training_enrolments (
   PRIMARY KEY (session_id, staff)
 );
 CREATE INDEX training_enrolments_staff ON training_enrolments(staff);
+)sql";
 
 // Version 13: what the city pays back.
 // A refund belongs to a collected charge; it is paid out by SEPA credit transfer (a pain.001

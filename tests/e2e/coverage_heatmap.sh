@@ -20,6 +20,9 @@ local_vr -q --as s.kruse staff certify m.weber --cert identity-check --on 2026-1
 local_vr tokens create --staff m.weber -o json | jq -r .token >"$T/clerk.token"
 chmod 600 "$T/clerk.token"
 FROM=2026-12-01 TO=2027-01-31
+# A training session planned for Hörde: marked on its day, in Hörde's row only.
+local_vr -q --as s.kruse training sessions add --cert identity-check --date 2026-12-15 --trainer s.kruse --capacity 4 \
+  --office hoerde >/dev/null
 
 expect 1 local_vr --as m.weber coverage --from $FROM --to $TO -o html
 printf '%s\n' "$out" >"$T/local.html"
@@ -37,7 +40,8 @@ jq -e '.city == "Dortmund" and (.daily | length) == 3 and (.daily[0].present | l
        and .holidays == ["2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01"]
        and ([.gaps[] | select(.office == "brackel") | .date] == ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"])
        and ([.gaps[] | select(.office == "innenstadt")] | length) == 0
-       and ([.daily[] | select(.office == "innenstadt") | .present[48]] == [4])' "$T/report.json" >/dev/null \
+       and ([.daily[] | select(.office == "innenstadt") | .present[48]] == [4])
+       and ([.sessions[] | [.id, .date, .office, .trainer]] == [[1, "2026-12-15", "hoerde", "s.kruse"]])' "$T/report.json" >/dev/null \
   || fail "the daily report: $(head -c 600 "$T/report.json")"
 
 # Valid HTML: the HTML parser reports nothing at all.
@@ -48,6 +52,9 @@ xmllint --html --noout "$T/local.html" 2>"$T/xmllint.log" || fail "xmllint: $(ca
 grep -q '<title>Dortmund: identity-check coverage, Tue 2026-12-01 to Sun 2027-01-31</title>' "$T/local.html" || fail "the title"
 grep -q 'Bezirksverwaltungsstelle Brackel, Mon 2026-12-07: 1 of 2 certified present. Missing: b.krause (absent holiday until 2026-12-11)' \
   "$T/local.html" || fail "the hover text of a red cell names who is missing and why"
+
+[ "$(grep -o 'Planned: training session 1 (0 of 4 places taken, trainer s.kruse)' "$T/local.html" | wc -l)" = 1 ] ||
+  fail "the planned session is marked once, on Hörde's 2026-12-15"
 
 # Only coverage writes HTML; any other command refuses it before doing anything (usage, 2).
 expect 2 local_vr --as m.weber offices list -o html
