@@ -49,6 +49,7 @@ constexpr CommandGroup kCommandGroups[] = {
     {"audit", add_audit_commands},       {"mandates", add_mandates_commands}, {"permits", add_permits_commands},
     {"charges", add_charges_commands},   {"payments", add_payments_commands}, {"import", add_import_commands},
     {"db", add_db_commands},             {"config", add_config_commands},     {"serve", add_serve_command},
+    {"appointments", add_appointments_commands},
 };
 
 // The first word on the command line that is not a global option or its value: the command

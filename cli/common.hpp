@@ -31,6 +31,9 @@ void add_mandates_commands(CLI::App& app, Session& session);
 void add_permits_commands(CLI::App& app, Session& session);
 void add_charges_commands(CLI::App& app, Session& session);
 void add_payments_commands(CLI::App& app, Session& session);
+void add_appointments_commands(CLI::App& app, Session& session);
+// `staff hours`: duty times, beside the appointments they decide.
+void add_duty_hours_commands(CLI::App* staff_group, Session& session);
 
 void add_dry_run(CLI::App* cmd, bool& flag);
 void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit);

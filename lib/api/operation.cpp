@@ -29,6 +29,7 @@ const OperationTable& operations() {
     add_permit_operations(t);
     add_payment_operations(t);
     add_import_operations(t);
+    add_appointment_operations(t);
     return t;
   }();
   return table;

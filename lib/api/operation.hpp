@@ -64,5 +64,6 @@ void add_mandate_operations(OperationTable& table);
 void add_permit_operations(OperationTable& table);
 void add_payment_operations(OperationTable& table);
 void add_import_operations(OperationTable& table);
+void add_appointment_operations(OperationTable& table);  // appointments, duty times
 
 }  // namespace vrathaus
