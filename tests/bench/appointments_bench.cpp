@@ -137,11 +137,11 @@ int main() {
       auto day = kFirst.add_days(d);
       nlohmann::json out;
       one_office.push_back(ms_of([&] {
-        store.read_transaction([&] { out = appointment_slots(ctx, {.office = "office-3", .date = day}); });
+        store.read_transaction([&] { out = appointment_slots(ctx, {.office = "office-3", .date = day, .kind = "upgrade", .postal_code = ""}); });
       }));
       slots_one += out["items"].size();
       every_office.push_back(ms_of([&] {
-        store.read_transaction([&] { out = appointment_slots(ctx, {.date = day, .postal_code = "44180"}); });
+        store.read_transaction([&] { out = appointment_slots(ctx, {.office = "", .date = day, .kind = "upgrade", .postal_code = "44180"}); });
       }));
       slots_all += out["items"].size();
     }
