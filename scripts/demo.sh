@@ -121,14 +121,17 @@ step audit verify --verification-key "$work/audit-verification.key"
 step db check
 
 echo "== 10. Appointments that can be kept: booked only where a certified clerk will be there" >&2
-# Eving's only certified clerk takes Thursday's appointment; her holiday leaves it to nobody: the
-# holiday is recorded, the appointment needs rebooking, and the cron job offers the nearest slots.
+# Eving has two certified clerks, but Frank Richter works Thursday mornings only; Nadine Koch takes
+# Thursday afternoon's appointment. Her holiday leaves it to nobody: the holiday is recorded, the
+# appointment needs rebooking, and the cron job offers the nearest free slots elsewhere.
+step --as s.kruse staff hours f.richter --weekday thu --from 08:00 --to 12:00   # part-time on Thursdays
 step appointments slots --office eving --date 2027-12-09
 step --as portal appointments book juergen.schroeter@example.de --office eving --at 2027-12-09T14:00
-step --as s.kruse staff hours c.schwarz --weekday thu --from 08:00 --to 12:00   # part-time on Thursdays
 step --as s.kruse staff absence n.koch --from 2027-12-09 --to 2027-12-10 --reason holiday
 step_expect 1 appointments at-risk
 step appointments slots --date 2027-12-09 --postal-code 44339
-step appointments show 1 -o ics
+step --as portal appointments cancel 1 --account juergen.schroeter@example.de --reason "Sachbearbeiterin im Urlaub"
+step --as portal appointments book juergen.schroeter@example.de --office huckarde --at 2027-12-09T14:00
+step appointments show 2 -o ics
 
 echo "== demo complete: the store is $VRATHAUS_DB" >&2
