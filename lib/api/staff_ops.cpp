@@ -57,7 +57,11 @@ void add_staff_operations(OperationTable& t) {
          .access = {.grants = {{.roles = kManagers}}},
          .run = [](Context& ctx, const json& j) {
            Params p(j);
-           return staff_view(ctx, deactivate_staff(ctx, p.str("id"), p.str_or("reason", "")));
+           auto staff = deactivate_staff(ctx, p.str("id"), p.str_or("reason", ""));
+           json out = staff_view(ctx, staff);
+           // A departure: the person's upcoming appointments move to a colleague or need rebooking.
+           report_moved(ctx, out, reassign_upcoming_appointments_of(ctx, staff.id));
+           return out;
          }});
   add_staff_presence_operations(t);
 }

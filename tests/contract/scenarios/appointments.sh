@@ -199,6 +199,15 @@ vr m.weber appointments slots --date 2026-12-15 --kind haircut
 expect_status 5
 expect_stderr "kind"
 
+# A departure: Schulz leaves; Bernd's appointment has nobody certified left at Innenstadt.
+vr_admin staff deactivate l.schulz --reason "Ruhestand"
+expect_status 0
+expect_json ".appointments | length == 1 and .[0].id == $bernds and .[0].status == \"needs-rebooking\""
+expect_stderr "needs rebooking"
+vr m.weber appointments at-risk
+expect_status 1
+expect_json "map(.id) | index($bernds) != null"
+
 vr_admin audit list --object appointment:$first
 expect_json 'map(.action) == ["appointments.book", "appointments.needs_rebooking", "appointments.cancel"]'
 vr_admin audit verify
