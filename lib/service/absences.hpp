@@ -20,7 +20,7 @@ struct NewAbsence {
   // Part of one day (from == to), local times: a half-day absence. It does not merge, and it
   // does not count for coverage (which counts whole days: the person is there that day); it
   // does free the person's appointments and slots for those hours.
-  std::optional<TimeRange> part;
+  std::optional<TimeRange> part = std::nullopt;
 };
 
 // The bounds as given: two days ("2027-03-01") or two local times of one day
@@ -31,7 +31,7 @@ struct AbsenceAdded {
   AbsenceRow absence;                // the stored absence, after merging
   std::vector<std::int64_t> merged;  // the earlier absences it absorbed
   bool changed = false;              // false: an existing absence covered it already
-  std::vector<AppointmentMoved> moved;  // appointments it moved to someone else or left needing rebooking
+  std::vector<AppointmentMoved> moved = {};  // appointments it moved to someone else or left needing rebooking
 };
 
 AbsenceAdded add_absence(Context& ctx, const NewAbsence& input);

@@ -25,13 +25,13 @@ struct PerformUpgrade {
   std::optional<std::string> eid_pseudonym;
   // in person: the appointment it fulfils; without it, the account's upgrade appointment of
   // today at that office, if there is one
-  std::optional<std::int64_t> appointment;
+  std::optional<std::int64_t> appointment = std::nullopt;
 };
 
 struct UpgradeDone {
   Upgrade upgrade;
   std::vector<std::string> warnings;  // e.g. the document already verified another account
-  std::optional<std::int64_t> appointment;  // the appointment it fulfilled
+  std::optional<std::int64_t> appointment = std::nullopt;  // the appointment it fulfilled
 };
 
 struct Downgraded {

@@ -34,6 +34,14 @@ AppointmentRow read(SQLite::Statement& q) {
   return r;
 }
 
+// "" is stored as NULL: no clerk while it needs rebooking, no reason unless cancelled.
+void bind_text_or_null(SQLite::Statement& q, int index, const std::string& value) {
+  if (value.empty())
+    q.bind(index);
+  else
+    q.bind(index, value);
+}
+
 std::vector<AppointmentRow> read_all(SQLite::Statement& q) {
   std::vector<AppointmentRow> out;
   while (q.executeStep()) out.push_back(read(q));
@@ -110,7 +118,7 @@ std::int64_t insert_appointment(SQLite::Database& db, const AppointmentRow& r) {
   q.bind(4, r.local_date.str());
   q.bind(5, r.starts_at);
   q.bind(6, r.ends_at);
-  q.bind(7, r.staff);
+  bind_text_or_null(q, 7, r.staff);
   q.bind(8, r.status);
   q.bind(9, r.booked_by);
   q.bind(10, r.booked_at);
@@ -122,16 +130,10 @@ std::int64_t insert_appointment(SQLite::Database& db, const AppointmentRow& r) {
 void update_appointment(SQLite::Database& db, const AppointmentRow& r) {
   SQLite::Statement q(db, "UPDATE appointments SET staff = ?, status = ?, updated_at = ?, cancel_reason = ?, upgrade_id = ?"
                           " WHERE id = ?");
-  if (r.staff.empty())
-    q.bind(1);
-  else
-    q.bind(1, r.staff);
+  bind_text_or_null(q, 1, r.staff);
   q.bind(2, r.status);
   q.bind(3, r.updated_at);
-  if (r.cancel_reason.empty())
-    q.bind(4);
-  else
-    q.bind(4, r.cancel_reason);
+  bind_text_or_null(q, 4, r.cancel_reason);
   if (r.upgrade_id)
     q.bind(5, *r.upgrade_id);
   else

@@ -106,7 +106,13 @@ TEST_CASE("the iCalendar file: CRLF, folded lines, escaped text, the time zone")
   CHECK(text.find("DTEND;TZID=Europe/Berlin:20270329T081500\r\n") != std::string::npos);
   CHECK(text.find("DTSTAMP:20261125T090000Z\r\n") != std::string::npos);
   CHECK(text.find("TZID:Europe/Berlin\r\n") != std::string::npos);
-  CHECK(text.find("Brackel\\; Raum 1\\, bitte") != std::string::npos);
+  // Unfolded (a CRLF and a space removed), the summary is there, escaped.
+  std::string unfolded = text;
+  for (auto fold = unfolded.find("\r\n "); fold != std::string::npos; fold = unfolded.find("\r\n ", fold))
+    unfolded.erase(fold, 3);
+  CHECK(unfolded.find("SUMMARY:Termin Kontoaufwertung: Bezirksverwaltungsstelle Brackel\\; Raum 1\\, bitte pünktlich\r\n") !=
+        std::string::npos);
+  CHECK(text.find("\r\n ") != std::string::npos);  // that long line was folded
   CHECK(text.find("STATUS:CONFIRMED\r\n") != std::string::npos);
   // Every line ends in CRLF, none is longer than 75 octets.
   std::size_t start = 0;
