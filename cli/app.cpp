@@ -22,7 +22,7 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("--as", o.as, "Act as this staff member, local mode only (env VRATHAUS_STAFF)");
   app.add_option("--config", o.config, "YAML config file (env VRATHAUS_CONFIG)");
   app.add_option("--profile", o.profile, "Named profile in the config file (env VRATHAUS_PROFILE)");
-  app.add_option("-o,--output", o.output, "table, json, jsonl (one object per line), yaml or csv (env VRATHAUS_OUTPUT)");
+  app.add_option("-o,--output", o.output, "table, json, jsonl (one object per line), yaml, csv, or html for coverage (env VRATHAUS_OUTPUT)");
   app.add_option("--ca-file", o.ca_file, "CA certificate to verify a TLS server (env VRATHAUS_CA_FILE)");
   app.add_flag("-q,--quiet", o.quiet, "Print nothing but data and errors");
   app.add_flag("--insecure-http", o.insecure_http,

@@ -2,6 +2,7 @@
 // the gaps and who is missing why, and the certifications about to expire. A cron job: exit 1
 // when there is a gap.
 #include "common.hpp"
+#include "coverage_html.hpp"
 
 #include <fmt/format.h>
 
@@ -15,19 +16,6 @@ struct CoverageOptions {
   std::string from, to, office, cert;
   std::optional<std::int64_t> horizon;
 };
-
-std::string missing_text(const nlohmann::json& missing) {
-  std::string out;
-  for (const auto& m : missing) {
-    std::string why = m.value("why", "");
-    if (m.contains("reason")) why += " " + m["reason"].get<std::string>();
-    if (m.contains("absent_until")) why += " until " + m["absent_until"].get<std::string>();
-    if (m.contains("valid_until") && why == "expired") why += " " + m["valid_until"].get<std::string>();
-    if (m.contains("revoked_on")) why += " " + m["revoked_on"].get<std::string>();
-    out += (out.empty() ? "" : ", ") + m.value("staff", "") + " (" + why + ")";
-  }
-  return out;
-}
 
 // For people: a summary line, then one table of gaps and one of expiring certifications. The other
 // formats print the report object as it is.
@@ -73,18 +61,24 @@ void add_coverage_command(CLI::App& app, Session& session) {
            "  vrathaus coverage                               today and the next two weeks\n"
            "  vrathaus coverage --from 2026-12-07 --to 2026-12-07 --office brackel -o json\n"
            "  vrathaus coverage --cert authority-accounts --horizon 180\n"
+           "  vrathaus coverage --from 2026-12-01 --to 2027-11-30 -o html > coverage.html   the year at a glance\n"
            "Crontab (working days at 06:30; silent when covered, cron mails MAILTO the report on a gap or error):\n"
            "  MAILTO=buergerdienste-leitung@example.de\n"
            "  30 6 * * 1-5  out=$(vrathaus coverage 2>&1) || echo \"$out\"");
   cmd->callback([&session, o] {
+    session.accept_output("html");
+    bool html = session.output_format() == "html";
     nlohmann::json p = nlohmann::json::object();
     put(p, "from", o->from);
     put(p, "to", o->to);
     put(p, "office", o->office);
     put(p, "cert", o->cert);
     put(p, "horizon", o->horizon);
+    if (html) p["daily"] = true;
     auto result = session.call("coverage.report", p);
-    if (session.output_format() == "table")
+    if (html)
+      std::cout << coverage_html(result) << std::flush;
+    else if (session.output_format() == "table")
       print_table(result);
     else
       print_result(session, result);

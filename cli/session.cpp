@@ -8,6 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/ranges.h>
+
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -70,8 +73,9 @@ const Settings& Session::settings() {
                 {"as", options.as},       {"output", options.output}, {"ca_file", options.ca_file}};
     settings_ = std::make_unique<Settings>(load_settings(in));
     auto format = settings_->get("output").value;
-    if (format != "table" && format != "json" && format != "jsonl" && format != "yaml" && format != "csv")
-      fail(ErrorKind::usage, "--output {}: choose table, json, jsonl, yaml or csv", format);
+    if (std::find(accepted_formats_.begin(), accepted_formats_.end(), format) == accepted_formats_.end())
+      fail(ErrorKind::usage, "--output {}: choose {}{}", format, fmt::join(accepted_formats_, ", "),
+           format == "html" ? " (html: only coverage writes it)" : "");
   }
   return *settings_;
 }

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace vrathaus::cli {
 
@@ -30,6 +31,9 @@ public:
   // The local backend, for store administration; usage error in remote mode.
   LocalBackend& local(const std::string& command);
   std::string output_format();
+  // A format only some commands write (coverage's html): such a command accepts it before it first
+  // reads the settings; every other command refuses it as a usage error before doing anything.
+  void accept_output(const std::string& format) { accepted_formats_.push_back(format); }
   // The clock the services use: VRATHAUS_NOW fixes it (tests, reproducible runs).
   std::shared_ptr<const Clock> clock();
 
@@ -46,6 +50,7 @@ private:
   std::unique_ptr<Settings> settings_;
   std::unique_ptr<Backend> backend_;
   std::shared_ptr<const Clock> clock_;
+  std::vector<std::string> accepted_formats_{"table", "json", "jsonl", "yaml", "csv"};
 };
 
 }  // namespace vrathaus::cli

@@ -43,6 +43,8 @@ echo "== 2. Who can upgrade accounts where, today and in the next days (the cove
 step offices available --date 2026-11-25
 step staff show p.wagner
 step_expect 1 coverage --to 2026-11-27
+step_expect 1 coverage --from 2026-12-01 --to 2027-11-30 -o html >"$work/coverage.html"
+echo "(the year at a glance, for a browser or a mail: $work/coverage.html)" >&2
 
 echo "== 3. A citizen registers on the portal (a guest account)" >&2
 step --as portal accounts create --login juergen.schroeter@example.de --given-name Jürgen --family-name Schröter \

@@ -8,8 +8,10 @@ packages=(
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libyaml-cpp-dev libcurl4-openssl-dev
   nlohmann-json3-dev libboost-dev libssl-dev doctest-dev libxml2-dev
   scdoc mandoc
+  dpkg-dev lintian
   sqlite3 jq curl libxml2-utils procps time openssl hyperfine wrk python3
   clang libclang-rt-14-dev
+  chromium  # renders `coverage -o html` in a test and for the README's screenshot
 )
 
 missing=()

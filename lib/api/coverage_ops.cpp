@@ -25,6 +25,7 @@ void add_coverage_operations(OperationTable& t) {
              if (*h < 0 || *h > kMaxCoverageDays) fail_field("horizon", "must be between 0 and {} days", kMaxCoverageDays);
              q.horizon_days = int(*h);
            }
+           q.daily = p.flag("daily");
            return coverage_report(ctx, q);
          }});
 }

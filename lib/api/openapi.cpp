@@ -41,9 +41,14 @@ json coverage_report_schema() {
   json expiring = object_schema({{"staff", str()}, {"cert", str()}, {"valid_until", date()}, {"office", str()},
                                  {"gaps", array_of(expiry_gap)}},
                                 {"staff", "cert", "valid_until", "office"});
+  // With daily=true: each office's count per day from `from` to `to`, null on closed days.
+  json office_days = object_schema({{"office", str()}, {"name", str()}, {"required", integer()},
+                                    {"present", array_of(nullable("integer"))}},
+                                   {"office", "name", "required", "present"});
   return object_schema({{"from", date()}, {"to", date()}, {"cert", str()}, {"office", nullable("string")},
                         {"horizon_days", integer()}, {"horizon_until", date()}, {"office_days", integer()},
-                        {"ok", boolean()}, {"gaps", array_of(gap)}, {"expiring", array_of(expiring)}},
+                        {"ok", boolean()}, {"gaps", array_of(gap)}, {"expiring", array_of(expiring)},
+                        {"city", nullable("string")}, {"holidays", array_of(date())}, {"daily", array_of(office_days)}},
                        {"from", "to", "ok", "gaps", "expiring"});
 }
 

@@ -42,7 +42,7 @@ const std::map<std::string, Fields>& table() {
       {"audit.seal", {}},
       {"audit.setup-keys", {}},
       {"audit.verify-sealed", {"verification_key"}},
-      {"coverage.report", {"cert", "from", "to", "office", "horizon"}},
+      {"coverage.report", {"cert", "from", "to", "office", "horizon", "daily"}},
       {"import.business", {"file", "name", "on_error", "delimiter", "encoding"}},
       {"import.runs", {"status"}},
       {"mandates.add", {"account", "iban", "bic", "reference", "signed_on"}},

@@ -98,6 +98,7 @@ struct AppointmentRules {
 };
 
 struct CityConfig {
+  std::string name;  // shown on reports meant for people, e.g. "Dortmund"; may be empty
   std::string timezone = "Europe/Berlin";
   PermitRules permits;
   std::vector<Zone> zones;

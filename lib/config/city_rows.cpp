@@ -13,6 +13,7 @@ std::string euros(std::int64_t cents) { return fmt::format("{}.{:02} EUR", cents
 std::vector<std::pair<std::string, std::string>> city_rows(const CityConfig& c) {
   std::vector<std::pair<std::string, std::string>> rows;
   auto add = [&](std::string key, std::string value) { rows.emplace_back("city." + std::move(key), std::move(value)); };
+  add("name", c.name.empty() ? "none" : c.name);
   add("timezone", c.timezone);
   add("permits.validity_months", std::to_string(c.permits.validity_months));
   add("permits.max_per_account", std::to_string(c.permits.max_per_account));

@@ -203,7 +203,11 @@ CityConfig parse_city(const YAML::Node& node, const Where& w) {
   CityConfig city;
   yaml::expect_map(node, w,
                    {"timezone", "permits", "zones", "certifications", "holidays", "sepa", "busy_timeout_ms",
-                    "document_key_file", "appointments"});
+                    "document_key_file", "name", "appointments"});
+  if (node["name"]) {
+    city.name = yaml::read_string(node["name"], w.child("name"));
+    if (city.name.size() > 100) yaml::config_error(w.child("name"), node["name"], "the city name has at most 100 characters");
+  }
   if (node["timezone"]) {
     city.timezone = yaml::read_string(node["timezone"], w.child("timezone"));
     if (city.timezone != "Europe/Berlin" && city.timezone != "UTC")

@@ -175,6 +175,11 @@ Report compute(const Request& r) {
       for (long i = 0; i < w.n; ++i) count[std::size_t(i)] += st[std::size_t(i)] == present;
     auto short_on = [&](long i) { return open[std::size_t(i)] && count[std::size_t(i)] < office.required; };
 
+    OfficeDays daily{office.code, office.required, {}};
+    for (long i = 0; i <= last_checked; ++i)
+      daily.present.push_back(open[std::size_t(i)] ? std::optional<int>(count[std::size_t(i)]) : std::nullopt);
+    report.days.push_back(std::move(daily));
+
     for (long i = 0; i <= last_checked; ++i) {
       if (!open[std::size_t(i)]) continue;
       ++report.office_days;

@@ -77,6 +77,14 @@ struct Expiring {
   std::vector<ExpiryGap> gaps;
 };
 
+// One office's certified staff present on each day of [from, to], in order; no value on the days
+// the offices are closed. What a day-by-day view (the heat map) draws, green, amber or red.
+struct OfficeDays {
+  std::string office;
+  int required = 0;
+  std::vector<std::optional<int>> present;
+};
+
 struct Report {
   std::string cert;
   Date from, to;
@@ -85,6 +93,7 @@ struct Report {
   int office_days = 0;  // office opening days checked in [from, to]
   std::vector<Gap> gaps;  // by date, then office
   std::vector<Expiring> expiring;  // by valid_until, then staff
+  std::vector<OfficeDays> days;    // by office code
   bool ok() const { return gaps.empty(); }
 };
 

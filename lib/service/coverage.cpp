@@ -36,6 +36,25 @@ json expiring_json(const coverage::Expiring& e) {
   return {{"staff", e.staff}, {"cert", e.cert}, {"valid_until", e.valid_until.str()}, {"office", e.office}, {"gaps", std::move(gaps)}};
 }
 
+// Per office the count of every day, so that a reader can draw each day without repeating the rules.
+json daily_json(Context& ctx, const coverage::Report& report) {
+  std::unordered_map<std::string, std::string> names;
+  for (const auto& o : list_offices(ctx)) names[o.code] = o.name;
+  json out = json::array();
+  for (const auto& d : report.days) {
+    json present = json::array();
+    for (const auto& count : d.present) present.push_back(count ? json(*count) : json(nullptr));
+    out.push_back({{"office", d.office}, {"name", names[d.office]}, {"required", d.required}, {"present", std::move(present)}});
+  }
+  return out;
+}
+
+json holidays_between(const std::set<Date>& holidays, const Date& from, const Date& to) {
+  json out = json::array();
+  for (auto it = holidays.lower_bound(from); it != holidays.end() && *it <= to; ++it) out.push_back(it->str());
+  return out;
+}
+
 }  // namespace
 
 coverage::Request load_coverage_facts(Context& ctx, const std::string& cert, const std::string& office, const Date& from,
@@ -83,16 +102,22 @@ json coverage_report(Context& ctx, const CoverageQuery& query) {
   json gaps = json::array(), expiring = json::array();
   for (const auto& g : report.gaps) gaps.push_back(gap_json(g));
   for (const auto& e : report.expiring) expiring.push_back(expiring_json(e));
-  return {{"from", report.from.str()},
-          {"to", report.to.str()},
-          {"cert", report.cert},
-          {"office", query.office.empty() ? json(nullptr) : json(query.office)},
-          {"horizon_days", report.horizon_days},
-          {"horizon_until", report.horizon_until.str()},
-          {"office_days", report.office_days},
-          {"ok", report.ok()},
-          {"gaps", std::move(gaps)},
-          {"expiring", std::move(expiring)}};
+  json out{{"from", report.from.str()},
+           {"to", report.to.str()},
+           {"cert", report.cert},
+           {"office", query.office.empty() ? json(nullptr) : json(query.office)},
+           {"horizon_days", report.horizon_days},
+           {"horizon_until", report.horizon_until.str()},
+           {"office_days", report.office_days},
+           {"ok", report.ok()},
+           {"gaps", std::move(gaps)},
+           {"expiring", std::move(expiring)}};
+  if (query.daily) {
+    out["city"] = ctx.city.name.empty() ? json(nullptr) : json(ctx.city.name);
+    out["holidays"] = holidays_between(ctx.city.holidays, report.from, report.to);
+    out["daily"] = daily_json(ctx, report);
+  }
+  return out;
 }
 
 json available_offices(Context& ctx, const Date& day, const std::string& cert) {

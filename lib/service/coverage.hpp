@@ -18,6 +18,7 @@ struct CoverageQuery {
   std::optional<Date> to;    // default: from + 13 days (two working weeks ahead)
   std::string office;        // "": every office
   std::optional<int> horizon_days;  // default 90
+  bool daily = false;  // add the day-by-day counts per office, for a view of every day (the heat map)
 };
 
 inline constexpr int kDefaultCoverageDays = 14;
@@ -25,7 +26,9 @@ inline constexpr int kDefaultHorizonDays = 90;
 inline constexpr int kMaxCoverageDays = 5 * 366;
 
 // {"from","to","cert","horizon_days","horizon_until","office_days","ok","gaps":[…],"expiring":[…]};
-// "ok" is false when there is any gap (the CLI exits 1).
+// "ok" is false when there is any gap (the CLI exits 1). With query.daily also "city" (its name or
+// null), "holidays" (the public holidays in [from, to]) and "daily": per office {"office","name",
+// "required","present"}, "present" holding the count for each day from `from` to `to` (null when closed).
 nlohmann::json coverage_report(Context& ctx, const CoverageQuery& query);
 
 // Offices with a certified person present on `day`, most staffed first: rows with code, name,

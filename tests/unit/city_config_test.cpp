@@ -63,3 +63,10 @@ TEST_CASE("city.zones and city.permits are validated at load") {
         std::string::npos);
   CHECK(config_error("city:\n  permits:\n    validity_months: 0\n").find("city.permits.validity_months") != std::string::npos);
 }
+
+TEST_CASE("city.name is the name reports for people carry; at most 100 characters") {
+  CHECK(parse_city_config("city:\n  name: Dortmund\n", "t").name == "Dortmund");
+  CHECK(parse_city_config("city:\n  timezone: UTC\n", "t").name.empty());
+  CHECK(config_error("city:\n  name: " + std::string(101, 'x') + "\n").find("city.name") != std::string::npos);
+  CHECK(config_error("city:\n  name: [Dortmund]\n").find("city.name") != std::string::npos);
+}

@@ -220,3 +220,22 @@ TEST_CASE("where can I go: offices with someone certified present, most staffed 
   r.holidays = {kMonday};
   CHECK(coverage::available_offices(r, kMonday).empty());
 }
+
+TEST_CASE("the day-by-day counts hold every day of the range per office, none on closed days") {
+  auto r = request(kMonday.add_days(-3), kMonday.add_days(1));  // Friday … Tuesday
+  r.holidays = {kMonday.add_days(1)};
+  r.offices = {{"innenstadt", 1}, {"brackel", 2}};
+  r.staff = {certified("b.krause", "brackel"), certified("p.brandt", "brackel"), certified("s.kruse", "innenstadt")};
+  r.staff[1].absences = {{1, kMonday, kMonday, "illness"}};
+  auto report = coverage::compute(r);
+  REQUIRE(report.days.size() == 2);
+  CHECK(report.days[0].office == "brackel");  // by code, like the gaps
+  CHECK(report.days[0].required == 2);
+  using Counts = std::vector<std::optional<int>>;
+  CHECK(report.days[0].present == Counts{2, std::nullopt, std::nullopt, 1, std::nullopt});
+  CHECK(report.days[1].office == "innenstadt");
+  CHECK(report.days[1].present == Counts{1, std::nullopt, std::nullopt, 1, std::nullopt});
+  REQUIRE(report.gaps.size() == 1);  // the one day below the minimum, and the same count
+  CHECK(report.gaps[0].date == kMonday);
+  CHECK(report.gaps[0].present == *report.days[0].present[3]);
+}
