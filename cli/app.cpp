@@ -51,6 +51,7 @@ constexpr CommandGroup kCommandGroups[] = {
     {"db", add_db_commands},             {"config", add_config_commands},     {"serve", add_serve_command},
     {"training", add_training_commands},
     {"doctor", add_doctor_command},
+    {"appointments", add_appointments_commands},
 };
 
 // The first word on the command line that is not a global option or its value: the command

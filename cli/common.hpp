@@ -35,6 +35,9 @@ void add_training_commands(CLI::App& app, Session& session);
 void add_doctor_command(CLI::App& app, Session& session);
 void add_audit_follow_command(CLI::App* audit_group, Session& session);
 void add_completion_commands(CLI::App& app, Session& session);  // completion, hidden __complete
+void add_appointments_commands(CLI::App& app, Session& session);
+// `staff hours`: duty times, beside the appointments they decide.
+void add_duty_hours_commands(CLI::App* staff_group, Session& session);
 
 void add_dry_run(CLI::App* cmd, bool& flag);
 void add_limit(CLI::App* cmd, std::optional<std::int64_t>& limit);

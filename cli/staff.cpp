@@ -8,7 +8,7 @@ namespace {
 
 const Columns kStaffColumns{{"id", "name", "office", "roles", "active"}};
 
-const Columns kAbsenceColumns{{"id", "staff", "from", "to", "reason"}};
+const Columns kAbsenceColumns{{"id", "staff", "from", "to", "from_time", "to_time", "reason"}};
 
 struct StaffOptions {
   std::string id, name, office, reason, birth_date;
@@ -49,12 +49,13 @@ void add_certification_commands(CLI::App* group, Session& session, const std::sh
 void add_absence_commands(CLI::App* group, Session& session, const std::shared_ptr<StaffOptions>& o) {
   auto* absence = group->add_subcommand("absence", "Record an absence; overlapping or touching ones merge");
   absence->add_option("id", o->id, "Staff id")->required();
-  absence->add_option("--from", o->from, "First day absent")->required();
-  absence->add_option("--to", o->to, "Last day absent")->required();
+  absence->add_option("--from", o->from, "First day absent, or a local time for part of a day (2027-03-01T12:00)")->required();
+  absence->add_option("--to", o->to, "Last day absent, or the local time the half-day absence ends")->required();
   absence->add_option("--reason", o->reason, "holiday (default), illness or training")
       ->check(CLI::IsMember({"holiday", "illness", "training"}));
   add_dry_run(absence, o->dry_run);
-  examples(absence, "  vrathaus staff absence b.krause --from 2026-12-07 --to 2026-12-18 --reason holiday");
+  examples(absence, "  vrathaus staff absence b.krause --from 2026-12-07 --to 2026-12-18 --reason holiday\n"
+                    "  vrathaus staff absence b.krause --from 2027-03-01T12:00 --to 2027-03-01T16:00");
   absence->callback([&session, o] {
     nlohmann::json p{{"id", o->id}, {"from", o->from}, {"to", o->to}};
     put(p, "reason", o->reason);
@@ -187,6 +188,7 @@ void add_staff_commands(CLI::App& app, Session& session) {
   add_certification_commands(group, session, o);
   add_absence_commands(group, session, o);
   add_own_account_commands(group, session);
+  add_duty_hours_commands(group, session);
 }
 
 }  // namespace vrathaus::cli

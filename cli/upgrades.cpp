@@ -16,6 +16,7 @@ struct UpgradeOptions {
   std::string office, document_type, document_number, document_expiry, document_country;
   std::string second_staff, register_court, register_no, eid_pseudonym;
   std::optional<std::int64_t> limit;
+  std::optional<std::int64_t> appointment;
   bool dry_run = false;
 };
 
@@ -55,6 +56,8 @@ void add_upgrades_commands(CLI::App& app, Session& session) {
                       "Number of the ID document ('-' reads it from stdin); stored only as a keyed hash");
   perform->add_option("--document-expiry", o->document_expiry, "Expiry date of the document (YYYY-MM-DD)");
   perform->add_option("--document-country", o->document_country, "Issuing country, ISO 3166-1 alpha-2 (default DE)");
+  perform->add_option("--appointment", o->appointment,
+                      "The appointment it fulfils (default: the account's upgrade appointment today at --office)");
   perform->add_option("--second-staff", o->second_staff, "authority: the second certified staff member, who confirms it the same day (four-eyes)");
   perform->add_option("--register-court", o->register_court, "business: register court, e.g. 'Amtsgericht Dortmund'");
   perform->add_option("--register-no", o->register_no, "business: register number, e.g. 'HRB 12345'");
@@ -78,6 +81,7 @@ void add_upgrades_commands(CLI::App& app, Session& session) {
     put(p, "second_staff", o->second_staff);
     put(p, "register_court", o->register_court);
     put(p, "register_no", o->register_no);
+    put(p, "appointment", o->appointment);
     put(p, "eid_pseudonym", value_or_stdin(o->eid_pseudonym, "--eid-pseudonym"));
     call_and_print(session, "upgrades.perform", p, {}, o->dry_run);
   });

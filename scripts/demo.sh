@@ -129,7 +129,21 @@ seq=$(vrathaus audit list -o json | jq 'last.seq')
 step audit list --after-seq "$((seq - 3))" -o jsonl
 step audit follow --after-seq "$((seq - 1))" --until-seq "$seq"
 
-echo "== 11. Training before the gap (a second store, back on 2026-11-25)" >&2
+echo "== 11. Appointments that can be kept: booked only where a certified clerk will be there" >&2
+# Eving has two certified clerks, but Frank Richter works Thursday mornings only; Nadine Koch takes
+# Thursday afternoon's appointment. Her holiday leaves it to nobody: the holiday is recorded, the
+# appointment needs rebooking, and the cron job offers the nearest free slots elsewhere.
+step --as s.kruse staff hours f.richter --weekday thu --from 08:00 --to 12:00   # part-time on Thursdays
+step appointments slots --office eving --date 2027-12-09
+step --as portal appointments book juergen.schroeter@example.de --office eving --at 2027-12-09T14:00
+step --as s.kruse staff absence n.koch --from 2027-12-09 --to 2027-12-10 --reason holiday
+step_expect 1 appointments at-risk
+step appointments slots --date 2027-12-09 --postal-code 44339
+step --as portal appointments cancel 1 --account juergen.schroeter@example.de --reason "Sachbearbeiterin im Urlaub"
+step --as portal appointments book juergen.schroeter@example.de --office huckarde --at 2027-12-09T14:00
+step appointments show 2 -o ics
+
+echo "== 12. Training before the gap (a second store, back on 2026-11-25)" >&2
 # Hörde's one trained clerk expired in 2019, Brackel's only certified clerk is on holiday, most
 # district offices' certifications run out in June 2027, and a departure and a transfer are
 # planned: whom to train where, by when? Brackel's gap this week cannot be closed by training

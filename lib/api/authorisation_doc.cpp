@@ -75,8 +75,9 @@ this (HTTP 401).
 
 The service identities get only what their job needs: `importer` runs imports; `portal` creates
 guest accounts, requests upgrades, performs online-ID upgrades, looks up one account by login,
-takes a SEPA mandate and issues a permit against it, and says which offices can help. Neither
-lists, searches or exports personal data.
+takes a SEPA mandate and issues a permit against it, says which offices can help, offers free
+appointment slots and books, cancels and shows the appointments of the account it names by login.
+Neither lists, searches or exports personal data.
 
 )";
 

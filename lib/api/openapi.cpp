@@ -230,6 +230,8 @@ std::string response_schema(const Operation& op) {
       {"charges.list", "ChargeList"},   {"payments.list", "PaymentBatchList"},
       {"accounts.identity_changes", "IdentityChangeList"}, {"accounts.confirm_identity_change", "IdentityChange"},
       {"accounts.reject_identity_change", "IdentityChange"},
+      {"appointments.slots", "ObjectList"}, {"appointments.list", "ObjectList"},
+      {"staff.hours", "Object"},          {"staff.set_hours", "Object"},
   };
   if (auto it = by_name.find(op.name); it != by_name.end()) return it->second;
   if (op.name.rfind("accounts.", 0) == 0) return "Account";

@@ -30,6 +30,7 @@ const OperationTable& operations() {
     add_payment_operations(t);
     add_import_operations(t);
     add_training_operations(t);
+    add_appointment_operations(t);
     return t;
   }();
   return table;

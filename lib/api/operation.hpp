@@ -65,5 +65,6 @@ void add_permit_operations(OperationTable& table);
 void add_payment_operations(OperationTable& table);
 void add_import_operations(OperationTable& table);
 void add_training_operations(OperationTable& table);
+void add_appointment_operations(OperationTable& table);  // appointments, duty times
 
 }  // namespace vrathaus

@@ -99,7 +99,7 @@ const std::map<std::string, Fields>& table() {
       {"upgrades.request", {"tier"}},
       {"upgrades.perform",
        {"tier", "method", "office", "document_type", "document_number", "document_country", "document_expiry",
-        "second_staff", "register_court", "register_no", "eid_pseudonym"}},
+        "second_staff", "register_court", "register_no", "eid_pseudonym", "appointment"}},
       {"upgrades.list", {"status", "account"}},
       {"upgrades.show", {}},
       {"upgrades.reject", {"reason"}},
@@ -108,6 +108,14 @@ const std::map<std::string, Fields>& table() {
       {"staff.link-account", {"account"}},
       {"staff.unlink-account", {"reason"}},
       {"staff.accounts", {}},
+      {"appointments.slots", {"office", "date", "kind", "postal_code"}},
+      {"appointments.book", {"account", "office", "at", "kind"}},
+      {"appointments.cancel", {"reason", "account"}},
+      {"appointments.show", {"account", "format"}},
+      {"appointments.list", {"office", "date", "staff", "account"}},
+      {"appointments.at_risk", {}},
+      {"staff.hours", {}},
+      {"staff.set_hours", {"from", "to", "off", "office_hours"}},
   };
   return fields;
 }

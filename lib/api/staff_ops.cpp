@@ -3,6 +3,7 @@
 #include "api/params.hpp"
 #include "core/text.hpp"
 #include "service/absences.hpp"
+#include "service/appointment_keeping.hpp"
 #include "service/certifications.hpp"
 #include "service/staff.hpp"
 #include "service/staff_presence.hpp"
@@ -16,6 +17,7 @@ namespace {
 nlohmann::json presence_result_json(Context& ctx, const PresenceResult& r) {
   auto out = staff_view(ctx, r.staff);
   if (!r.warnings.empty()) out["warnings"] = r.warnings;
+  report_moved(ctx, out, r.moved);
   return out;
 }
 
@@ -135,8 +137,10 @@ void add_staff_presence_operations(OperationTable& t) {
          .access = {.grants = {{.roles = kManagers}}},
          .run = [](Context& ctx, const json& j) {
            Params p(j);
-           revoke_certification(ctx, p.str("id"), p.str("cert"), p.str_or("reason", ""));
-           return staff_view(ctx, find_staff(ctx, p.str("id")));
+           auto done = revoke_certification(ctx, p.str("id"), p.str("cert"), p.str_or("reason", ""));
+           json out = staff_view(ctx, find_staff(ctx, p.str("id")));
+           report_moved(ctx, out, done.moved);
+           return out;
          }});
   // People record their own absences; anyone else's need a supervisor or admin.
   t.add({.name = "staff.absence_add",
@@ -147,10 +151,11 @@ void add_staff_presence_operations(OperationTable& t) {
          .access = {.grants = {{.roles = kManagers}, own_staff_record()}},
          .run = [](Context& ctx, const json& j) {
            Params p(j);
-           auto added = add_absence(ctx, {p.str("id"), p.date("from"), p.date("to"), p.str_or("reason", "holiday")});
+           auto added = add_absence(ctx, absence_input(p.str("id"), p.str("from"), p.str("to"), p.str_or("reason", "holiday")));
            json out = absence_json(added.absence);
            out["merged"] = added.merged;
            out["changed"] = added.changed;
+           report_moved(ctx, out, added.moved);
            return out;
          }});
   t.add({.name = "staff.absences",

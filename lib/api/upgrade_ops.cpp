@@ -43,6 +43,7 @@ PerformUpgrade perform_input(const Params& p) {
   in.register_court = p.opt_str("register_court");
   in.register_no = p.opt_str("register_no");
   in.eid_pseudonym = p.opt_str("eid_pseudonym");
+  in.appointment = p.opt_int("appointment");
   return in;
 }
 
@@ -97,6 +98,7 @@ void add_upgrade_operations(OperationTable& t) {
              [](Context& ctx, const json& j) {
                auto done = perform_upgrade(ctx, perform_input(Params(j)));
                json out = done.upgrade;
+               out["appointment"] = done.appointment ? json(*done.appointment) : json(nullptr);
                if (!done.warnings.empty()) out["warnings"] = done.warnings;
                return out;
              },

@@ -2,6 +2,9 @@
 // The city's rules that come from config: used wherever the services run, locally or behind
 // `vrathaus serve`.
 #include "domain/date.hpp"
+#include "domain/time_of_day.hpp"
+
+#include <array>
 
 #include <map>
 #include <optional>
@@ -79,6 +82,33 @@ struct TrainingRules {
   int refresh_days = 60;  // certifications expiring within this many days of today get a refresher
 };
 
+// What can be booked: each kind of appointment takes one slot of its length with one person
+// holding its certification.
+struct AppointmentKind {
+  int slot_minutes = 15;
+  std::string cert = "identity-check";
+};
+
+// An office's weekly opening hours (local time) and where it is.
+struct OfficeSchedule {
+  std::array<std::optional<TimeRange>, 7> hours;  // Monday first; nullopt: closed that weekday
+  std::string postal_code;                         // "": unknown (listed after the known ones)
+  const std::optional<TimeRange>& on(unsigned iso_weekday) const { return hours.at(iso_weekday - 1); }
+};
+
+struct AppointmentRules {
+  std::map<std::string, AppointmentKind> kinds{{"upgrade", {}}};
+  // Every office unless listed below: Monday to Friday, 08:00 to 16:00.
+  OfficeSchedule default_office{{TimeRange{480, 960}, TimeRange{480, 960}, TimeRange{480, 960}, TimeRange{480, 960},
+                                 TimeRange{480, 960}, std::nullopt, std::nullopt},
+                                ""};
+  std::map<std::string, OfficeSchedule> offices;  // by office code
+  const OfficeSchedule& schedule_of(const std::string& office) const {
+    auto it = offices.find(office);
+    return it == offices.end() ? default_office : it->second;
+  }
+};
+
 struct CityConfig {
   std::string name;  // shown on reports meant for people, e.g. "Dortmund"; may be empty
   std::string timezone = "Europe/Berlin";
@@ -91,6 +121,7 @@ struct CityConfig {
   // Key for the keyed hash of ID document numbers; empty: a key file beside the store.
   std::string document_key_file;
   TrainingRules training;
+  AppointmentRules appointments;
 };
 
 }  // namespace vrathaus

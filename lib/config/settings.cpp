@@ -1,5 +1,7 @@
 #include "config/settings.hpp"
 
+#include "config/appointment_config.hpp"
+
 #include "config/yaml_reader.hpp"
 #include "core/error.hpp"
 #include "domain/sepa_ids.hpp"
@@ -215,7 +217,7 @@ CityConfig parse_city(const YAML::Node& node, const Where& w) {
   CityConfig city;
   yaml::expect_map(node, w,
                    {"timezone", "permits", "zones", "certifications", "holidays", "sepa", "busy_timeout_ms",
-                    "document_key_file", "name", "training"});
+                    "document_key_file", "name", "training", "appointments"});
   if (node["name"]) {
     city.name = yaml::read_string(node["name"], w.child("name"));
     if (city.name.size() > 100) yaml::config_error(w.child("name"), node["name"], "the city name has at most 100 characters");
@@ -244,6 +246,8 @@ CityConfig parse_city(const YAML::Node& node, const Where& w) {
     for (std::size_t i = 0; i < holidays.size(); ++i) city.holidays.insert(yaml::read_date(holidays[i], hw.index(i)));
   }
   if (node["sepa"]) parse_sepa(node["sepa"], w.child("sepa"), city.sepa);
+  if (node["appointments"])
+    parse_appointments(node["appointments"], w.child("appointments"), city.appointments, city.certification_validity_months);
   if (node["busy_timeout_ms"])
     city.busy_timeout_ms = int(yaml::read_int(node["busy_timeout_ms"], w.child("busy_timeout_ms"), 0, 600'000));
   if (node["document_key_file"])

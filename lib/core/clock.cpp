@@ -78,6 +78,22 @@ std::chrono::system_clock::time_point parse_instant(const std::string& text) {
   fail(ErrorKind::invalid, "'{}' is not an RFC 3339 UTC time (e.g. 2026-11-25T09:00:00Z)", text);
 }
 
+sys_seconds local_time_to_utc(const std::string& timezone, const Date& day, int minute_of_day) {
+  auto local = sys_seconds{day.days().time_since_epoch()} + minutes{minute_of_day};
+  // Try summer time first, then winter time: whichever offset the resulting instant really has.
+  for (auto offset : {hours{2}, hours{1}, hours{0}}) {
+    auto at = local - offset;
+    if (utc_offset(timezone, at) == offset) return at;
+  }
+  return local - hours{1};  // only in the skipped spring hour
+}
+
+LocalTime utc_to_local(const std::string& timezone, system_clock::time_point at) {
+  auto local = time_point_cast<seconds>(at) + utc_offset(timezone, at);
+  auto day = floor<days>(local);
+  return {Date::from_days(day), int(duration_cast<minutes>(local - day).count())};
+}
+
 std::string format_rfc3339(system_clock::time_point at) {
   auto secs = time_point_cast<seconds>(at);
   auto day = floor<days>(secs);

@@ -25,4 +25,15 @@ std::unique_ptr<Clock> fixed_clock(std::chrono::system_clock::time_point at, std
 std::chrono::system_clock::time_point parse_instant(const std::string& text);
 std::string format_rfc3339(std::chrono::system_clock::time_point at);
 
+// The instant of a local wall-clock time (`minute_of_day` minutes after midnight) on `day` in
+// `timezone`, daylight saving included. A time in the hour skipped in spring counts as winter
+// time (02:30 is 03:30 summer time); in the hour repeated in autumn, the first (summer) one.
+std::chrono::sys_seconds local_time_to_utc(const std::string& timezone, const Date& day, int minute_of_day);
+// The local calendar day and minute after midnight of an instant.
+struct LocalTime {
+  Date day;
+  int minute = 0;
+};
+LocalTime utc_to_local(const std::string& timezone, std::chrono::system_clock::time_point at);
+
 }  // namespace vrathaus

@@ -1,5 +1,6 @@
 #include "service/absences.hpp"
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "domain/duties.hpp"
 #include "domain/validate.hpp"
@@ -25,24 +26,47 @@ std::string check_reason(const std::string& reason) {
   return reason;
 }
 
-}  // namespace
-
-json absence_json(const AbsenceRow& r) {
-  return {{"id", r.period.id},         {"staff", r.staff},           {"from", r.period.from.str()},
-          {"to", r.period.to.str()},   {"reason", r.period.reason},  {"created_by", r.created_by},
-          {"created_at", r.created_at}, {"updated_at", r.updated_at}};
+// The instants an absence covers at the city's offices: whole days from local midnight to the
+// midnight after the last day, or the hours of a half-day.
+std::pair<std::chrono::sys_seconds, std::chrono::sys_seconds> absence_instants(const Context& ctx, const AbsenceRow& row) {
+  if (row.part)
+    return {local_time_to_utc(ctx.city.timezone, row.period.from, row.part->from),
+            local_time_to_utc(ctx.city.timezone, row.period.from, row.part->to)};
+  return {local_time_to_utc(ctx.city.timezone, row.period.from, 0),
+          local_time_to_utc(ctx.city.timezone, row.period.to.add_days(1), 0)};
 }
 
-AbsenceAdded add_absence(Context& ctx, const NewAbsence& in) {
-  auto staff = find_staff(ctx, in.staff);
-  if (staff.office.empty()) fail(ErrorKind::conflict, "{} is a service identity: it has no absences", staff.id);
-  if (!staff.active) fail(ErrorKind::conflict, "staff member {} is inactive", staff.id);
-  if (in.to < in.from) fail_field("to", "{} is before the absence starts ({})", in.to.str(), in.from.str());
+AbsenceAdded add_part_day_absence(Context& ctx, const std::string& staff, const NewAbsence& in) {
+  if (in.to != in.from) fail_field("to", "a half-day absence ends on the day it starts ({}); record longer ones as whole days", in.from.str());
+  if (in.part->to <= in.part->from) fail_field("to", "{} is not after {}", time_of_day_str(in.part->to), time_of_day_str(in.part->from));
+  AbsenceAdded out;
+  for (const auto& r : load_absences(ctx.db(), staff, in.from, in.from)) {
+    // Already away all day, or exactly so: nothing changes, nothing to audit.
+    if (!r.part || (r.part->contains(*in.part) && r.period.reason == in.reason)) {
+      out.absence = r;
+      return out;
+    }
+  }
+  AbsenceRow row;
+  row.staff = staff;
+  row.period = {0, in.from, in.to, check_reason(in.reason)};
+  row.part = in.part;
+  row.created_by = ctx.actor.id;
+  row.created_at = row.updated_at = ctx.now();
+  row.period.id = insert_absence(ctx.db(), row);
+  audit_append(ctx, {"staff.absence", "staff:" + staff, nullptr, absence_json(row), ""});
+  out.absence = row;
+  out.changed = true;
+  return out;
+}
+
+AbsenceAdded add_whole_day_absence(Context& ctx, const std::string& staff_id, const NewAbsence& in) {
   if (in.from.days_until(in.to) >= kMaxAbsenceDays)
     fail_field("to", "an absence spans at most {} days; record a longer one in parts", kMaxAbsenceDays);
 
   AbsencePeriod added{0, in.from, in.to, check_reason(in.reason)};
-  auto rows = load_absences(ctx.db(), staff.id);
+  auto rows = load_absences(ctx.db(), staff_id);
+  std::erase_if(rows, [](const AbsenceRow& r) { return r.part.has_value(); });  // half-days stay apart
   std::vector<AbsencePeriod> periods;
   for (const auto& r : rows) periods.push_back(r.period);
   auto merge = merge_absence(periods, added);
@@ -63,7 +87,7 @@ AbsenceAdded add_absence(Context& ctx, const NewAbsence& in) {
     }
   }
   AbsenceRow row;
-  row.staff = staff.id;
+  row.staff = staff_id;
   row.period = merge.merged;
   row.updated_at = ctx.now();
   if (merge.absorbed.empty()) {
@@ -81,8 +105,48 @@ AbsenceAdded add_absence(Context& ctx, const NewAbsence& in) {
   }
   out.absence = row;
   out.changed = true;
-  audit_append(ctx, {"staff.absence", "staff:" + staff.id, before.empty() ? json(nullptr) : before, absence_json(row), ""});
+  audit_append(ctx, {"staff.absence", "staff:" + staff_id, before.empty() ? json(nullptr) : before, absence_json(row), ""});
   return out;
+}
+
+}  // namespace
+
+json absence_json(const AbsenceRow& r) {
+  json j{{"id", r.period.id},         {"staff", r.staff},           {"from", r.period.from.str()},
+         {"to", r.period.to.str()},   {"reason", r.period.reason},  {"created_by", r.created_by},
+         {"created_at", r.created_at}, {"updated_at", r.updated_at}};
+  j["from_time"] = r.part ? json(time_of_day_str(r.part->from)) : json(nullptr);
+  j["to_time"] = r.part ? json(time_of_day_str(r.part->to)) : json(nullptr);
+  return j;
+}
+
+NewAbsence absence_input(const std::string& staff, const std::string& from, const std::string& to, const std::string& reason) {
+  NewAbsence in{staff, {}, {}, reason, std::nullopt};
+  auto from_time = parse_local_date_time(from), to_time = parse_local_date_time(to);
+  if (from_time || to_time) {
+    if (!from_time) fail_field("from", "'{}' is not a local time like 2027-03-01T12:00 (as --to is)", from);
+    if (!to_time) fail_field("to", "'{}' is not a local time like 2027-03-01T16:00 (as --from is)", to);
+    in.from = from_time->day;
+    in.to = to_time->day;
+    in.part = TimeRange{from_time->minute, to_time->minute};
+    return in;
+  }
+  in.from = Date::parse_field(from, "from");
+  in.to = Date::parse_field(to, "to");
+  return in;
+}
+
+AbsenceAdded add_absence(Context& ctx, const NewAbsence& in) {
+  auto staff = find_staff(ctx, in.staff);
+  if (staff.office.empty()) fail(ErrorKind::conflict, "{} is a service identity: it has no absences", staff.id);
+  if (!staff.active) fail(ErrorKind::conflict, "staff member {} is inactive", staff.id);
+  if (in.to < in.from) fail_field("to", "{} is before the absence starts ({})", in.to.str(), in.from.str());
+  auto result = in.part ? add_part_day_absence(ctx, staff.id, in) : add_whole_day_absence(ctx, staff.id, in);
+  if (result.changed) {
+    auto [from, to] = absence_instants(ctx, result.absence);
+    result.moved = reassign_appointments_of(ctx, staff.id, from, to);
+  }
+  return result;
 }
 
 std::vector<AbsenceRow> list_absences(Context& ctx, const std::string& staff, std::optional<Date> from,

@@ -1,6 +1,7 @@
 #pragma once
 // Staff absences (holiday, illness, training): recorded by an admin or supervisor, or by the
 // person themself; one person's overlapping or touching absences merge into one.
+#include "service/appointment_keeping.hpp"
 #include "service/context.hpp"
 #include "store/presence_rows.hpp"
 
@@ -16,12 +17,21 @@ struct NewAbsence {
   std::string staff;
   Date from, to;
   std::string reason = "holiday";
+  // Part of one day (from == to), local times: a half-day absence. It does not merge, and it
+  // does not count for coverage (which counts whole days: the person is there that day); it
+  // does free the person's appointments and slots for those hours.
+  std::optional<TimeRange> part = std::nullopt;
 };
+
+// The bounds as given: two days ("2027-03-01") or two local times of one day
+// ("2027-03-01T12:00" … "2027-03-01T16:00").
+NewAbsence absence_input(const std::string& staff, const std::string& from, const std::string& to, const std::string& reason);
 
 struct AbsenceAdded {
   AbsenceRow absence;                // the stored absence, after merging
   std::vector<std::int64_t> merged;  // the earlier absences it absorbed
   bool changed = false;              // false: an existing absence covered it already
+  std::vector<AppointmentMoved> moved = {};  // appointments it moved to someone else or left needing rebooking
 };
 
 AbsenceAdded add_absence(Context& ctx, const NewAbsence& input);

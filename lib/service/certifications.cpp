@@ -73,8 +73,8 @@ CertificationRow certify_staff(Context& ctx, const NewCertification& in) {
   return row;
 }
 
-std::vector<CertificationRow> revoke_certification(Context& ctx, const std::string& staff_id, const std::string& kind,
-                                                   const std::string& reason) {
+CertificationRevoked revoke_certification(Context& ctx, const std::string& staff_id, const std::string& kind,
+                                          const std::string& reason) {
   if (ctx.actor.is_staff && ctx.actor.id == staff_id) fail(ErrorKind::forbidden, "nobody changes their own certifications");
   auto staff = find_staff(ctx, staff_id);
   check_certification_kind(ctx.city, kind);
@@ -93,7 +93,7 @@ std::vector<CertificationRow> revoke_certification(Context& ctx, const std::stri
     revoked.push_back(std::move(row));
   }
   if (revoked.empty()) fail(ErrorKind::conflict, "{} holds no current {} certification", staff.id, kind);
-  return revoked;
+  return {std::move(revoked), reassign_upcoming_appointments_of(ctx, staff.id)};
 }
 
 }  // namespace vrathaus

@@ -1,5 +1,6 @@
 #pragma once
 // Granting and revoking certifications. Only an admin or supervisor certifies or revokes.
+#include "service/appointment_keeping.hpp"
 #include "service/context.hpp"
 #include "store/presence_rows.hpp"
 
@@ -25,9 +26,14 @@ struct NewCertification {
 
 CertificationRow certify_staff(Context& ctx, const NewCertification& input);
 // Revokes every current (not expired, not revoked) certification of `kind`: from today on it no
-// longer counts. The rows stay, marked. None current → exit 4.
-std::vector<CertificationRow> revoke_certification(Context& ctx, const std::string& staff, const std::string& kind,
-                                                   const std::string& reason);
+// longer counts. The rows stay, marked. None current → exit 4. The person's upcoming
+// appointments move to another certified clerk or need rebooking (service/appointment_keeping).
+struct CertificationRevoked {
+  std::vector<CertificationRow> revoked;
+  std::vector<AppointmentMoved> moved;
+};
+CertificationRevoked revoke_certification(Context& ctx, const std::string& staff, const std::string& kind,
+                                          const std::string& reason);
 
 // A staff member's certification as JSON, with its status on `today`: valid, expired, revoked or
 // pending (granted for a later day).

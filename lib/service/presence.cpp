@@ -12,7 +12,10 @@ bool holds_certification(Context& ctx, const std::string& staff, const std::stri
 }
 
 bool is_absent(Context& ctx, const std::string& staff, const Date& day) {
-  return !load_absences(ctx.db(), staff, day, day).empty();
+  // A half-day absence leaves the person there that day (coverage counts whole days alike).
+  for (const auto& row : load_absences(ctx.db(), staff, day, day))
+    if (!row.part) return true;
+  return false;
 }
 
 }  // namespace vrathaus

@@ -14,7 +14,7 @@ namespace vrathaus {
 // the active flag or absences: ask is_absent, and staff_actor refuses inactive staff.
 bool holds_certification(Context& ctx, const std::string& staff, const std::string& kind, const Date& day);
 
-// The staff member has an absence (holiday, illness, training) covering `day`.
+// The staff member has a whole-day absence (holiday, illness, training) covering `day`.
 bool is_absent(Context& ctx, const std::string& staff, const Date& day);
 
 }  // namespace vrathaus

@@ -1,5 +1,6 @@
 #pragma once
 // Staff records: who works where, with which roles, and whether they are active.
+#include "service/appointment_keeping.hpp"
 #include "service/context.hpp"
 
 #include <nlohmann/json.hpp>
@@ -47,6 +48,7 @@ StaffMember update_staff(Context& ctx, const std::string& id, const StaffChange&
 struct PresenceResult {
   StaffMember staff;
   nlohmann::json warnings = nlohmann::json::array();  // coverage gaps the change leaves
+  std::vector<AppointmentMoved> moved;                 // booked appointments it moved or left unserved
 };
 PresenceResult deactivate_staff(Context& ctx, const std::string& id, const std::string& reason,
                                 std::optional<Date> on = std::nullopt);

@@ -60,9 +60,9 @@ void refuse_own_move(const Context& ctx, const std::string& id) {
 
 }  // namespace
 
-json on_staff_presence_changed(Context& ctx, const PresenceChange& change) {
+PresenceEffects on_staff_presence_changed(Context& ctx, const PresenceChange& change) {
   audit_append(ctx, {change.action, "staff:" + change.staff, change.before, change.after, change.reason});
-  return coverage_warnings(ctx, change);
+  return {coverage_warnings(ctx, change), reassign_upcoming_appointments_of(ctx, change.staff)};
 }
 
 PresenceResult move_staff(Context& ctx, const std::string& id, const std::string& office, const Date& on,
@@ -96,9 +96,11 @@ PresenceResult move_staff(Context& ctx, const std::string& id, const std::string
     s.office = now_in;
   }
   PresenceResult result{s, {}};
-  result.warnings = on_staff_presence_changed(
+  auto effects = on_staff_presence_changed(
       ctx, {s.id, "staff.move", on, {from, to}, {{"office", from}}, {{"office", to}, {"on", on.str()}},
             reason.empty() ? reason : validate_text(reason, "reason", 500), previous});
+  result.warnings = std::move(effects.warnings);
+  result.moved = std::move(effects.moved);
   return result;
 }
 

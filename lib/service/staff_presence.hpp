@@ -28,7 +28,13 @@ struct PresenceChange {
 // in the affected offices within the default coverage horizon from the change on (gaps that were
 // there anyway are not its doing). Whatever else must follow a change of presence belongs here,
 // so that no path forgets it.
-nlohmann::json on_staff_presence_changed(Context& ctx, const PresenceChange& change);
+// It also re-checks the person's upcoming appointments: those they can no longer keep move to a
+// colleague or need rebooking (service/appointment_keeping.hpp).
+struct PresenceEffects {
+  nlohmann::json warnings;
+  std::vector<AppointmentMoved> moved;
+};
+PresenceEffects on_staff_presence_changed(Context& ctx, const PresenceChange& change);
 
 // `staff move ID --office X --on DATE`: from DATE on the person works in X. A date on or before
 // today changes the recorded office at once; a later one is planned. One move per person and day.

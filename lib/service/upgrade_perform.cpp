@@ -7,6 +7,7 @@
 #include "domain/validate.hpp"
 #include "service/accounts.hpp"
 #include "service/acting_staff.hpp"
+#include "service/appointment_keeping.hpp"
 #include "service/audit.hpp"
 #include "service/document_key.hpp"
 #include "service/offices.hpp"
@@ -98,7 +99,7 @@ UpgradeDone await_confirmation(Context& ctx, const Account& account, Upgrade u, 
   warnings.push_back(fmt::format("upgrade {} awaits confirmation by {} today (vrathaus upgrades confirm {}); the account "
                                  "stays {} until then",
                                  u.id, u.second_staff.value_or("?"), u.id, account.tier));
-  return {u, std::move(warnings)};
+  return {u, std::move(warnings), std::nullopt};
 }
 
 // Writes the upgrade and the verified account, and audits both in one entry.
@@ -141,7 +142,7 @@ UpgradeDone complete(Context& ctx, Account account, Upgrade u, std::optional<Upg
   a["upgrade"] = recorded_upgrade(u);
   for (auto& [key, value] : audit_extra.items()) a[key] = value;
   audit_append(ctx, {action, account_object(account.id), b, a, ""});
-  return {u, std::move(warnings)};
+  return {u, std::move(warnings), std::nullopt};
 }
 
 // Staff help out at other offices (that is what the coverage rule is for), so an upgrade recorded
@@ -228,8 +229,10 @@ UpgradeDone perform_in_person(Context& ctx, const PerformUpgrade& in, const std:
     extra["document_also_verified"] = others;
   }
   warn_other_office(ctx, office, warnings, extra);
-  if (second) return await_confirmation(ctx, account, u, request, std::move(warnings), extra);
-  return complete(ctx, account, u, request, std::move(warnings), extra);
+  auto done = second ? await_confirmation(ctx, account, u, request, std::move(warnings), extra)
+                     : complete(ctx, account, u, request, std::move(warnings), extra);
+  done.appointment = fulfil_appointment(ctx, account.id, office, done.upgrade.id, in.appointment);
+  return done;
 }
 
 UpgradeDone perform_online_id(Context& ctx, const PerformUpgrade& in, const std::string& tier) {

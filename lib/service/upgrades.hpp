@@ -23,11 +23,15 @@ struct PerformUpgrade {
   std::optional<std::string> register_court, register_no;  // business: register evidence
   // online ID
   std::optional<std::string> eid_pseudonym;
+  // in person: the appointment it fulfils; without it, the account's upgrade appointment of
+  // today at that office, if there is one
+  std::optional<std::int64_t> appointment = std::nullopt;
 };
 
 struct UpgradeDone {
   Upgrade upgrade;
   std::vector<std::string> warnings;  // e.g. the document already verified another account
+  std::optional<std::int64_t> appointment = std::nullopt;  // the appointment it fulfilled
 };
 
 struct Downgraded {

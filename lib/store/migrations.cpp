@@ -588,6 +588,45 @@ CREATE TABLE training_enrolments (
 CREATE INDEX training_enrolments_staff ON training_enrolments(staff);
 )sql";
 
+// Appointments: staff duty times (default: the office's hours), half-day absences, and the
+// appointments themselves. A booked slot is held by one person: the unique index lets exactly one
+// of two racing bookings win even if a second process skipped the check.
+constexpr const char* kAppointments = R"sql(
+CREATE TABLE duty_hours (
+  staff     TEXT NOT NULL REFERENCES staff(id),
+  weekday   INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),  -- ISO: 1 = Monday
+  from_time TEXT,                                              -- HH:MM local; both NULL: off that day
+  to_time   TEXT,
+  CHECK ((from_time IS NULL) = (to_time IS NULL) AND (from_time IS NULL OR to_time > from_time)),
+  PRIMARY KEY (staff, weekday)
+);
+-- A half-day absence: from_date = to_date and local times; NULL times: whole days, as before.
+ALTER TABLE absences ADD COLUMN from_time TEXT;
+ALTER TABLE absences ADD COLUMN to_time TEXT;
+CREATE TABLE appointments (
+  id            INTEGER PRIMARY KEY,
+  account_id    INTEGER NOT NULL REFERENCES accounts(id),
+  office        TEXT NOT NULL REFERENCES offices(code),
+  kind          TEXT NOT NULL,
+  local_date    TEXT NOT NULL,                  -- the office's calendar day
+  starts_at     TEXT NOT NULL,                  -- RFC 3339 UTC
+  ends_at       TEXT NOT NULL,
+  staff         TEXT REFERENCES staff(id),      -- NULL while it needs rebooking
+  status        TEXT NOT NULL CHECK (status IN ('booked','needs-rebooking','cancelled','fulfilled')),
+  booked_by     TEXT NOT NULL,
+  booked_at     TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  cancel_reason TEXT,
+  upgrade_id    INTEGER REFERENCES upgrades(id),
+  CHECK (status <> 'booked' OR staff IS NOT NULL)
+);
+CREATE UNIQUE INDEX appointments_staff_slot ON appointments(staff, starts_at) WHERE status = 'booked';
+CREATE UNIQUE INDEX appointments_open_per_account ON appointments(account_id, kind)
+  WHERE status IN ('booked','needs-rebooking');
+CREATE INDEX appointments_day ON appointments(local_date, office);
+CREATE INDEX appointments_staff ON appointments(staff, starts_at) WHERE staff IS NOT NULL;
+)sql";
+
 // Version 13: what the city pays back.
 // A refund belongs to a collected charge; it is paid out by SEPA credit transfer (a pain.001
 // batch) or by hand (marked paid out with a reference). The payee's IBAN is fixed when the refund
@@ -637,6 +676,7 @@ constexpr std::array kMigrations{
     Migration{9, "one authorisation model", kAuthorisation},
     Migration{10, "direct debit returns", kDirectDebitReturns},
     Migration{11, "planned departures, transfers and training", kTraining},
+    Migration{12, "appointments", kAppointments},
     Migration{13, "refunds and dunning", kRefunds},
 };
 

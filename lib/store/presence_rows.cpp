@@ -11,7 +11,7 @@ constexpr const char* kCertColumns =
     "SELECT id, staff, kind, granted_on, valid_until, revoked_on, trainer, granted_by, created_at, revoked_by, "
     "revoked_at, revoke_reason FROM certifications ";
 constexpr const char* kAbsenceColumns =
-    "SELECT id, staff, from_date, to_date, reason, created_by, created_at, updated_at FROM absences ";
+    "SELECT id, staff, from_date, to_date, reason, created_by, created_at, updated_at, from_time, to_time FROM absences ";
 
 std::string text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
 
@@ -50,6 +50,11 @@ AbsenceRow read_absence(SQLite::Statement& q) {
   r.created_by = text(q, 5);
   r.created_at = text(q, 6);
   r.updated_at = text(q, 7);
+  if (!q.getColumn(8).isNull()) {
+    auto from = parse_time_of_day(text(q, 8)), to = parse_time_of_day(text(q, 9));
+    if (!from || !to) fail(ErrorKind::internal, "absences: stored time '{}' of absence {} is not HH:MM", text(q, 8), r.period.id);
+    r.part = TimeRange{*from, *to};
+  }
   return r;
 }
 
@@ -119,9 +124,15 @@ std::vector<AbsenceRow> load_absences(SQLite::Database& db, const std::string& s
 }
 
 std::vector<AbsenceRow> load_absences_between(SQLite::Database& db, const Date& from, const Date& to) {
-  SQLite::Statement q(db, std::string(kAbsenceColumns) + "WHERE to_date >= ? AND from_date <= ? ORDER BY staff, from_date");
+  SQLite::Statement q(db, std::string(kAbsenceColumns) + "WHERE to_date >= ? AND from_date <= ? AND from_time IS NULL ORDER BY staff, from_date");
   q.bind(1, from.str());
   q.bind(2, to.str());
+  return read_all<AbsenceRow>(q, read_absence);
+}
+
+std::vector<AbsenceRow> load_part_day_absences_on(SQLite::Database& db, const Date& day) {
+  SQLite::Statement q(db, std::string(kAbsenceColumns) + "WHERE from_date = ? AND from_time IS NOT NULL ORDER BY staff, from_time");
+  q.bind(1, day.str());
   return read_all<AbsenceRow>(q, read_absence);
 }
 
@@ -133,8 +144,8 @@ std::optional<AbsenceRow> load_absence(SQLite::Database& db, std::int64_t id) {
 }
 
 std::int64_t insert_absence(SQLite::Database& db, const AbsenceRow& r) {
-  SQLite::Statement q(db, "INSERT INTO absences(staff, from_date, to_date, reason, created_by, created_at, updated_at)"
-                          " VALUES (?,?,?,?,?,?,?)");
+  SQLite::Statement q(db, "INSERT INTO absences(staff, from_date, to_date, reason, created_by, created_at, updated_at,"
+                          " from_time, to_time) VALUES (?,?,?,?,?,?,?,?,?)");
   q.bind(1, r.staff);
   q.bind(2, r.period.from.str());
   q.bind(3, r.period.to.str());
@@ -142,6 +153,8 @@ std::int64_t insert_absence(SQLite::Database& db, const AbsenceRow& r) {
   q.bind(5, r.created_by);
   q.bind(6, r.created_at);
   q.bind(7, r.updated_at);
+  bind_optional(q, 8, r.part ? time_of_day_str(r.part->from) : std::string());
+  bind_optional(q, 9, r.part ? time_of_day_str(r.part->to) : std::string());
   q.exec();
   return db.getLastInsertRowid();
 }

@@ -3,6 +3,7 @@
 // parameters. Dates are stored as YYYY-MM-DD text, so text order is date order.
 #include "domain/absence.hpp"
 #include "domain/certification.hpp"
+#include "domain/time_of_day.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -33,13 +34,18 @@ struct AbsenceRow {
   std::string staff;
   AbsencePeriod period;  // period.id is the row id
   std::string created_by, created_at, updated_at;
+  // Part of one day (period.from == period.to), local times: a half-day absence. It never
+  // merges with others and does not count for coverage, which counts whole days.
+  std::optional<TimeRange> part;
 };
 
 // One person's absences overlapping [from, to] (either end open when not given), by start.
 std::vector<AbsenceRow> load_absences(SQLite::Database& db, const std::string& staff, std::optional<Date> from = {},
                                       std::optional<Date> to = {});
-// Everyone's absences overlapping [from, to].
+// Everyone's whole-day absences overlapping [from, to] (coverage counts whole days).
 std::vector<AbsenceRow> load_absences_between(SQLite::Database& db, const Date& from, const Date& to);
+// Everyone's half-day absences on `day`.
+std::vector<AbsenceRow> load_part_day_absences_on(SQLite::Database& db, const Date& day);
 std::optional<AbsenceRow> load_absence(SQLite::Database& db, std::int64_t id);
 std::int64_t insert_absence(SQLite::Database& db, const AbsenceRow& row);
 void update_absence(SQLite::Database& db, const AbsenceRow& row);

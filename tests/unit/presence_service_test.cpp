@@ -80,7 +80,7 @@ TEST_CASE("holds_certification follows grant, expiry and revocation") {
   auto weber = f.as("m.weber");
   CHECK_FALSE(Fixture::may_run(weber, "staff.revoke_cert", {{"id", "m.weber"}, {"cert", "identity-check"}}));
   CHECK(kind_of([&] { revoke_certification(supervisor, "m.weber", "identity-check", " "); }) == ErrorKind::invalid);
-  auto revoked = revoke_certification(supervisor, "m.weber", "identity-check", "left the counter");
+  auto revoked = revoke_certification(supervisor, "m.weber", "identity-check", "left the counter").revoked;
   REQUIRE(revoked.size() == 1);
   CHECK(revoked[0].period.revoked_on == Date(2026, 11, 25));
   CHECK(holds_certification(supervisor, "m.weber", "identity-check", Date(2026, 11, 24)));  // history stays
