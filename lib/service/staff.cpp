@@ -211,7 +211,7 @@ PresenceResult deactivate_staff(Context& ctx, const std::string& id, const std::
   }
   std::vector<std::string> offices;
   if (!s.office.empty()) offices.push_back(stint_on(previous, day).office);
-  PresenceResult result{s, {}};
+  PresenceResult result{s, {}, {}};
   auto effects =
       on_staff_presence_changed(ctx, {s.id, "staff.deactivate", day, offices, {{"active", true}}, after, reason, previous});
   result.warnings = std::move(effects.warnings);

@@ -95,7 +95,7 @@ PresenceResult move_staff(Context& ctx, const std::string& id, const std::string
     q.exec();
     s.office = now_in;
   }
-  PresenceResult result{s, {}};
+  PresenceResult result{s, {}, {}};
   auto effects = on_staff_presence_changed(
       ctx, {s.id, "staff.move", on, {from, to}, {{"office", from}}, {{"office", to}, {"on", on.str()}},
             reason.empty() ? reason : validate_text(reason, "reason", 500), previous});

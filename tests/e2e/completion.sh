@@ -32,7 +32,7 @@ only "accounts" -- acc
 only "accounts" -- --db "$DB" acc
 only "accounts" -- --db "$DB" -q --as it.admin -o json acc
 offers "search list show reactivate" -- --db "$DB" staff ""
-only "search show suspend" -- --db "$DB" accounts s
+only "search show statement suspend" -- --db "$DB" accounts s
 offers "--office --tier" -- --db "$DB" accounts list --
 only "json jsonl" -- --db "$DB" -o js
 only "private" -- --db "$DB" upgrades perform 1 --tier p

@@ -38,6 +38,15 @@ vr a.auditor audit list --object staff:j.neumann
 expect_json '[.[].action | select(endswith(".refused") | not)] == ["staff.add", "staff.deactivate", "staff.reactivate"]'
 expect_json '[.[] | select(.action == "staff.reactivate")][0].reason == "zurück aus der Elternzeit"'
 expect_json '[.[] | select(.action == "staff.reactivate.refused")] | length == 2'
+# A planned departure is undone by a reactivation too: the person stays.
+vr s.kruse staff deactivate j.neumann --on 2027-02-01 --reason "Ruhestand"
+expect_status 0
+expect_json '.active == true and .leaves_on == "2027-02-01"'
+vr s.kruse staff reactivate j.neumann --reason "bleibt doch"
+expect_status 0
+expect_json '.active == true and .leaves_on == null'
+vr s.kruse staff reactivate j.neumann
+expect_status 4
 
 # --- audit list --after-seq and --since a timestamp.
 vr_unrecorded a.auditor audit list  # token ids in it differ between the stores
