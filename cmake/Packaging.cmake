@@ -1,9 +1,6 @@
 # `cpack -G DEB` in the build tree builds vrathaus_VERSION-RELEASE_ARCH.deb from the same
 # installation `cmake --install` does (packaging/CMakeLists.txt lists what it brings), under /usr.
-set(VRATHAUS_PACKAGE_MAINTAINER "vrathaus maintainers <vrathaus@dortmund.example>"
-    CACHE STRING "Maintainer field of the Debian package and its changelog")
-# The Debian revision: a non-native version, so the changelog is changelog.Debian.gz.
-set(VRATHAUS_DEBIAN_RELEASE 1 CACHE STRING "Debian revision of the package")
+# The maintainer and the Debian revision are set in packaging/CMakeLists.txt (its changelog needs them).
 
 set(CPACK_PACKAGE_NAME vrathaus)
 set(CPACK_PACKAGE_VENDOR "vrathaus maintainers")
