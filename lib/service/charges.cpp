@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "service/audit.hpp"
+#include "service/own_accounts.hpp"
 #include "store/charge_settlement_rows.hpp"
 #include "store/overdue_rows.hpp"
 
@@ -27,6 +28,7 @@ json show_charge(Context& ctx, std::int64_t id) {
 json cancel_charge(Context& ctx, std::int64_t id, const std::string& reason) {
   if (reason.empty()) fail_field("reason", "a cancelled charge needs a reason");
   auto before = load(ctx, id);
+  refuse_acting_on_own_account(ctx, before.at("account_id").get<std::int64_t>(), "cancel a charge");
   if (!vrathaus::cancel_open_charge(ctx.db(), id, reason, ctx.now(), ctx.actor.id))
     fail(ErrorKind::conflict, "charge {} is {}: only an open charge, not yet in a bank file, can be cancelled", id,
          before["status"].get<std::string>());
@@ -41,6 +43,7 @@ json mark_charge_paid(Context& ctx, std::int64_t id, const std::string& method, 
     fail_field("method", "'{}': choose cash, transfer or epayment", method);
   if (reference.empty()) fail_field("reference", "the receipt, bank or ePayment reference is required");
   auto before = load(ctx, id);
+  refuse_acting_on_own_account(ctx, before.at("account_id").get<std::int64_t>(), "mark paid a charge");
   if (!vrathaus::mark_charge_paid(ctx.db(), id, method, reference, ctx.now(), ctx.actor.id))
     fail(ErrorKind::conflict, "charge {} is {}: only an open, returned or disputed charge can be marked paid{}", id,
          before["status"].get<std::string>(),

@@ -7,6 +7,7 @@
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
 #include "service/staff.hpp"
+#include "store/account_rows.hpp"
 #include "store/upgrade_rows.hpp"
 
 #include <algorithm>
@@ -44,6 +45,11 @@ void refuse_recent_identity_change(Context& ctx, const std::string& staff, const
 void refuse_own_account(Context& ctx, const std::string& staff, const Account& account, const std::string& action) {
   if (auto why = own_account_reason(ctx, staff, account))
     fail(ErrorKind::forbidden, "nobody may {} of their own account: {}; a colleague must do it", action, *why);
+}
+
+void refuse_acting_on_own_account(Context& ctx, std::int64_t account_id, const std::string& action) {
+  if (!ctx.actor.is_staff) return;
+  if (auto account = load_account(ctx.db(), account_id)) refuse_own_account(ctx, ctx.actor.id, *account, action);
 }
 
 nlohmann::json link_own_account(Context& ctx, const std::string& staff, const std::string& account_ref) {

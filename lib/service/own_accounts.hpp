@@ -23,6 +23,11 @@ std::optional<std::string> own_account_reason(Context& ctx, const std::string& s
 // Throws forbidden (exit 6) when the account is the staff member's own.
 void refuse_own_account(Context& ctx, const std::string& staff, const Account& account, const std::string& action);
 
+// The same for the acting staff member and an account named by its number: nobody settles,
+// cancels or refunds a charge of their own account (a clerk marking their own permit paid in cash).
+// A service identity or the local administrator has no own account.
+void refuse_acting_on_own_account(Context& ctx, std::int64_t account_id, const std::string& action);
+
 // Throws forbidden (exit 6) when the staff member changed the account's identity fields within
 // the last 30 days: renaming an account to someone else's name, upgrading it and renaming it
 // back would otherwise verify one's own person.

@@ -4,6 +4,7 @@
 #include "domain/collection_calendar.hpp"
 #include "domain/pro_rata.hpp"
 #include "service/audit.hpp"
+#include "service/own_accounts.hpp"
 #include "store/permit_rows.hpp"
 #include "store/refund_rows.hpp"
 
@@ -46,6 +47,7 @@ json refund_charge(Context& ctx, const RefundRequest& r) {
     fail_field("paid_out", "the receipt or transfer reference of the payout is required");
   auto charge = refundable_charge(ctx.db(), r.charge_id);
   if (!charge) fail(ErrorKind::not_found, "no charge {}", r.charge_id);
+  refuse_acting_on_own_account(ctx, charge->account_id, "refund a charge");
   if (charge->status != "paid" && charge->status != "exported")
     fail(ErrorKind::conflict, "charge {} is {}: only a paid or collected (exported) charge can be refunded", charge->id,
          charge->status);
@@ -62,6 +64,7 @@ json mark_refund_paid_out(Context& ctx, std::int64_t refund_id, const std::strin
   if (reference.empty()) fail_field("reference", "the receipt or transfer reference of the payout is required");
   auto before = refund_json(ctx.db(), refund_id);
   if (before.is_null()) fail(ErrorKind::not_found, "no refund {}", refund_id);
+  refuse_acting_on_own_account(ctx, before.at("account_id").get<std::int64_t>(), "pay out a refund");
   if (!vrathaus::mark_refund_paid_out(ctx.db(), refund_id, reference, ctx.now(), ctx.actor.id))
     fail(ErrorKind::conflict, "refund {} is {}: only a pending refund can be paid out by hand", refund_id,
          before["status"].get<std::string>());

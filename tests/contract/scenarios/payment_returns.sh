@@ -108,6 +108,21 @@ expect_json '.status == "cancelled" and .cancel_reason == "Kulanz nach Rückspra
 vr m.weber charges mark-paid "$jonas_sent_fee" --method transfer --reference X
 expect_status 4
 expect_stderr "may still be collected"
+# A hostile clerk or supervisor: nobody settles or refunds a charge of their own account.
+vr m.weber staff link-account m.weber "$jonas"
+expect_status 0
+vr m.weber charges mark-paid "$jonas_charge" --method cash --reference KASSE-SELBST
+expect_status 6
+expect_stderr "own account"
+vr s.kruse staff link-account s.kruse "$jonas"
+expect_status 0
+vr s.kruse charges refund "$jonas_charge" --amount 100 --reason Kulanz
+expect_status 6
+expect_stderr "own account"
+vr_admin staff unlink-account m.weber "$jonas" --reason "Test der Trennung"
+expect_status 0
+vr_admin staff unlink-account s.kruse "$jonas" --reason "Test der Trennung"
+expect_status 0
 vr m.weber charges show "$jonas_charge"
 expect_status 0
 expect_json '.status == "returned" and .return_reason == "AM04" and (.bank_returns | map(.outcome)) == ["re-presented"]
