@@ -19,6 +19,9 @@ using nlohmann::json;
 
 // Unmatched entries listed in the answer; the rest are counted (all are kept in the store).
 constexpr std::size_t kListedUnmatched = 1000;
+// Entries staged before they are applied: the set statements run while the other thread parses
+// on, and the staging table stays within the temp store's page cache.
+constexpr std::size_t kChunk = 8192;
 
 std::string sha256_of_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -70,6 +73,61 @@ struct Tally {
   json revoked = json::array();  // [mandate, charge, reason], audited together
 };
 
+// What one entry does, by the city's policy: decided here, entry by entry while the file is read;
+// written by the staging's set statements, a chunk at a time.
+StagedReturn decide(const ReturnPolicy& policy, const BankReturnEntry& e, std::optional<ReturnTarget> charge,
+                    Tally& t) {
+  StagedReturn s;
+  s.end_to_end_id = e.end_to_end_id;
+  s.mandate_ref = e.mandate_id;
+  s.reason = e.reason;
+  s.amount_cents = e.amount_cents;
+  s.charge = std::move(charge);
+  ++t.entries;
+  if (!s.charge) {
+    ++t.unmatched;
+    if (t.unmatched_list.size() < kListedUnmatched)
+      t.unmatched_list.push_back({{"end_to_end_id", e.end_to_end_id},
+                                  {"mandate_id", e.mandate_id},
+                                  {"amount_cents", e.amount_cents ? json(*e.amount_cents) : json(nullptr)},
+                                  {"reason", e.reason}});
+    s.outcome = "unmatched";
+    return s;
+  }
+  const auto& c = *s.charge;
+  // Never twice: only a charge still waiting for its money can come back, once; a second entry
+  // for it in the same file finds it as the first one left it.
+  if (c.status != "exported" || c.status_set_by_file) {
+    ++t.already;
+    s.outcome = "already-" + c.status_set_by_file.value_or(c.status);
+    return s;
+  }
+  s.applies = true;
+  ++t.applied;
+  auto action = return_action(policy, e.reason);
+  if (action == ReturnAction::dispute) {
+    s.new_status = s.outcome = "disputed";
+    ++t.disputed;
+    return s;
+  }
+  s.new_status = s.outcome = "returned";
+  ++t.returned;
+  if (action == ReturnAction::re_present && c.kind != "re-presentation" && !c.re_presented && c.mandate_id) {
+    s.re_present = true;
+    s.outcome = "re-presented";
+    ++t.re_presented;
+  } else if (action == ReturnAction::revoke_mandate) {
+    s.outcome = "revoked";
+    s.stops_renewal = true;
+    s.revokes_mandate = c.mandate_id && c.mandate_revocable;
+    if (s.revokes_mandate) {
+      ++t.revoked_mandates;
+      t.revoked.push_back(json::array({*c.mandate_id, c.charge_id, e.reason}));
+    }
+  }
+  return s;
+}
+
 }  // namespace
 
 json import_bank_returns(Context& ctx, const std::string& file, const std::string& name) {
@@ -82,73 +140,16 @@ json import_bank_returns(Context& ctx, const std::string& file, const std::strin
     return out;
   }
 
-  const auto today = ctx.today().str();
   const auto now = ctx.now();
-  const auto& policy = ctx.city.sepa.returns;
+  const auto today = ctx.today().str();
   const auto fee = ctx.city.sepa.return_fee_cents;
   LargerPageCache cache(ctx.db());
-  BankReturnRows rows(ctx.db());
+  BankReturnStaging staging(ctx.db());
   BankFileRow header_row;
   std::int64_t file_id = 0;
   Tally t;
-
-  auto on_header = [&](const BankFileHeader& h) {
-    header_row = {0, sha, name, h.kind, h.namespace_uri, h.msg_id, now, ctx.actor.id, 0, 0, 0};
-    file_id = insert_bank_file(ctx.db(), header_row);
-  };
-  auto on_entry = [&](const BankReturnEntry& e) {
-    ++t.entries;
-    auto charge = rows.find_charge(e.end_to_end_id);
-    if (!charge) {
-      ++t.unmatched;
-      if (t.unmatched_list.size() < kListedUnmatched)
-        t.unmatched_list.push_back({{"end_to_end_id", e.end_to_end_id},
-                                    {"mandate_id", e.mandate_id},
-                                    {"amount_cents", e.amount_cents ? json(*e.amount_cents) : json(nullptr)},
-                                    {"reason", e.reason}});
-      rows.record(file_id, e.end_to_end_id, e.mandate_id, e.amount_cents, e.reason, std::nullopt, "unmatched");
-      return;
-    }
-    // Never twice: only a charge still waiting for its money can come back.
-    if (charge->status != "exported") {
-      ++t.already;
-      rows.record(file_id, e.end_to_end_id, e.mandate_id, e.amount_cents, e.reason, charge->charge_id,
-                  "already-" + charge->status);
-      return;
-    }
-    auto action = return_action(policy, e.reason);
-    std::string outcome = "returned";
-    if (action == ReturnAction::dispute) {
-      rows.settle(charge->charge_id, "disputed", e.reason, today);
-      outcome = "disputed";
-      ++t.disputed;
-    } else {
-      rows.settle(charge->charge_id, "returned", e.reason, today);
-      ++t.returned;
-      if (action == ReturnAction::re_present && charge->kind != "re-presentation" && !charge->re_presented &&
-          charge->mandate_id) {
-        rows.add_follow_up(*charge, "re-presentation", charge->amount_cents, today, now);
-        outcome = "re-presented";
-        ++t.re_presented;
-      } else if (action == ReturnAction::revoke_mandate) {
-        outcome = "revoked";
-        if (charge->mandate_id &&
-            rows.revoke_mandate(*charge->mandate_id, today, fmt::format("bank return {} ({})", e.reason, name), now)) {
-          ++t.revoked_mandates;
-          t.revoked.push_back(json::array({*charge->mandate_id, charge->charge_id, e.reason}));
-        }
-        t.permits_stopped += rows.stop_auto_renew(charge->account_id, now);
-      }
-    }
-    if (fee > 0) {
-      rows.add_follow_up(*charge, "return-fee", fee, today, now);
-      ++t.fees;
-    }
-    ++t.applied;
-    rows.record(file_id, e.end_to_end_id, e.mandate_id, e.amount_cents, e.reason, charge->charge_id, outcome);
-  };
-  // The file is read on a second thread while this one applies the entries (SQLite wants one
-  // writer): libxml2's reader costs about a third of the import on its own.
+  // The file is read on a second thread while this one matches, stages and applies the entries
+  // (SQLite wants one writer).
   BankFileReader reader(file);
   Pipeline<ReadStep> steps([&reader](ReadStep& step) {
     auto got = reader.next();
@@ -159,9 +160,18 @@ json import_bank_returns(Context& ctx, const std::string& file, const std::strin
     return true;
   });
   while (auto* step = steps.next()) {
-    if (step->is_header) on_header(step->header);
-    else on_entry(step->entry);
+    if (step->is_header) {
+      const auto& h = step->header;
+      header_row = {0, sha, name, h.kind, h.namespace_uri, h.msg_id, now, ctx.actor.id, 0, 0, 0};
+      file_id = insert_bank_file(ctx.db(), header_row);
+    } else {
+      const auto& e = step->entry;
+      staging.add(decide(ctx.city.sepa.returns, e, staging.find_charge(e.end_to_end_id), t));
+      if (staging.size() == kChunk) t.permits_stopped += staging.apply(file_id, name, today, now, fee);
+    }
   }
+  t.permits_stopped += staging.apply(file_id, name, today, now, fee);
+  if (fee > 0) t.fees = t.applied;
   set_bank_file_counts(ctx.db(), file_id, t.entries, t.applied, t.unmatched);
 
   json out{{"ok", t.unmatched == 0},
@@ -182,14 +192,14 @@ json import_bank_returns(Context& ctx, const std::string& file, const std::strin
            {"fees", t.fees},
            {"already", t.already},
            {"unmatched_count", t.unmatched},
-           {"unmatched", t.unmatched_list}};
+           {"unmatched", std::move(t.unmatched_list)}};
   json summary = out;
   summary.erase("unmatched");
   audit_append(ctx, {"payments.returns.import", "bank-file:" + std::to_string(file_id), nullptr, summary, ""});
   // One entry for every mandate the file revoked, like the renewal run's one entry per run: an
   // entry per mandate cost more than the rest of the import (a third of 100,000 returns are AC04
   // in the benchmark: 33,000 chained hashes and three prepared statements each).
-  if (!t.revoked.empty())
+  if (t.revoked_mandates > 0)
     audit_append(ctx, {"mandates.revoke", "bank-file:" + std::to_string(file_id), json{{"status", "active"}},
                        json{{"status", "revoked"}, {"revoked", std::move(t.revoked)}},
                        "revoked: [mandate, charge, reason code] (city.sepa.returns.revoke_mandate)"});

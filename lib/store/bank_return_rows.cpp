@@ -11,6 +11,20 @@ void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int
   else q.bind(index);
 }
 
+// The staging tables must exist before the statements on them are prepared; the server reuses its
+// connections, so a later import on the same connection empties them instead.
+SQLite::Database& with_staging_tables(SQLite::Database& db) {
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS bank_return_staging ("
+          " seq INTEGER PRIMARY KEY, end_to_end_id TEXT NOT NULL, mandate_ref TEXT NOT NULL,"
+          " amount_cents INTEGER, reason TEXT NOT NULL, charge_id INTEGER, account_id INTEGER, permit_id INTEGER,"
+          " mandate_id INTEGER, charge_cents INTEGER, applies INTEGER NOT NULL, new_status TEXT, outcome TEXT NOT NULL,"
+          " re_present INTEGER NOT NULL, revokes INTEGER NOT NULL, stops_renewal INTEGER NOT NULL);"
+          "CREATE INDEX IF NOT EXISTS temp.bank_return_staging_charge ON bank_return_staging(charge_id) WHERE applies;"
+          "CREATE INDEX IF NOT EXISTS temp.bank_return_staging_mandate ON bank_return_staging(mandate_id) WHERE revokes;"
+          "DELETE FROM temp.bank_return_staging;");
+  return db;
+}
+
 }  // namespace
 
 std::optional<BankFileRow> find_bank_file(SQLite::Database& db, const std::string& sha256) {
@@ -64,27 +78,21 @@ nlohmann::json bank_file_json(const BankFileRow& f) {
           {"applied", f.applied},    {"unmatched", f.unmatched}};
 }
 
-BankReturnRows::BankReturnRows(SQLite::Database& db)
-    : db_(db),
+BankReturnStaging::BankReturnStaging(SQLite::Database& db)
+    : db_(with_staging_tables(db)),
       find_(db,
             "SELECT c.id, c.account_id, c.amount_cents, c.permit_id, c.mandate_id, c.status, c.kind,"
-            " EXISTS (SELECT 1 FROM charges r WHERE r.origin = c.id AND r.kind = 're-presentation')"
-            " FROM charges c WHERE c.end_to_end_id = ?"),
-      settle_(db,
-              "UPDATE charges SET status = ?, return_reason = ?, returned_on = ? WHERE id = ? AND status = 'exported'"),
-      follow_up_(db,
-                 "INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind, origin)"
-                 " VALUES (?,?,?,?,?,'open',?,?,?)"),
-      revoke_(db,
-              "UPDATE mandates SET status = 'revoked', revoked_on = ?, revoke_reason = ?, updated_at = ?"
-              " WHERE id = ? AND status = 'active'"),
-      stop_renew_(db, "UPDATE permits SET auto_renew = 0, updated_at = ? WHERE account_id = ? AND auto_renew = 1"
-                      " AND status = 'active'"),
-      record_(db,
-              "INSERT INTO bank_returns(file_id, end_to_end_id, mandate_id, amount_cents, reason, charge_id, outcome)"
-              " VALUES (?,?,?,?,?,?,?)") {}
+            " EXISTS (SELECT 1 FROM main.charges r WHERE r.origin = c.id AND r.kind = 're-presentation'),"
+            " coalesce(m.status = 'active', 0) AND NOT EXISTS (SELECT 1 FROM temp.bank_return_staging s"
+            "  WHERE s.mandate_id = c.mandate_id AND s.revokes),"
+            " (SELECT s.new_status FROM temp.bank_return_staging s WHERE s.charge_id = c.id AND s.applies)"
+            " FROM main.charges c LEFT JOIN main.mandates m ON m.id = c.mandate_id WHERE c.end_to_end_id = ?"),
+      insert_(db,
+              "INSERT INTO temp.bank_return_staging(end_to_end_id, mandate_ref, amount_cents, reason, charge_id,"
+              " account_id, permit_id, mandate_id, charge_cents, applies, new_status, outcome, re_present, revokes,"
+              " stops_renewal) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
 
-std::optional<ReturnTarget> BankReturnRows::find_charge(const std::string& end_to_end_id) {
+std::optional<ReturnTarget> BankReturnStaging::find_charge(const std::string& end_to_end_id) {
   find_.reset();
   find_.bind(1, end_to_end_id);
   if (!find_.executeStep()) return std::nullopt;
@@ -97,66 +105,85 @@ std::optional<ReturnTarget> BankReturnRows::find_charge(const std::string& end_t
   t.status = find_.getColumn(5).getString();
   t.kind = find_.getColumn(6).getString();
   t.re_presented = find_.getColumn(7).getInt() != 0;
+  t.mandate_revocable = find_.getColumn(8).getInt() != 0;
+  if (!find_.getColumn(9).isNull()) t.status_set_by_file = find_.getColumn(9).getString();
   find_.reset();
   return t;
 }
 
-bool BankReturnRows::settle(std::int64_t charge_id, const std::string& status, const std::string& reason,
-                            const std::string& day) {
-  settle_.reset();
-  settle_.bind(1, status);
-  settle_.bind(2, reason);
-  settle_.bind(3, day);
-  settle_.bind(4, charge_id);
-  return settle_.exec() == 1;
+void BankReturnStaging::add(const StagedReturn& e) {
+  insert_.reset();
+  insert_.bind(1, e.end_to_end_id);
+  insert_.bind(2, e.mandate_ref);
+  bind_optional(insert_, 3, e.amount_cents);
+  insert_.bind(4, e.reason);
+  const ReturnTarget* c = e.charge ? &*e.charge : nullptr;
+  bind_optional(insert_, 5, c ? std::optional(c->charge_id) : std::nullopt);
+  bind_optional(insert_, 6, c ? std::optional(c->account_id) : std::nullopt);
+  bind_optional(insert_, 7, c ? c->permit_id : std::nullopt);
+  bind_optional(insert_, 8, c ? c->mandate_id : std::nullopt);
+  bind_optional(insert_, 9, c ? std::optional(c->amount_cents) : std::nullopt);
+  insert_.bind(10, e.applies ? 1 : 0);
+  if (e.applies) insert_.bind(11, e.new_status);
+  else insert_.bind(11);
+  insert_.bind(12, e.outcome);
+  insert_.bind(13, e.re_present ? 1 : 0);
+  insert_.bind(14, e.revokes_mandate ? 1 : 0);
+  insert_.bind(15, e.stops_renewal ? 1 : 0);
+  insert_.exec();
+  ++staged_;
 }
 
-std::int64_t BankReturnRows::add_follow_up(const ReturnTarget& origin, const std::string& kind, std::int64_t amount_cents,
-                                           const std::string& due_on, const std::string& now) {
-  follow_up_.reset();
-  follow_up_.bind(1, origin.account_id);
-  // A fee is not a permit's charge; a re-presentation collects the same permit's fee again.
-  bind_optional(follow_up_, 2, kind == "re-presentation" ? origin.permit_id : std::nullopt);
-  bind_optional(follow_up_, 3, origin.mandate_id);
-  follow_up_.bind(4, amount_cents);
-  follow_up_.bind(5, due_on);
-  follow_up_.bind(6, now);
-  follow_up_.bind(7, kind);
-  follow_up_.bind(8, origin.charge_id);
-  follow_up_.exec();
-  return db_.getLastInsertRowid();
-}
+std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& file_name, const std::string& today,
+                                      const std::string& now, std::int64_t fee_cents) {
+  SQLite::Statement settle(db_,
+                           "UPDATE main.charges AS c SET status = s.new_status, return_reason = s.reason, returned_on = ?"
+                           " FROM temp.bank_return_staging AS s WHERE s.applies AND c.id = s.charge_id");
+  settle.bind(1, today);
+  settle.exec();
 
-bool BankReturnRows::revoke_mandate(std::int64_t mandate_id, const std::string& day, const std::string& reason,
-                                    const std::string& now) {
-  revoke_.reset();
-  revoke_.bind(1, day);
-  revoke_.bind(2, reason);
-  revoke_.bind(3, now);
-  revoke_.bind(4, mandate_id);
-  return revoke_.exec() == 1;
-}
+  // Each entry's re-presentation, then its fee, as new open charges pointing at it, in file order.
+  // A fee is not a permit's charge; a re-presentation collects the same permit's fee again. (The
+  // cross join with the two kinds sorts only within each entry; a UNION ALL sorted all of them.)
+  SQLite::Statement follow_ups(
+      db_,
+      "WITH follow_up(k, kind) AS (VALUES (0, 're-presentation'), (1, 'return-fee'))"
+      " INSERT INTO main.charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind,"
+      " origin) SELECT s.account_id, CASE f.k WHEN 0 THEN s.permit_id END, s.mandate_id,"
+      " CASE f.k WHEN 0 THEN s.charge_cents ELSE ?3 END, ?1, 'open', ?2, f.kind, s.charge_id"
+      " FROM temp.bank_return_staging AS s CROSS JOIN follow_up AS f"
+      " WHERE s.applies AND CASE f.k WHEN 0 THEN s.re_present ELSE ?3 > 0 END ORDER BY s.seq, f.k");
+  follow_ups.bind(1, today);
+  follow_ups.bind(2, now);
+  follow_ups.bind(3, fee_cents);
+  follow_ups.exec();
 
-std::int64_t BankReturnRows::stop_auto_renew(std::int64_t account_id, const std::string& now) {
-  stop_renew_.reset();
-  stop_renew_.bind(1, now);
-  stop_renew_.bind(2, account_id);
-  return stop_renew_.exec();
-}
+  SQLite::Statement revoke(db_,
+                           "UPDATE main.mandates AS m SET status = 'revoked', revoked_on = ?1,"
+                           " revoke_reason = 'bank return ' || s.reason || ' (' || ?2 || ')', updated_at = ?3"
+                           " FROM temp.bank_return_staging AS s WHERE s.revokes AND m.id = s.mandate_id"
+                           " AND m.status = 'active'");
+  revoke.bind(1, today);
+  revoke.bind(2, file_name);
+  revoke.bind(3, now);
+  revoke.exec();
 
-void BankReturnRows::record(std::int64_t file_id, const std::string& end_to_end_id, const std::string& mandate_id,
-                            std::optional<std::int64_t> amount_cents, const std::string& reason,
-                            std::optional<std::int64_t> charge_id, const std::string& outcome) {
-  record_.reset();
-  record_.bind(1, file_id);
-  record_.bind(2, end_to_end_id);
-  if (mandate_id.empty()) record_.bind(3);
-  else record_.bind(3, mandate_id);
-  bind_optional(record_, 4, amount_cents);
-  record_.bind(5, reason);
-  bind_optional(record_, 6, charge_id);
-  record_.bind(7, outcome);
-  record_.exec();
+  SQLite::Statement stop_renewal(db_,
+                                 "UPDATE main.permits SET auto_renew = 0, updated_at = ? WHERE auto_renew = 1"
+                                 " AND status = 'active' AND account_id IN (SELECT account_id FROM"
+                                 " temp.bank_return_staging WHERE stops_renewal)");
+  stop_renewal.bind(1, now);
+  auto permits_stopped = stop_renewal.exec();
+
+  SQLite::Statement record(db_,
+                           "INSERT INTO main.bank_returns(file_id, end_to_end_id, mandate_id, amount_cents, reason,"
+                           " charge_id, outcome) SELECT ?, end_to_end_id, NULLIF(mandate_ref, ''), amount_cents, reason,"
+                           " charge_id, outcome FROM temp.bank_return_staging ORDER BY seq");
+  record.bind(1, file_id);
+  record.exec();
+  db_.exec("DELETE FROM temp.bank_return_staging");
+  staged_ = 0;
+  return permits_stopped;
 }
 
 nlohmann::json bank_returns_of_charge(SQLite::Database& db, std::int64_t charge_id) {

@@ -1,7 +1,7 @@
 #pragma once
 // Reading and writing what the bank's return files did: the files, each entry, and the charges,
-// mandates and permits they change. No rules here, only SQL with bound parameters; the statements
-// are prepared once per import, so 100,000 entries cost 100,000 steps, not 100,000 preparations.
+// mandates and permits they change. SQL with bound parameters; which reason code does what is
+// decided by the caller (domain/return_policy).
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace vrathaus {
 
@@ -29,30 +30,44 @@ struct ReturnTarget {
   std::int64_t charge_id = 0, account_id = 0, amount_cents = 0;
   std::optional<std::int64_t> permit_id, mandate_id;
   std::string status, kind;
-  bool re_presented = false;  // a re-presentation of it exists already
+  bool re_presented = false;     // a re-presentation of it exists already
+  bool mandate_revocable = false;  // its mandate is active and no earlier entry of this file revokes it
+  // The status an earlier entry of this file gives the charge ("returned" or "disputed").
+  std::optional<std::string> status_set_by_file;
 };
 
-class BankReturnRows {
+// One entry of the file, matched and decided, waiting to be applied.
+struct StagedReturn {
+  std::string end_to_end_id, mandate_ref, reason;
+  std::optional<std::int64_t> amount_cents;
+  std::optional<ReturnTarget> charge;  // nullopt: unmatched
+  bool applies = false;                // it changes its charge (the first entry for a charge still exported)
+  std::string new_status;              // what it makes of the charge when it applies: returned or disputed
+  std::string outcome;                 // returned, re-presented, disputed, revoked, already-…, unmatched
+  bool re_present = false, revokes_mandate = false, stops_renewal = false;
+};
+
+// The entries of one bank file, staged in a TEMP table while the file is read (matched and decided
+// one by one) and applied a chunk at a time with a handful of set statements: an entry at a time
+// cost six writes each, 4.7 s for 100,000 returns. A charge, mandate or permit an applied chunk
+// changed is found changed by the next chunk's entries, as by the next file's.
+class BankReturnStaging {
 public:
-  explicit BankReturnRows(SQLite::Database& db);
+  explicit BankReturnStaging(SQLite::Database& db);
   std::optional<ReturnTarget> find_charge(const std::string& end_to_end_id);
-  // Sets status 'returned' or 'disputed' with the reason, only if the charge is still exported;
-  // false when it was not (then nothing changed).
-  bool settle(std::int64_t charge_id, const std::string& status, const std::string& reason, const std::string& day);
-  // A new open charge pointing at `origin`: its re-presentation or the return fee.
-  std::int64_t add_follow_up(const ReturnTarget& origin, const std::string& kind, std::int64_t amount_cents,
-                             const std::string& due_on, const std::string& now);
-  // Revokes the mandate if it is active; true when it was.
-  bool revoke_mandate(std::int64_t mandate_id, const std::string& day, const std::string& reason, const std::string& now);
-  // The account's permits stop renewing themselves; returns how many did.
-  std::int64_t stop_auto_renew(std::int64_t account_id, const std::string& now);
-  void record(std::int64_t file_id, const std::string& end_to_end_id, const std::string& mandate_id,
-              std::optional<std::int64_t> amount_cents, const std::string& reason, std::optional<std::int64_t> charge_id,
-              const std::string& outcome);
+  void add(const StagedReturn& entry);
+  std::size_t size() const { return staged_; }
+  // Applies the staged entries and empties the staging. Settles the charges (returned or disputed with the reason), adds the re-presentations and
+  // return fees (fee_cents > 0) as open charges in file order, revokes the mandates, stops the
+  // accounts' permits renewing and records every entry under `file_id`. Returns how many permits
+  // stopped renewing.
+  std::int64_t apply(std::int64_t file_id, const std::string& file_name, const std::string& today,
+                     const std::string& now, std::int64_t fee_cents);
 
 private:
   SQLite::Database& db_;
-  SQLite::Statement find_, settle_, follow_up_, revoke_, stop_renew_, record_;
+  SQLite::Statement find_, insert_;
+  std::size_t staged_ = 0;
 };
 
 // What the bank's files said about one charge, oldest first.
