@@ -35,30 +35,6 @@ std::string sha256_of_file(const std::string& path) {
   return hash.hex();
 }
 
-// The whole file is one transaction. With SQLite's default 2 MiB page cache, a file of 100,000
-// returns spills changed pages to the WAL again and again (measured: 4 s of system time out of 9);
-// 32 MiB, as the bulk import uses, holds them. Bounded, so memory stays flat beyond it; restored
-// afterwards because the server's connections are reused.
-class LargerPageCache {
-public:
-  explicit LargerPageCache(SQLite::Database& db) : db_(db), before_(db.execAndGet("PRAGMA cache_size").getInt()) {
-    db_.exec("PRAGMA cache_size = -32768");
-  }
-  ~LargerPageCache() {
-    try {
-      db_.exec(fmt::format("PRAGMA cache_size = {}", before_));
-    } catch (const std::exception&) {
-      // A connection that cannot run a PRAGMA is broken anyway; the error that got us here matters.
-    }
-  }
-  LargerPageCache(const LargerPageCache&) = delete;
-  LargerPageCache& operator=(const LargerPageCache&) = delete;
-
-private:
-  SQLite::Database& db_;
-  int before_;
-};
-
 // What the reading thread hands over: the file's header once, then its entries.
 struct ReadStep {
   bool is_header = false;
@@ -143,7 +119,6 @@ json import_bank_returns(Context& ctx, const std::string& file, const std::strin
   const auto now = ctx.now();
   const auto today = ctx.today().str();
   const auto fee = ctx.city.sepa.return_fee_cents;
-  LargerPageCache cache(ctx.db());
   BankReturnStaging staging(ctx.db());
   BankFileRow header_row;
   std::int64_t file_id = 0;
