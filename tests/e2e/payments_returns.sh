@@ -87,6 +87,36 @@ jq -e '.kind == "pain.002" and .applied == 1 and .re_presented == 0 and .returne
 expect 0 "$V" --db "$DB" charges list --status returned -o json
 jq -e '[.[] | .id] | length == 3' <<<"$out" >/dev/null || fail "three returned charges: $out"
 
+# One file naming a charge twice (the bank's own duplicate): the first entry changes it, the second
+# finds it returned; one fee, one revocation.
+printf '%s\n' "VR-C5 BWP-5 3070 AC04" "VR-C5 BWP-5 3070 MD06" | camt054_returns CAMT-3 >"$T/camt3.xml"
+expect 0 "$V" --db "$DB" payments returns import "$T/camt3.xml" -o json
+jq -e '.entries == 2 and .applied == 1 and .already == 1 and .fees == 1 and .revoked_mandates == 1 and .disputed == 0' \
+  <<<"$out" >/dev/null || fail "a charge named twice in one file: $out"
+[ "$(field 5 status)" = returned ] && [ "$(field 5 return_reason)" = AC04 ] || fail "charge 5: $(charge 5)"
+expect 0 "$V" --db "$DB" charges show 5 -o json
+jq -e '[.bank_returns[] | [.reason, .outcome]] == [["AC04","revoked"],["MD06","already-returned"]]' <<<"$out" >/dev/null ||
+  fail "both entries recorded: $out"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM charges WHERE origin = 5")" = 1 ] || fail "one fee for charge 5"
+
+# The statement of account 1 in every output format: the return and its fee after the collection.
+expect 0 "$V" --db "$DB" accounts statement 1 -o json
+jq -e '[.[] | .kind] == ["charge","collection","fee","return"] and .[-1].balance_cents == 3370' <<<"$out" >/dev/null ||
+  fail "statement of account 1: $out"
+expect 0 "$V" --db "$DB" accounts statement 1 -o yaml
+[ "$(grep -c 'kind: ' <<<"$out")" = 4 ] && grep -q 'kind: "return"' <<<"$out" || fail "statement yaml: $out"
+expect 0 "$V" --db "$DB" accounts statement 1 -o csv
+[ "$(wc -l <<<"$out")" = 5 ] && grep -q ',return,' <<<"$out" || fail "statement csv: $out"
+expect 0 "$V" --db "$DB" accounts statement 1 -o jsonl
+[ "$(wc -l <<<"$out")" = 4 ] || fail "statement jsonl: $out"
+expect 0 "$V" --db "$DB" accounts statement 1
+grep -q 'AC04' <<<"$out" || fail "statement table names the reason: $out"
+
+# Audited: each import, and the mandates it revoked with the charge and reason code.
+expect 0 "$V" --db "$DB" audit list --object bank-file:1 -o json
+jq -e '[.[] | .action] == ["payments.returns.import","mandates.revoke"]
+       and (.[1].after.revoked == [[1,1,"AC04"]])' <<<"$out" >/dev/null || fail "audit of the first file: $out"
+
 # A broken file is refused with the line, and changes nothing.
 printf '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn>' >"$T/broken.xml"
 expect 5 "$V" --db "$DB" payments returns import "$T/broken.xml"
