@@ -22,6 +22,10 @@ constexpr std::size_t kListedUnmatched = 1000;
 // Entries staged before they are applied: the set statements run while the other thread parses
 // on, and the staging table stays within the temp store's page cache.
 constexpr std::size_t kChunk = 8192;
+// Parsed entries waiting for this thread: more than a chunk, so the parsing goes on while a chunk
+// is applied (a few MiB, whatever the file's size).
+constexpr std::size_t kQueueChunk = 256;
+constexpr std::size_t kQueuedChunks = kChunk / kQueueChunk + 2;
 
 std::string sha256_of_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -133,7 +137,7 @@ json import_bank_returns(Context& ctx, const std::string& file, const std::strin
     if (step.is_header) step.header = reader.header();
     else step.entry = reader.entry();
     return true;
-  });
+  }, kQueueChunk, kQueuedChunks);
   while (auto* step = steps.next()) {
     if (step->is_header) {
       const auto& h = step->header;
