@@ -30,7 +30,7 @@ struct ReturnTarget {
   std::int64_t charge_id = 0, account_id = 0, amount_cents = 0;
   std::optional<std::int64_t> permit_id, mandate_id;
   std::string status, kind;
-  bool re_presented = false;     // a re-presentation of it exists already
+  bool re_presented = false;       // a re-presentation of it exists already
   bool mandate_revocable = false;  // its mandate is active and no earlier entry of this file revokes it
   // The status an earlier entry of this file gives the charge ("returned" or "disputed").
   std::optional<std::string> status_set_by_file;
@@ -57,10 +57,10 @@ public:
   std::optional<ReturnTarget> find_charge(const std::string& end_to_end_id);
   void add(const StagedReturn& entry);
   std::size_t size() const { return staged_; }
-  // Applies the staged entries and empties the staging. Settles the charges (returned or disputed with the reason), adds the re-presentations and
-  // return fees (fee_cents > 0) as open charges in file order, revokes the mandates, stops the
-  // accounts' permits renewing and records every entry under `file_id`. Returns how many permits
-  // stopped renewing.
+  // Applies the staged entries and empties the staging: settles the charges (returned or disputed,
+  // with the reason), adds the re-presentations and return fees (fee_cents > 0) as open charges in
+  // file order, revokes the mandates, stops the accounts' permits renewing and records every entry
+  // under `file_id`. Returns how many permits stopped renewing.
   std::int64_t apply(std::int64_t file_id, const std::string& file_name, const std::string& today,
                      const std::string& now, std::int64_t fee_cents);
 
