@@ -75,7 +75,7 @@ std::map<std::string, std::vector<Person>> people_by_office(const PlanRequest& r
         Date end = c.revoked_on && *c.revoked_on <= c.valid_until ? c.revoked_on->add_days(-1) : c.valid_until;
         mark(p.certified, w, c.granted_on, end, 1);
       }
-      for (long i = 0; i < w.n; ++i)
+      for (long i = w.n - 1; i >= 0 && p.last_here < 0; --i)
         if (p.here[std::size_t(i)]) p.last_here = i;
       out[office].push_back(std::move(p));
     }
@@ -142,7 +142,7 @@ OfficePlan plan_office(const PlanRequest& r, const coverage::OfficeRule& rule, s
   Staffing st{std::vector<int>(std::size_t(w.n), 0), std::vector<bool>(std::size_t(w.n))};
   for (long i = 0; i < w.n; ++i) st.open[std::size_t(i)] = coverage::is_opening_day(w.day(i), r.facts.holidays);
   for (const auto& p : people)
-    for (long i = 0; i < w.n; ++i) st.count[std::size_t(i)] += p.here[std::size_t(i)] && p.certified[std::size_t(i)];
+    for (long i = 0; i < w.n; ++i) st.count[std::size_t(i)] += p.here[std::size_t(i)] & p.certified[std::size_t(i)];  // 0 or 1 each
 
   auto short_days = days_below(st, o.required);
   std::vector<long> deadlines;

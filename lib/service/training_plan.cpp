@@ -1,6 +1,7 @@
 #include "service/training_plan.hpp"
 
 #include "core/error.hpp"
+#include "domain/role.hpp"
 #include "domain/training_plan.hpp"
 #include "service/audit.hpp"
 #include "service/certifications.hpp"
@@ -9,6 +10,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 namespace vrathaus {
@@ -33,6 +36,17 @@ json row_json(const training::OfficePlan& o) {
           {"why", o.why}};
 }
 
+// Only counter staff are trained: clerks and supervisors. `roles` is the stored list, comma-separated.
+bool serves_at_counter(std::string_view roles) {
+  for (std::size_t start = 0; start <= roles.size();) {
+    auto end = std::min(roles.find(',', start), roles.size());
+    auto role = parse_role(roles.substr(start, end - start));
+    if (role == Role::clerk || role == Role::supervisor) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 training::PlanRequest plan_request(Context& ctx, const PlanQuery& q) {
   check_certification_kind(ctx.city, q.cert);
   auto horizon = q.horizon_days.value_or(kDefaultPlanHorizonDays);
@@ -47,13 +61,9 @@ training::PlanRequest plan_request(Context& ctx, const PlanQuery& q) {
   r.refresh_days = ctx.city.training.refresh_days;
   r.validity_months = ctx.city.certification_validity_months.at(q.cert);
   r.facts = load_coverage_facts(ctx, q.cert, q.office, r.today, r.today.add_days(horizon));
-  // Only counter staff are trained: clerks and supervisors.
   SQLite::Statement roles(ctx.db(), "SELECT id, roles FROM staff");
-  while (roles.executeStep()) {
-    auto list = "," + roles.getColumn(1).getString() + ",";
-    if (list.find(",clerk,") == std::string::npos && list.find(",supervisor,") == std::string::npos)
-      r.not_trainable.insert(roles.getColumn(0).getString());
-  }
+  while (roles.executeStep())
+    if (!serves_at_counter(roles.getColumn(1).getText())) r.not_trainable.insert(roles.getColumn(0).getString());
   // People enrolled in a planned session count as certified from its day: the plan assumes they
   // pass, so planning again after --apply does not suggest them twice.
   std::unordered_map<std::string, coverage::StaffFacts*> by_id;
