@@ -9,9 +9,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
-#include <algorithm>
 #include <string_view>
-#include <tuple>
 #include <unordered_map>
 
 namespace vrathaus {
@@ -115,8 +113,8 @@ coverage::Request load_coverage_facts(Context& ctx, const std::string& cert, con
     if (auto it = index.find(row.staff); it != index.end()) r.staff[it->second].transfers.push_back(std::move(row.transfer));
   for (auto& row : load_certifications_of_kind(ctx.db(), cert))
     if (auto it = index.find(row.staff); it != index.end()) r.staff[it->second].certifications.push_back(std::move(row.period));
-  // Absences come by period, not by person (tens of thousands for a large city): gathered first,
-  // then handed out with one allocation per person, each person's by day.
+  // Absences come by day, not by person (tens of thousands for a large city): gathered first, then
+  // handed out with one allocation per person.
   std::vector<std::pair<std::size_t, AbsencePeriod>> absences;
   std::vector<std::size_t> per_person(r.staff.size());
   for_each_absence_between(ctx.db(), from, to, [&](std::string_view staff, AbsencePeriod&& period) {
@@ -124,9 +122,6 @@ coverage::Request load_coverage_facts(Context& ctx, const std::string& cert, con
   });
   for (std::size_t i = 0; i < per_person.size(); ++i) r.staff[i].absences.reserve(per_person[i]);
   for (auto& [i, period] : absences) r.staff[i].absences.push_back(std::move(period));
-  for (auto& s : r.staff)
-    std::sort(s.absences.begin(), s.absences.end(),
-              [](const AbsencePeriod& a, const AbsencePeriod& b) { return std::tie(a.from, a.id) < std::tie(b.from, b.id); });
   return r;
 }
 

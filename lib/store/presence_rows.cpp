@@ -15,12 +15,9 @@ constexpr const char* kAbsenceColumns =
 
 std::string text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
 
-// The column's text without copying it: valid until the next step (NULL reads as "").
-std::string_view text_view(SQLite::Statement& q, int i) {
-  auto column = q.getColumn(i);
-  const char* chars = column.getText();  // before getBytes: the conversion to text sets the length
-  return {chars, std::size_t(column.getBytes())};
-}
+// The column's text without copying it, valid until the next step (NULL reads as ""). Stored text
+// holds no NUL: its end is found without asking SQLite for the length as well.
+std::string_view text_view(SQLite::Statement& q, int i) { return q.getColumn(i).getText(); }
 
 // A stored date that does not parse means the store was edited by hand: say so, don't guess.
 Date stored_date(SQLite::Statement& q, int i, const char* table) {
@@ -133,7 +130,7 @@ std::vector<AbsenceRow> load_absences(SQLite::Database& db, const std::string& s
 void for_each_absence_between(SQLite::Database& db, const Date& from, const Date& to,
                               const std::function<void(std::string_view staff, AbsencePeriod&& period)>& take) {
   SQLite::Statement q(db, "SELECT staff, id, from_date, to_date, reason FROM absences"
-                          " WHERE to_date >= ? AND from_date <= ? AND from_time IS NULL");
+                          " WHERE to_date >= ? AND from_date <= ? AND from_time IS NULL ORDER BY to_date, from_date");
   q.bind(1, from.str());
   q.bind(2, to.str());
   while (q.executeStep()) {

@@ -45,8 +45,9 @@ struct AbsenceRow {
 std::vector<AbsenceRow> load_absences(SQLite::Database& db, const std::string& staff, std::optional<Date> from = {},
                                       std::optional<Date> to = {});
 // Everyone's whole-day absences overlapping [from, to] (coverage counts whole days), each handed to
-// `take` as it is read, in no particular order. Only the period: a city of 10,000 staff holds some
-// 50,000 of them, and building full rows (with the bookkeeping columns) cost more than the report.
+// `take` as it is read, by last day: one person's absences never overlap, so each person's come in
+// day order. Only the period: a city of 10,000 staff holds some 50,000 of them, and building full
+// rows (with the bookkeeping columns) cost more than the report.
 void for_each_absence_between(SQLite::Database& db, const Date& from, const Date& to,
                               const std::function<void(std::string_view staff, AbsencePeriod&& period)>& take);
 // Everyone's half-day absences on `day`.
