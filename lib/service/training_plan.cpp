@@ -65,15 +65,16 @@ training::PlanRequest plan_request(Context& ctx, const PlanQuery& q) {
   while (roles.executeStep())
     if (!serves_at_counter(roles.getColumn(1).getText())) r.not_trainable.insert(roles.getColumn(0).getString());
   // People enrolled in a planned session count as certified from its day: the plan assumes they
-  // pass, so planning again after --apply does not suggest them twice.
-  std::unordered_map<std::string, coverage::StaffFacts*> by_id;
-  for (auto& s : r.facts.staff) by_id[s.id] = &s;
-  for (const auto& session : load_sessions(ctx.db(), q.cert, r.today)) {
-    if (session.status != "planned") continue;
-    for (const auto& e : session.enrolments)
-      if (auto it = by_id.find(e.staff); it != by_id.end())
-        it->second->certifications.push_back({q.cert, session.date, validity_end(session.date, r.validity_months), {}});
-  }
+  // pass, so planning again after --apply does not suggest them twice. A few people at most: the
+  // lookup goes from the staff to them, not the other way round.
+  std::unordered_map<std::string, std::vector<Date>> session_days;  // by staff, in session order
+  for (const auto& session : load_sessions(ctx.db(), q.cert, r.today))
+    if (session.status == "planned")
+      for (const auto& e : session.enrolments) session_days[e.staff].push_back(session.date);
+  if (!session_days.empty())
+    for (auto& s : r.facts.staff)
+      if (auto it = session_days.find(s.id); it != session_days.end())
+        for (const auto& day : it->second) s.certifications.push_back({q.cert, day, validity_end(day, r.validity_months), {}});
   return r;
 }
 
