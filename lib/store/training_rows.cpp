@@ -89,7 +89,9 @@ std::vector<SessionRow> load_sessions(SQLite::Database& db, const std::string& c
   SQLite::Statement e(db, std::string("SELECT session_id, staff, outcome FROM training_enrolments WHERE session_id IN "
                                       "(SELECT id FROM training_sessions WHERE ") + kChosen + ") ORDER BY session_id, staff");
   bind_choice(e);
-  while (e.executeStep()) out[index.at(e.getColumn(0).getInt64())].enrolments.push_back({text(e, 1), text(e, 2)});
+  while (e.executeStep())  // a session added between the two reads (outside a transaction) is in neither
+    if (auto it = index.find(e.getColumn(0).getInt64()); it != index.end())
+      out[it->second].enrolments.push_back({text(e, 1), text(e, 2)});
   return out;
 }
 
