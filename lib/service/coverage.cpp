@@ -100,12 +100,13 @@ coverage::Request load_coverage_facts(Context& ctx, const std::string& cert, con
   }
   StaffIndex index;
   // Staff of the office, and those who move into or out of it.
-  SQLite::Statement q(ctx.db(), "SELECT id, office, active, leaves_on FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
+  SQLite::Statement q(ctx.db(), "SELECT id, office, active, leaves_on, roles FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
                                 "office = ?1 OR id IN (SELECT staff FROM staff_transfers WHERE ?1 IN (from_office, to_office)))");
   q.bind(1, office);
   while (q.executeStep()) {
     coverage::StaffFacts s{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0, {}, {}};
     if (!q.getColumn(3).isNull()) s.leaves_on = Date::parse(q.getColumn(3).getString());
+    s.roles = q.getColumn(4).getString();
     index.emplace(s.id, r.staff.size());
     r.staff.push_back(std::move(s));
   }

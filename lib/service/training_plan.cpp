@@ -8,8 +8,6 @@
 #include "service/coverage.hpp"
 #include "service/training_sessions.hpp"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -61,9 +59,8 @@ training::PlanRequest plan_request(Context& ctx, const PlanQuery& q) {
   r.refresh_days = ctx.city.training.refresh_days;
   r.validity_months = ctx.city.certification_validity_months.at(q.cert);
   r.facts = load_coverage_facts(ctx, q.cert, q.office, r.today, r.today.add_days(horizon));
-  SQLite::Statement roles(ctx.db(), "SELECT id, roles FROM staff");
-  while (roles.executeStep())
-    if (!serves_at_counter(roles.getColumn(1).getText())) r.not_trainable.insert(roles.getColumn(0).getString());
+  for (const auto& s : r.facts.staff)
+    if (!serves_at_counter(s.roles)) r.not_trainable.insert(s.id);
   // People enrolled in a planned session count as certified from its day: the plan assumes they
   // pass, so planning again after --apply does not suggest them twice. A few people at most: the
   // lookup goes from the staff to them, not the other way round.
