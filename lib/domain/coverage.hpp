@@ -29,6 +29,7 @@ struct StaffFacts {
   std::vector<AbsencePeriod> absences;
   std::optional<Date> leaves_on{};   // a planned departure (domain/placement.hpp)
   std::vector<Transfer> transfers{};  // planned or past moves between offices
+  std::string roles{};  // as stored, comma-separated: coverage ignores them, the plan trains counter staff only
   Placement placement() const { return {office, active, leaves_on, transfers}; }
 };
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <tuple>
 
 namespace vrathaus::training {
@@ -32,8 +33,8 @@ struct Window {
 };
 
 void mark(std::vector<std::uint8_t>& days, const Window& w, const Date& from, const Date& to, std::uint8_t value) {
-  long end = to < w.start ? 0 : w.index(to.add_days(1));
-  for (long i = w.index(from); i < end; ++i) days[std::size_t(i)] = value;
+  long begin = w.index(from), end = to < w.start ? 0 : w.index(to.add_days(1));
+  if (begin < end) std::fill(days.begin() + begin, days.begin() + end, value);
 }
 
 // The last valid day of the certification valid on `day`, following renewals that continue it.
@@ -75,7 +76,7 @@ std::map<std::string, std::vector<Person>> people_by_office(const PlanRequest& r
         Date end = c.revoked_on && *c.revoked_on <= c.valid_until ? c.revoked_on->add_days(-1) : c.valid_until;
         mark(p.certified, w, c.granted_on, end, 1);
       }
-      for (long i = 0; i < w.n; ++i)
+      for (long i = w.n - 1; i >= 0 && p.last_here < 0; --i)
         if (p.here[std::size_t(i)]) p.last_here = i;
       out[office].push_back(std::move(p));
     }
@@ -90,10 +91,15 @@ struct Staffing {
   std::vector<bool> open;   // opening days
 };
 
-int gain_of(const Person& p, const std::vector<long>& short_days, long from, long until) {
+// The short days a training on day `from`, valid until `until`, can fill (`days` is in order).
+std::span<const long> fillable(const std::vector<long>& days, long from, long until) {
+  auto first = std::lower_bound(days.begin(), days.end(), from);
+  return {first, std::upper_bound(first, days.end(), until)};
+}
+
+int gain_of(const Person& p, std::span<const long> days) {
   int gain = 0;
-  for (long i : short_days)
-    if (from <= i && i <= until && p.here[std::size_t(i)] && !p.certified[std::size_t(i)]) ++gain;
+  for (long i : days) gain += p.here[std::size_t(i)] && !p.certified[std::size_t(i)];
   return gain;
 }
 
@@ -141,8 +147,10 @@ OfficePlan plan_office(const PlanRequest& r, const coverage::OfficeRule& rule, s
   o.required = rule.required + std::max(0, r.buffer);
   Staffing st{std::vector<int>(std::size_t(w.n), 0), std::vector<bool>(std::size_t(w.n))};
   for (long i = 0; i < w.n; ++i) st.open[std::size_t(i)] = coverage::is_opening_day(w.day(i), r.facts.holidays);
-  for (const auto& p : people)
-    for (long i = 0; i < w.n; ++i) st.count[std::size_t(i)] += p.here[std::size_t(i)] && p.certified[std::size_t(i)];
+  for (const auto& p : people) {
+    if (p.staff->certifications.empty()) continue;  // most people: certified on no day, nothing to add
+    for (long i = 0; i < w.n; ++i) st.count[std::size_t(i)] += p.here[std::size_t(i)] & p.certified[std::size_t(i)];  // 0 or 1 each
+  }
 
   auto short_days = days_below(st, o.required);
   std::vector<long> deadlines;
@@ -179,11 +187,12 @@ OfficePlan plan_office(const PlanRequest& r, const coverage::OfficeRule& rule, s
   // Greedy: the person who fills the most short days, then who stays longest, then who is absent
   // least, then by id — until no short day remains or nobody helps any more.
   for (auto remaining = days_below(st, o.required); !remaining.empty(); remaining = days_below(st, o.required)) {
+    auto days = fillable(remaining, by, until);
     Person* best = nullptr;
     std::tuple<int, long, int> best_key{0, 0, 0};
     for (auto& p : people) {
       if (r.not_trainable.contains(p.staff->id)) continue;
-      int gain = gain_of(p, remaining, by, until);
+      int gain = gain_of(p, days);
       if (gain == 0) continue;
       std::tuple<int, long, int> key{gain, p.last_here, -p.absent_days};
       if (!best || best_key < key) best = &p, best_key = key;

@@ -9,6 +9,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <string_view>
 #include <unordered_map>
 
 namespace vrathaus {
@@ -68,6 +69,14 @@ json planned_sessions(Context& ctx, const std::string& cert, const Date& from, c
   return out;
 }
 
+// Staff ids to their place in the facts, found with the store's text as it is read: no string is
+// built for each of the tens of thousands of rows looked up.
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+using StaffIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+
 json holidays_between(const std::set<Date>& holidays, const Date& from, const Date& to) {
   json out = json::array();
   for (auto it = holidays.lower_bound(from); it != holidays.end() && *it <= to; ++it) out.push_back(it->str());
@@ -89,23 +98,31 @@ coverage::Request load_coverage_facts(Context& ctx, const std::string& cert, con
   } else {
     for (const auto& o : list_offices(ctx)) r.offices.push_back({o.code, o.min_certified});
   }
-  std::unordered_map<std::string, std::size_t> index;
+  StaffIndex index;
   // Staff of the office, and those who move into or out of it.
-  SQLite::Statement q(ctx.db(), "SELECT id, office, active, leaves_on FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
+  SQLite::Statement q(ctx.db(), "SELECT id, office, active, leaves_on, roles FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
                                 "office = ?1 OR id IN (SELECT staff FROM staff_transfers WHERE ?1 IN (from_office, to_office)))");
   q.bind(1, office);
   while (q.executeStep()) {
-    index[q.getColumn(0).getString()] = r.staff.size();
     coverage::StaffFacts s{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0, {}, {}};
     if (!q.getColumn(3).isNull()) s.leaves_on = Date::parse(q.getColumn(3).getString());
+    s.roles = q.getColumn(4).getString();
+    index.emplace(s.id, r.staff.size());
     r.staff.push_back(std::move(s));
   }
   for (auto& row : load_transfers(ctx.db()))
     if (auto it = index.find(row.staff); it != index.end()) r.staff[it->second].transfers.push_back(std::move(row.transfer));
   for (auto& row : load_certifications_of_kind(ctx.db(), cert))
     if (auto it = index.find(row.staff); it != index.end()) r.staff[it->second].certifications.push_back(std::move(row.period));
-  for (auto& row : load_absences_between(ctx.db(), from, to))
-    if (auto it = index.find(row.staff); it != index.end()) r.staff[it->second].absences.push_back(std::move(row.period));
+  // Absences come by day, not by person (tens of thousands for a large city): gathered first, then
+  // handed out with one allocation per person.
+  std::vector<std::pair<std::size_t, AbsencePeriod>> absences;
+  std::vector<std::size_t> per_person(r.staff.size());
+  for_each_absence_between(ctx.db(), from, to, [&](std::string_view staff, AbsencePeriod&& period) {
+    if (auto it = index.find(staff); it != index.end()) absences.emplace_back(it->second, std::move(period)), ++per_person[it->second];
+  });
+  for (std::size_t i = 0; i < per_person.size(); ++i) r.staff[i].absences.reserve(per_person[i]);
+  for (auto& [i, period] : absences) r.staff[i].absences.push_back(std::move(period));
   return r;
 }
 

@@ -1,14 +1,15 @@
 #include "service/training_plan.hpp"
 
 #include "core/error.hpp"
+#include "domain/role.hpp"
 #include "domain/training_plan.hpp"
 #include "service/audit.hpp"
 #include "service/certifications.hpp"
 #include "service/coverage.hpp"
 #include "service/training_sessions.hpp"
 
-#include <SQLiteCpp/Statement.h>
-
+#include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 namespace vrathaus {
@@ -33,6 +34,17 @@ json row_json(const training::OfficePlan& o) {
           {"why", o.why}};
 }
 
+// Only counter staff are trained: clerks and supervisors. `roles` is the stored list, comma-separated.
+bool serves_at_counter(std::string_view roles) {
+  for (std::size_t start = 0; start <= roles.size();) {
+    auto end = std::min(roles.find(',', start), roles.size());
+    auto role = parse_role(roles.substr(start, end - start));
+    if (role == Role::clerk || role == Role::supervisor) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 training::PlanRequest plan_request(Context& ctx, const PlanQuery& q) {
   check_certification_kind(ctx.city, q.cert);
   auto horizon = q.horizon_days.value_or(kDefaultPlanHorizonDays);
@@ -47,23 +59,19 @@ training::PlanRequest plan_request(Context& ctx, const PlanQuery& q) {
   r.refresh_days = ctx.city.training.refresh_days;
   r.validity_months = ctx.city.certification_validity_months.at(q.cert);
   r.facts = load_coverage_facts(ctx, q.cert, q.office, r.today, r.today.add_days(horizon));
-  // Only counter staff are trained: clerks and supervisors.
-  SQLite::Statement roles(ctx.db(), "SELECT id, roles FROM staff");
-  while (roles.executeStep()) {
-    auto list = "," + roles.getColumn(1).getString() + ",";
-    if (list.find(",clerk,") == std::string::npos && list.find(",supervisor,") == std::string::npos)
-      r.not_trainable.insert(roles.getColumn(0).getString());
-  }
+  for (const auto& s : r.facts.staff)
+    if (!serves_at_counter(s.roles)) r.not_trainable.insert(s.id);
   // People enrolled in a planned session count as certified from its day: the plan assumes they
-  // pass, so planning again after --apply does not suggest them twice.
-  std::unordered_map<std::string, coverage::StaffFacts*> by_id;
-  for (auto& s : r.facts.staff) by_id[s.id] = &s;
-  for (const auto& session : load_sessions(ctx.db(), q.cert, r.today)) {
-    if (session.status != "planned") continue;
-    for (const auto& e : session.enrolments)
-      if (auto it = by_id.find(e.staff); it != by_id.end())
-        it->second->certifications.push_back({q.cert, session.date, validity_end(session.date, r.validity_months), {}});
-  }
+  // pass, so planning again after --apply does not suggest them twice. A few people at most: the
+  // lookup goes from the staff to them, not the other way round.
+  std::unordered_map<std::string, std::vector<Date>> session_days;  // by staff, in session order
+  for (const auto& session : load_sessions(ctx.db(), q.cert, r.today))
+    if (session.status == "planned")
+      for (const auto& e : session.enrolments) session_days[e.staff].push_back(session.date);
+  if (!session_days.empty())
+    for (auto& s : r.facts.staff)
+      if (auto it = session_days.find(s.id); it != session_days.end())
+        for (const auto& day : it->second) s.certifications.push_back({q.cert, day, validity_end(day, r.validity_months), {}});
   return r;
 }
 

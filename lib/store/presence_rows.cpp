@@ -15,9 +15,13 @@ constexpr const char* kAbsenceColumns =
 
 std::string text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
 
+// The column's text without copying it, valid until the next step (NULL reads as ""). Stored text
+// holds no NUL: its end is found without asking SQLite for the length as well.
+std::string_view text_view(SQLite::Statement& q, int i) { return q.getColumn(i).getText(); }
+
 // A stored date that does not parse means the store was edited by hand: say so, don't guess.
 Date stored_date(SQLite::Statement& q, int i, const char* table) {
-  auto value = text(q, i);
+  auto value = text_view(q, i);
   auto d = Date::parse(value);
   if (!d) fail(ErrorKind::internal, "{}: stored date '{}' in {} is not a date", table, value, q.getColumnName(i));
   return *d;
@@ -123,11 +127,17 @@ std::vector<AbsenceRow> load_absences(SQLite::Database& db, const std::string& s
   return read_all<AbsenceRow>(q, read_absence);
 }
 
-std::vector<AbsenceRow> load_absences_between(SQLite::Database& db, const Date& from, const Date& to) {
-  SQLite::Statement q(db, std::string(kAbsenceColumns) + "WHERE to_date >= ? AND from_date <= ? AND from_time IS NULL ORDER BY staff, from_date");
+void for_each_absence_between(SQLite::Database& db, const Date& from, const Date& to,
+                              const std::function<void(std::string_view staff, AbsencePeriod&& period)>& take) {
+  SQLite::Statement q(db, "SELECT staff, id, from_date, to_date, reason FROM absences"
+                          " WHERE to_date >= ? AND from_date <= ? AND from_time IS NULL ORDER BY to_date, from_date");
   q.bind(1, from.str());
   q.bind(2, to.str());
-  return read_all<AbsenceRow>(q, read_absence);
+  while (q.executeStep()) {
+    AbsencePeriod period{q.getColumn(1).getInt64(), stored_date(q, 2, "absences"), stored_date(q, 3, "absences"),
+                         std::string(text_view(q, 4))};
+    take(text_view(q, 0), std::move(period));
+  }
 }
 
 std::vector<AbsenceRow> load_part_day_absences_on(SQLite::Database& db, const Date& day) {

@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <unordered_map>
+
 namespace vrathaus {
 namespace {
 
@@ -21,7 +23,8 @@ std::vector<Enrolment> load_enrolments(SQLite::Database& db, std::int64_t sessio
   return out;
 }
 
-SessionRow read_session(SQLite::Database& db, SQLite::Statement& q) {
+// The session's own columns (kSessionColumns), without its enrolments.
+SessionRow read_session_columns(SQLite::Statement& q) {
   SessionRow r;
   r.id = q.getColumn(0).getInt64();
   r.cert = text(q, 1);
@@ -36,7 +39,6 @@ SessionRow read_session(SQLite::Database& db, SQLite::Statement& q) {
   r.created_at = text(q, 8);
   r.completed_by = text(q, 9);
   r.completed_at = text(q, 10);
-  r.enrolments = load_enrolments(db, r.id);
   return r;
 }
 
@@ -63,16 +65,33 @@ std::optional<SessionRow> load_session(SQLite::Database& db, std::int64_t id) {
   SQLite::Statement q(db, std::string(kSessionColumns) + "WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
-  return read_session(db, q);
+  auto r = read_session_columns(q);
+  r.enrolments = load_enrolments(db, r.id);
+  return r;
 }
 
 std::vector<SessionRow> load_sessions(SQLite::Database& db, const std::string& cert, std::optional<Date> from) {
-  SQLite::Statement q(db, std::string(kSessionColumns) +
-                              "WHERE (?1 = '' OR cert = ?1) AND (?2 = '' OR on_date >= ?2) ORDER BY on_date, id");
-  q.bind(1, cert);
-  q.bind(2, from ? from->str() : std::string());
+  constexpr const char* kChosen = "(?1 = '' OR cert = ?1) AND (?2 = '' OR on_date >= ?2)";
+  auto bind_choice = [&](SQLite::Statement& q) {
+    q.bind(1, cert);
+    q.bind(2, from ? from->str() : std::string());
+  };
+  SQLite::Statement q(db, std::string(kSessionColumns) + "WHERE " + kChosen + " ORDER BY on_date, id");
+  bind_choice(q);
   std::vector<SessionRow> out;
-  while (q.executeStep()) out.push_back(read_session(db, q));
+  std::unordered_map<std::int64_t, std::size_t> index;
+  while (q.executeStep()) {
+    index.emplace(q.getColumn(0).getInt64(), out.size());
+    out.push_back(read_session_columns(q));
+  }
+  if (out.empty()) return out;
+  // Every chosen session's enrolments in one pass, not one query per session.
+  SQLite::Statement e(db, std::string("SELECT session_id, staff, outcome FROM training_enrolments WHERE session_id IN "
+                                      "(SELECT id FROM training_sessions WHERE ") + kChosen + ") ORDER BY session_id, staff");
+  bind_choice(e);
+  while (e.executeStep())  // a session added between the two reads (outside a transaction) is in neither
+    if (auto it = index.find(e.getColumn(0).getInt64()); it != index.end())
+      out[it->second].enrolments.push_back({text(e, 1), text(e, 2)});
   return out;
 }
 

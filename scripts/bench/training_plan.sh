@@ -38,18 +38,26 @@ INSERT INTO absences(staff, from_date, to_date, reason, created_by, created_at, 
 COMMIT;
 SQL
 printf 'city:\n  holidays: [2026-12-25, 2026-12-26, 2027-01-01]\n' >"$work/config.yaml"
-times=()
+# Other work on the machine moves the wall time: say how busy it was (1-minute load average), and
+# give the CPU time (user + system) too, which waiting for a core does not lengthen.
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+times=() cpu=()
+TIMEFORMAT='%3U %3S'
 for _ in 1 2 3 4 5 6 7; do
   start=$(date +%s%N)
   set +e
-  VRATHAUS_NOW=2026-11-25T09:00:00Z VRATHAUS_CONFIG=$work/config.yaml "$dir/cli/vrathaus" --db "$work/bench.db" -q -o json \
-    training plan >"$work/plan.json" 2>/dev/null
+  { time VRATHAUS_NOW=2026-11-25T09:00:00Z VRATHAUS_CONFIG=$work/config.yaml "$dir/cli/vrathaus" --db "$work/bench.db" -q \
+      -o json training plan >"$work/plan.json" 2>/dev/null; } 2>"$work/cpu"
   rc=$?
   set -e
   end=$(date +%s%N)
   [ "$rc" -le 1 ] || { echo "vrathaus training plan failed with exit $rc" >&2; exit 1; }
   times+=($(( (end - start) / 1000 )))
+  cpu+=("$(awk '{ printf "%d", ($1 + $2) * 1000000 }' "$work/cpu")")
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 4p)
-printf '  vrathaus training plan -o json (%d staff in the store): median %d.%02d ms of 7 runs (exit %d, %s to train)\n' \
-  "$staff_total" $((median / 1000)) $(((median % 1000) / 10)) "$rc" "$(jq '[.offices[].train[]] | length' "$work/plan.json")"
+cpu_median=$(printf '%s\n' "${cpu[@]}" | sort -n | sed -n 4p)
+printf '  vrathaus training plan -o json (%d staff in the store): median %d.%02d ms of 7 runs, CPU %d.%02d ms (exit %d, %s to train; load average %s before, %s after)\n' \
+  "$staff_total" $((median / 1000)) $(((median % 1000) / 10)) $((cpu_median / 1000)) $(((cpu_median % 1000) / 10)) "$rc" \
+  "$(jq '[.offices[].train[]] | length' "$work/plan.json")" "$load_before" "$(cut -d' ' -f1 /proc/loadavg)"
+printf '  target: under 100 ms -> %s\n' "$([ "$median" -lt 100000 ] && echo met || echo 'NOT met')"
