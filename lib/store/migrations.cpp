@@ -664,7 +664,7 @@ CREATE INDEX refunds_account ON refunds(account_id);
 CREATE INDEX refunds_batch ON refunds(batch) WHERE batch IS NOT NULL;
 )sql";
 
-// Version 15: the coverage report and the training plan read every whole-day absence overlapping a
+// Version 14: the coverage report and the training plan read every whole-day absence overlapping a
 // period. An index holding the columns they read answers that from the index alone; the plain
 // range index made SQLite look up each table row (50,000 of them for 10,000 staff over a year).
 // It serves every query the range index did, so it replaces it.
@@ -687,7 +687,7 @@ constexpr std::array kMigrations{
     Migration{11, "planned departures, transfers and training", kTraining},
     Migration{12, "appointments", kAppointments},
     Migration{13, "refunds and dunning", kRefunds},
-    Migration{15, "absences by period, covering the coverage columns", kAbsenceCoverageIndex},
+    Migration{14, "absences by period, covering the coverage columns", kAbsenceCoverageIndex},
 };
 
 }  // namespace
