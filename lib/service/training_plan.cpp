@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "domain/training_plan.hpp"
 #include "service/audit.hpp"
+#include "service/booked_demand.hpp"
 #include "service/certifications.hpp"
 #include "service/coverage.hpp"
 #include "service/training_sessions.hpp"
@@ -30,6 +31,7 @@ json row_json(const training::OfficePlan& o) {
           {"closable", o.closable},
           {"short_days", o.short_days},
           {"first_short", nullable(o.first_short)},
+          {"demand_days", o.demand_days},
           {"why", o.why}};
 }
 
@@ -64,6 +66,7 @@ training::PlanRequest plan_request(Context& ctx, const PlanQuery& q) {
       if (auto it = by_id.find(e.staff); it != by_id.end())
         it->second->certifications.push_back({q.cert, session.date, validity_end(session.date, r.validity_months), {}});
   }
+  r.demand_days = demand_days_by_office(booked_demand_risks(ctx, r.facts, r.today, r.today.add_days(horizon)));
   return r;
 }
 
