@@ -6,6 +6,7 @@
 # is 2026-12-10 (Scharnhorst and Brackel open 08:00-18:00, 600 minutes, 15-minute slots).
 # The appointments city, flagging an office at its minimum from 5 % of its capacity booked.
 CITY=$WORK.city.yaml
+mkdir -p "$(dirname "$CITY")"
 sed 's/^  appointments:$/  appointments:\n    busy_at_minimum_percent: 5/' "$HERE/appointments-city.yaml" >"$CITY"
 grep -q busy_at_minimum_percent "$CITY" || { echo "could not write $CITY" >&2; exit 1; }
 export VRATHAUS_CONFIG=$CITY
