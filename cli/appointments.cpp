@@ -96,6 +96,16 @@ void add_reading_commands(CLI::App* group, Session& session, const std::shared_p
   });
 }
 
+void add_keeping_command(CLI::App* group, Session& session, const std::shared_ptr<AppointmentOptions>& o) {
+  auto* keep = group->add_subcommand(
+      "keep", "The cron job: reassign appointments their clerk can no longer keep, then list those at risk (exit 1 when any)");
+  add_dry_run(keep, o->dry_run);
+  examples(keep, "  vrathaus appointments keep\n  vrathaus appointments keep --dry-run -o json");
+  keep->callback([&session, o] {
+    call_and_print(session, "appointments.keep", nlohmann::json::object(), kAppointmentColumns, o->dry_run);
+  });
+}
+
 }  // namespace
 
 void add_appointments_commands(CLI::App& app, Session& session) {
@@ -104,6 +114,7 @@ void add_appointments_commands(CLI::App& app, Session& session) {
   group->require_subcommand(1);
   add_reading_commands(group, session, o);
   add_booking_commands(group, session, o);
+  add_keeping_command(group, session, o);
 }
 
 void add_duty_hours_commands(CLI::App* staff_group, Session& session) {

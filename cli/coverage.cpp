@@ -61,6 +61,17 @@ void print_table(const nlohmann::json& r) {
     }
     std::cout << render(rows, "table", {{"valid_until", "staff", "office", "cert", "opens_gaps"}});
   }
+  // Only with bookings at risk: a store without appointments prints what it always printed.
+  if (r.contains("demand") && !r["demand"].empty()) {
+    json rows = json::array();
+    for (const auto& d : r["demand"])
+      rows.push_back({{"date", d["date"]}, {"office", d["office"]}, {"reason", d["reason"]},
+                      {"booked", fmt::format("{} min ({} appointment(s))", d["booked_minutes"].get<int>(), d["booked"].get<int>())},
+                      {"can_serve", fmt::format("{} min", d["capacity_minutes"].get<int>())},
+                      {"present", fmt::format("{}/{}", d["present"].get<int>(), d["required"].get<int>())}});
+    std::cout << fmt::format("\ndays at risk from booked appointments: {}\n", rows.size())
+              << render(rows, "table", {{"date", "office", "reason", "booked", "can_serve", "present"}});
+  }
   std::cout << std::flush;
 }
 

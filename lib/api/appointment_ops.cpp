@@ -96,6 +96,14 @@ void add_appointment_operations(OperationTable& t) {
          .summary = "Upcoming appointments nobody certified is left to keep, with the nearest free slots",
          .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
          .run = [](Context& ctx, const json&) { return appointments_at_risk(ctx); }});
+  t.add({.name = "appointments.keep",
+         .method = "POST",
+         .path = "/appointments/keep",
+         .effect = Effect::write,
+         .summary = "The cron job: move every upcoming appointment its clerk can no longer keep to a certified clerk "
+                    "free then, or mark it needs-rebooking; then the ones at risk (ok is false when any)",
+         .access = {.grants = {{.roles = kManagers}}},
+         .run = [](Context& ctx, const json&) { return keep_appointments(ctx); }});
   t.add({.name = "staff.hours",
          .method = "GET",
          .path = "/staff/{id}/hours",

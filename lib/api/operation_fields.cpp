@@ -114,6 +114,7 @@ const std::map<std::string, Fields>& table() {
       {"appointments.show", {"account", "format"}},
       {"appointments.list", {"office", "date", "staff", "account"}},
       {"appointments.at_risk", {}},
+      {"appointments.keep", {}},
       {"staff.hours", {}},
       {"staff.set_hours", {"from", "to", "off", "office_hours"}},
   };

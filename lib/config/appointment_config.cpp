@@ -39,7 +39,10 @@ void parse_office(const YAML::Node& node, const Where& w, OfficeSchedule& into) 
 
 void parse_appointments(const YAML::Node& node, const Where& w, AppointmentRules& rules,
                         const std::map<std::string, int>& known_certs) {
-  yaml::expect_map(node, w, {"kinds", "hours", "offices"});
+  yaml::expect_map(node, w, {"kinds", "hours", "offices", "busy_at_minimum_percent"});
+  if (node["busy_at_minimum_percent"])
+    rules.busy_at_minimum_percent =
+        int(yaml::read_int(node["busy_at_minimum_percent"], w.child("busy_at_minimum_percent"), 1, 100));
   if (auto kinds = node["kinds"]) {
     auto kw = w.child("kinds");
     if (!kinds.IsMap()) yaml::config_error(kw, kinds, "expected a mapping of appointment kinds");

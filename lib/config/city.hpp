@@ -103,6 +103,9 @@ struct AppointmentRules {
                                  TimeRange{480, 960}, std::nullopt, std::nullopt},
                                 ""};
   std::map<std::string, OfficeSchedule> offices;  // by office code
+  // Booked demand: an office-day exactly at its minimum of certified staff is a risk too when its
+  // open bookings fill more than this share of what the clerks present can serve.
+  int busy_at_minimum_percent = 75;
   const OfficeSchedule& schedule_of(const std::string& office) const {
     auto it = offices.find(office);
     return it == offices.end() ? default_office : it->second;

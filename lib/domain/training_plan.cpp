@@ -89,6 +89,7 @@ std::map<std::string, std::vector<Person>> people_by_office(const PlanRequest& r
 struct Staffing {
   std::vector<int> count;   // certified people present per day
   std::vector<bool> open;   // opening days
+  std::vector<int> extra{};  // people wanted above `required` per day (booked demand)
 };
 
 // The short days a training on day `from`, valid until `until`, can fill (`days` is in order).
@@ -111,14 +112,27 @@ void train(Person& p, Staffing& st, long from, long until) {
     }
 }
 
-std::vector<long> days_below(const Staffing& st, int required) {
+// The opening days with fewer than `required` certified present; with `wanted`, counting the
+// extra person a day of booked demand wants (the minimum itself is never raised).
+enum class Target { minimum, wanted };
+std::vector<long> days_below(const Staffing& st, int required, Target target = Target::minimum) {
   std::vector<long> out;
   for (std::size_t i = 0; i < st.count.size(); ++i)
-    if (st.open[i] && st.count[i] < required) out.push_back(long(i));
+    if (st.open[i] && st.count[i] < required + (target == Target::wanted ? st.extra[i] : 0)) out.push_back(long(i));
   return out;
 }
 
+std::string explain_staffing(const OfficePlan& o, const Plan& plan, int people, int best_on_short);
+
+// The sentence for people, and how many days booked appointments asked one more person for.
 std::string explain(const OfficePlan& o, const Plan& plan, int people, int best_on_short) {
+  auto text = explain_staffing(o, plan, people, best_on_short);
+  if (o.demand_days > 0)
+    text += fmt::format("; {} opening day(s) with many bookings want one more certified person", o.demand_days);
+  return text;
+}
+
+std::string explain_staffing(const OfficePlan& o, const Plan& plan, int people, int best_on_short) {
   if (!o.first_gap && o.train.empty())
     return fmt::format("at least {} certified present on every opening day until {}", o.required, plan.to.str());
   if (!o.closable)
@@ -151,8 +165,13 @@ OfficePlan plan_office(const PlanRequest& r, const coverage::OfficeRule& rule, s
     if (p.staff->certifications.empty()) continue;  // most people: certified on no day, nothing to add
     for (long i = 0; i < w.n; ++i) st.count[std::size_t(i)] += p.here[std::size_t(i)] & p.certified[std::size_t(i)];  // 0 or 1 each
   }
+  st.extra.assign(std::size_t(w.n), 0);
+  if (auto demand = r.demand_days.find(rule.code); demand != r.demand_days.end())
+    for (const auto& [day, wanted] : demand->second)
+      if (long i = w.start.days_until(day); 0 <= i && i < w.n && st.open[std::size_t(i)])
+        st.extra[std::size_t(i)] = std::max(0, wanted - o.required), ++o.demand_days;
 
-  auto short_days = days_below(st, o.required);
+  auto short_days = days_below(st, o.required, Target::wanted);
   std::vector<long> deadlines;
   if (!short_days.empty()) {
     o.first_gap = w.day(short_days.front());
@@ -186,7 +205,8 @@ OfficePlan plan_office(const PlanRequest& r, const coverage::OfficeRule& rule, s
 
   // Greedy: the person who fills the most short days, then who stays longest, then who is absent
   // least, then by id — until no short day remains or nobody helps any more.
-  for (auto remaining = days_below(st, o.required); !remaining.empty(); remaining = days_below(st, o.required)) {
+  for (auto remaining = days_below(st, o.required, Target::wanted); !remaining.empty();
+       remaining = days_below(st, o.required, Target::wanted)) {
     auto days = fillable(remaining, by, until);
     Person* best = nullptr;
     std::tuple<int, long, int> best_key{0, 0, 0};
@@ -203,7 +223,7 @@ OfficePlan plan_office(const PlanRequest& r, const coverage::OfficeRule& rule, s
   }
 
   if (o.train.empty()) o.train_by.reset();  // nobody to train: no date to meet
-  auto still_short = days_below(st, o.required);
+  auto still_short = days_below(st, o.required, Target::wanted);
   o.short_days = int(still_short.size());
   if (!still_short.empty()) o.first_short = w.day(still_short.front());
   auto below_minimum = days_below(st, o.minimum);

@@ -7,6 +7,7 @@
 #include "domain/coverage.hpp"
 #include "domain/date.hpp"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,6 +26,10 @@ struct PlanRequest {
   // Counted when certified, never suggested for training: those who do not serve at the counter
   // (an administrator, an auditor).
   std::set<std::string> not_trainable;
+  // Per office the days whose booked appointments are a risk (domain/booked_demand), each with
+  // the people present then plus one: the plan wants at least that many certified on that day
+  // (and never fewer than minimum + buffer).
+  std::map<std::string, std::map<Date, int>> demand_days{};
 };
 
 struct OfficePlan {
@@ -39,6 +44,7 @@ struct OfficePlan {
   bool closable = true;              // after the training, no opening day below the minimum
   int short_days = 0;                // opening days still below `required` after the training
   std::optional<Date> first_short;   // the first of them
+  int demand_days = 0;               // days of booked demand in the window (wanting one more)
   std::string why;                   // one sentence for people
 };
 

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "domain/folding.hpp"
 #include "domain/validate.hpp"
+#include "service/appointments.hpp"
 #include "service/audit.hpp"
 #include "service/permits.hpp"
 #include "service/presence.hpp"
@@ -260,6 +261,8 @@ Account close_account(Context& ctx, const std::string& id, const std::string& re
   json b{{"status", before.status}}, a{{"status", account.status}};
   if (erase) a["erased_fields"] = editable_account_fields(), a["erased_at"] = *account.erased_at;
   audit_append(ctx, {erase ? "accounts.erase" : "accounts.close", account_object(account.id), b, a, reason});
+  // Nobody is to be served for a closed account: its open appointments free their slots.
+  cancel_open_appointments_of(ctx, account.id, "account closed");
   return account;
 }
 

@@ -21,11 +21,33 @@ std::vector<std::string> free_clerks_for(Context& ctx, const AppointmentRow& row
   return appointments::free_for(local_range(ctx, row.starts_at, row.ends_at), days.front().clerks);
 }
 
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The one rule for every cause: a booked appointment whose clerk can no longer keep it moves to
+// the first certified clerk of the office free then, else needs rebooking; one that needs
+// rebooking gets such a clerk as soon as there is one. Audited; nullopt when nothing changed.
+std::optional<AppointmentMoved> keep_or_flag(Context& ctx, const AppointmentRow& row) {
+  auto free = free_clerks_for(ctx, row);
+  if (row.status == "booked" && contains(free, row.staff)) return std::nullopt;
+  if (row.status == "needs-rebooking" && free.empty()) return std::nullopt;
+  auto before = appointment_json(ctx, row);
+  AppointmentMoved m{row, row.staff};
+  m.appointment.staff = free.empty() ? std::string() : free.front();
+  m.appointment.status = free.empty() ? "needs-rebooking" : "booked";
+  m.appointment.updated_at = ctx.now();
+  update_appointment(ctx.db(), m.appointment);
+  audit_append(ctx, {free.empty() ? "appointments.needs_rebooking" : "appointments.reassign",
+                     "appointment:" + std::to_string(row.id), before, appointment_json(ctx, m.appointment), ""});
+  return m;
+}
+
 }  // namespace
 
 bool clerk_can_keep(Context& ctx, const AppointmentRow& row) {
   auto free = free_clerks_for(ctx, row);
-  return std::find(free.begin(), free.end(), row.staff) != free.end();
+  return contains(free, row.staff);
 }
 
 std::vector<AppointmentMoved> reassign_appointments_of(Context& ctx, const std::string& staff, std::chrono::sys_seconds from,
@@ -34,23 +56,19 @@ std::vector<AppointmentMoved> reassign_appointments_of(Context& ctx, const std::
   // Appointments already begun are what they are; only those still ahead can move.
   auto earliest = std::max(from, std::chrono::time_point_cast<std::chrono::seconds>(ctx.clock.now()));
   if (to <= earliest) return moved;
-  for (auto row : load_booked_of_staff(ctx.db(), staff, format_rfc3339(earliest), format_rfc3339(to))) {
-    auto free = free_clerks_for(ctx, row);
-    if (std::find(free.begin(), free.end(), row.staff) != free.end()) continue;
-    auto before = appointment_json(ctx, row);
-    AppointmentMoved m{row, row.staff};
-    if (free.empty()) {
-      m.appointment.staff.clear();
-      m.appointment.status = "needs-rebooking";
-    } else {
-      m.appointment.staff = free.front();
-    }
-    m.appointment.updated_at = ctx.now();
-    update_appointment(ctx.db(), m.appointment);
-    audit_append(ctx, {free.empty() ? "appointments.needs_rebooking" : "appointments.reassign",
-                       "appointment:" + std::to_string(row.id), before, appointment_json(ctx, m.appointment), ""});
-    moved.push_back(std::move(m));
-  }
+  for (const auto& row : load_booked_of_staff(ctx.db(), staff, format_rfc3339(earliest), format_rfc3339(to)))
+    if (auto m = keep_or_flag(ctx, row)) moved.push_back(std::move(*m));
+  return moved;
+}
+
+std::vector<AppointmentMoved> keep_upcoming_appointments(Context& ctx) {
+  AppointmentFilter f;
+  f.statuses = {"booked", "needs-rebooking"};
+  auto now = ctx.now();
+  std::vector<AppointmentMoved> moved;
+  for (const auto& row : load_appointments(ctx.db(), f))
+    if (now <= row.starts_at)
+      if (auto m = keep_or_flag(ctx, row)) moved.push_back(std::move(*m));
   return moved;
 }
 
@@ -73,6 +91,8 @@ void report_moved(Context& ctx, nlohmann::json& result, const std::vector<Appoin
       warnings.push_back(fmt::format("appointment {} ({}) needs rebooking: nobody certified is free then "
                                      "(see 'vrathaus appointments at-risk')",
                                      a.id, when));
+    else if (m.previous_staff.empty())
+      warnings.push_back(fmt::format("appointment {} ({}) is booked again, with {}", a.id, when, a.staff));
     else
       warnings.push_back(fmt::format("appointment {} ({}) moved from {} to {}", a.id, when, m.previous_staff, a.staff));
   }

@@ -31,6 +31,12 @@ std::vector<AppointmentMoved> reassign_appointments_of(Context& ctx, const std::
 // The same for every upcoming appointment of the person (a certification revoked, duty changed).
 std::vector<AppointmentMoved> reassign_upcoming_appointments_of(Context& ctx, const std::string& staff);
 
+// The cron job's repair: every upcoming open appointment re-checked by the same rule, whatever
+// changed since it was booked (a certification that lapsed, a change no command reported): a
+// booked one its clerk can no longer keep moves or needs rebooking; one that needs rebooking is
+// booked again with a certified clerk who has become free. Returns the changed ones.
+std::vector<AppointmentMoved> keep_upcoming_appointments(Context& ctx);
+
 // Adds "appointments" (what moved) and one warning line per appointment to a command's result.
 void report_moved(Context& ctx, nlohmann::json& result, const std::vector<AppointmentMoved>& moved);
 

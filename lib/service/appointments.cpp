@@ -94,6 +94,15 @@ AppointmentRow load_for(Context& ctx, std::int64_t id, const std::string& accoun
   return *row;
 }
 
+void cancel_row(Context& ctx, AppointmentRow& row, const std::string& reason) {
+  auto before = appointment_json(ctx, row);
+  row.cancel_reason = reason;
+  row.status = "cancelled";
+  row.updated_at = ctx.now();
+  update_appointment(ctx.db(), row);
+  audit_append(ctx, {"appointments.cancel", object_of(row.id), before, appointment_json(ctx, row), row.cancel_reason});
+}
+
 // For the alternatives: distance in minutes from the original start, a later day counting whole days.
 long minutes_away(const FreeSlot& s, const AppointmentRow& a, const TimeRange& original) {
   return a.local_date.days_until(s.day) * 24 * 60 + std::labs(long(s.time.from) - original.from);
@@ -188,14 +197,29 @@ AppointmentRow cancel_appointment(Context& ctx, std::int64_t id, const std::stri
   auto row = load_for(ctx, id, account);
   if (row.status != "booked" && row.status != "needs-rebooking")
     fail(ErrorKind::conflict, "appointment {} is {}: only an open appointment can be cancelled", id, row.status);
-  auto before = appointment_json(ctx, row);
-  row.cancel_reason = validate_text(reason, "reason", 500);
-  if (row.cancel_reason.empty()) fail_field("reason", "is required");
-  row.status = "cancelled";
-  row.updated_at = ctx.now();
-  update_appointment(ctx.db(), row);
-  audit_append(ctx, {"appointments.cancel", object_of(row.id), before, appointment_json(ctx, row), row.cancel_reason});
+  auto why = validate_text(reason, "reason", 500);
+  if (why.empty()) fail_field("reason", "is required");
+  cancel_row(ctx, row, why);
   return row;
+}
+
+std::vector<AppointmentRow> cancel_open_appointments_of(Context& ctx, std::int64_t account_id, const std::string& reason) {
+  AppointmentFilter f;
+  f.account_id = account_id;
+  f.statuses = {"booked", "needs-rebooking"};
+  auto rows = load_appointments(ctx.db(), f);
+  for (auto& row : rows) cancel_row(ctx, row, reason);
+  return rows;
+}
+
+json keep_appointments(Context& ctx) {
+  auto moved = keep_upcoming_appointments(ctx);
+  auto risk = appointments_at_risk(ctx);
+  // One object, not a list: what changed and what is still at risk both belong in the cron mail.
+  json out{{"ok", risk["ok"]}, {"at_risk", std::move(risk["items"])}};
+  if (risk.contains("warnings")) out["warnings"] = std::move(risk["warnings"]);
+  report_moved(ctx, out, moved);
+  return out;
 }
 
 AppointmentRow find_appointment(Context& ctx, std::int64_t id, const std::string& account) { return load_for(ctx, id, account); }

@@ -32,6 +32,9 @@ nlohmann::json appointment_slots(Context& ctx, const SlotQuery& query);
 AppointmentRow book_appointment(Context& ctx, const NewAppointment& input);
 // `account`: when given (the portal names its citizen), the appointment must be theirs.
 AppointmentRow cancel_appointment(Context& ctx, std::int64_t id, const std::string& reason, const std::string& account = {});
+// Every open appointment of the account cancelled with `reason` (the account is being closed),
+// each audited; inside the caller's change.
+std::vector<AppointmentRow> cancel_open_appointments_of(Context& ctx, std::int64_t account_id, const std::string& reason);
 AppointmentRow find_appointment(Context& ctx, std::int64_t id, const std::string& account = {});
 std::vector<AppointmentRow> list_appointments(Context& ctx, const std::string& office, std::optional<Date> date,
                                               const std::string& staff, const std::string& account);
@@ -40,6 +43,12 @@ std::string appointment_icalendar(Context& ctx, const AppointmentRow& row);
 // {"ok", "items": [appointment + "why" + "alternatives": [slot rows]]}: upcoming appointments
 // nobody certified is left to keep; "ok" false when there is any (the cron job exits 1).
 nlohmann::json appointments_at_risk(Context& ctx);
+// The cron job that keeps appointments kept: first every upcoming open appointment re-checked
+// (service/appointment_keeping keep_upcoming_appointments: moved to a certified clerk free then,
+// or marked needs-rebooking, or booked again), then the ones at risk: {"ok", "appointments" (what
+// changed, with previous_staff), "at_risk" (the rows of appointments_at_risk)}; "ok" is false
+// when any is still at risk.
+nlohmann::json keep_appointments(Context& ctx);
 
 nlohmann::json appointment_json(const Context& ctx, const AppointmentRow& row);
 

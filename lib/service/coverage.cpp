@@ -1,6 +1,7 @@
 #include "service/coverage.hpp"
 
 #include "core/error.hpp"
+#include "service/booked_demand.hpp"
 #include "service/certifications.hpp"
 #include "service/offices.hpp"
 #include "store/placement_rows.hpp"
@@ -40,14 +41,24 @@ json expiring_json(const coverage::Expiring& e) {
 }
 
 // Per office the count of every day, so that a reader can draw each day without repeating the rules.
-json daily_json(Context& ctx, const coverage::Report& report) {
+// An office with booked-demand risks also gets "demand": the reason of each day, or null.
+json daily_json(Context& ctx, const coverage::Report& report, const std::vector<DemandRisk>& risks) {
   std::unordered_map<std::string, std::string> names;
   for (const auto& o : list_offices(ctx)) names[o.code] = o.name;
+  auto risk_on = demand_by_day(risks);
   json out = json::array();
   for (const auto& d : report.days) {
-    json present = json::array();
-    for (const auto& count : d.present) present.push_back(count ? json(*count) : json(nullptr));
-    out.push_back({{"office", d.office}, {"name", names[d.office]}, {"required", d.required}, {"present", std::move(present)}});
+    json present = json::array(), demand = json::array();
+    bool any_demand = false;
+    for (std::size_t i = 0; i < d.present.size(); ++i) {
+      present.push_back(d.present[i] ? json(*d.present[i]) : json(nullptr));
+      auto risk = risk_on.find({d.office, report.from.add_days(long(i))});
+      any_demand = any_demand || risk != risk_on.end();
+      demand.push_back(risk == risk_on.end() ? json(nullptr) : json(demand::reason_name(risk->second->reason)));
+    }
+    json row{{"office", d.office}, {"name", names[d.office]}, {"required", d.required}, {"present", std::move(present)}};
+    if (any_demand) row["demand"] = std::move(demand);
+    out.push_back(std::move(row));
   }
   return out;
 }
@@ -140,9 +151,17 @@ json coverage_report(Context& ctx, const CoverageQuery& query) {
   request.to = to;
   request.horizon_days = horizon;
   auto report = coverage::compute(request);
+  auto risks = booked_demand_risks(ctx, request, report.from, report.to);
+  auto risk_on = demand_by_day(risks);
 
-  json gaps = json::array(), expiring = json::array();
-  for (const auto& g : report.gaps) gaps.push_back(gap_json(g));
+  json gaps = json::array(), expiring = json::array(), demand = json::array();
+  for (const auto& g : report.gaps) {
+    gaps.push_back(gap_json(g));
+    // A gap day that is also overbooked says so: its bookings cannot all be served.
+    if (auto risk = risk_on.find({g.office, g.date}); risk != risk_on.end())
+      gaps.back()["demand"] = demand::reason_name(risk->second->reason);
+  }
+  for (const auto& r : risks) demand.push_back(demand_risk_json(r));
   for (const auto& e : report.expiring) expiring.push_back(expiring_json(e));
   json out{{"from", report.from.str()},
            {"to", report.to.str()},
@@ -153,11 +172,12 @@ json coverage_report(Context& ctx, const CoverageQuery& query) {
            {"office_days", report.office_days},
            {"ok", report.ok()},
            {"gaps", std::move(gaps)},
-           {"expiring", std::move(expiring)}};
+           {"expiring", std::move(expiring)},
+           {"demand", std::move(demand)}};
   if (query.daily) {
     out["city"] = ctx.city.name.empty() ? json(nullptr) : json(ctx.city.name);
     out["holidays"] = holidays_between(ctx.city.holidays, report.from, report.to);
-    out["daily"] = daily_json(ctx, report);
+    out["daily"] = daily_json(ctx, report, risks);
     out["sessions"] = planned_sessions(ctx, report.cert, report.from, report.to);
   }
   return out;

@@ -4,6 +4,7 @@
 #include "domain/role.hpp"
 #include "domain/training_plan.hpp"
 #include "service/audit.hpp"
+#include "service/booked_demand.hpp"
 #include "service/certifications.hpp"
 #include "service/coverage.hpp"
 #include "service/training_sessions.hpp"
@@ -31,6 +32,7 @@ json row_json(const training::OfficePlan& o) {
           {"closable", o.closable},
           {"short_days", o.short_days},
           {"first_short", nullable(o.first_short)},
+          {"demand_days", o.demand_days},
           {"why", o.why}};
 }
 
@@ -72,6 +74,7 @@ training::PlanRequest plan_request(Context& ctx, const PlanQuery& q) {
     for (auto& s : r.facts.staff)
       if (auto it = session_days.find(s.id); it != session_days.end())
         for (const auto& day : it->second) s.certifications.push_back({q.cert, day, validity_end(day, r.validity_months), {}});
+  r.demand_days = demand_days_by_office(booked_demand_risks(ctx, r.facts, r.today, r.today.add_days(horizon)));
   return r;
 }
 
