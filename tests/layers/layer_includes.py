@@ -60,7 +60,7 @@ def main():
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} include(s) against the layers (docs/layers.md)", file=sys.stderr)
+        print(f"{len(problems)} problem(s) with the layers (docs/layers.md)", file=sys.stderr)
         return 1
     print(f"includes under lib/ keep to the layers: {', '.join(sorted(graph))}")
     return 0
