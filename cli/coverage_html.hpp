@@ -7,7 +7,7 @@
 //
 // The cells are HTML boxes at fixed pixel positions rather than inline SVG: libxml2's HTML parser
 // (xmllint --html, the validity check) reports every SVG element as an invalid tag.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <nlohmann/json.hpp>
 

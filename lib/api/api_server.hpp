@@ -1,7 +1,7 @@
 #pragma once
-// The REST API server of `vrathaus serve`, run by the server module (server/server_module.hpp),
+// The REST API server of `vrathaus serve`, run by the server module (api/server_module.hpp),
 // which this loads on first use.
-#include "server/server_module.hpp"
+#include "api/server_module.hpp"
 
 #include <functional>
 #include <memory>

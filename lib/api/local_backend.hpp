@@ -1,7 +1,7 @@
 #pragma once
 #include "api/backend.hpp"
-#include "config/city.hpp"
 #include "core/clock.hpp"
+#include "domain/city.hpp"
 #include "service/context.hpp"
 #include "store/store.hpp"
 

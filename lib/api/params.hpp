@@ -1,7 +1,7 @@
 #pragma once
 // Typed reading of an operation's parameters (the same JSON object whether it came from CLI
 // options in-process or from an HTTP path, query and body), with field-named errors.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -31,7 +31,11 @@ void add_staff_operations(OperationTable& t) {
          .effect = Effect::read,
          .summary = "List staff",
          .access = {.grants = {{.roles = kCaseReaders}}, .read_only_token = true},
-         .run = [](Context& ctx, const json& j) { return whole_list(list_staff_view(ctx, Params(j))); }});
+         .run = [](Context& ctx, const json& j) {
+           Params p(j);
+           return whole_list(list_staff_view(
+               ctx, {.office = p.str_or("office", ""), .cert = p.str_or("cert", ""), .valid_on = p.opt_date("valid_on")}));
+         }});
   t.add({.name = "staff.show",
          .method = "GET",
          .path = "/staff/{id}",

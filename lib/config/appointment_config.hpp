@@ -1,8 +1,8 @@
 #pragma once
 // Reading `city.appointments`: kinds of appointment with their slot length and certification,
 // opening hours for every office, and per office the weekdays that differ and its postal code.
-#include "config/city.hpp"
 #include "config/yaml_reader.hpp"
+#include "domain/city.hpp"
 
 #include <map>
 #include <string>

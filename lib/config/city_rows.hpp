@@ -1,7 +1,7 @@
 #pragma once
 // The city's rules as "setting = value" rows, for `config show`: what the tool will do (zones,
 // fees, the creditor, holidays) is as visible as where it connects to.
-#include "config/city.hpp"
+#include "domain/city.hpp"
 
 #include <string>
 #include <utility>

@@ -1,8 +1,8 @@
 #pragma once
 // Where to reach the data and how to print, layered flag > env > profile > file > default,
 // each value remembering where it came from so `vrathaus config show` can explain itself.
-#include "config/city.hpp"
 #include "config/serve_limits.hpp"
+#include "domain/city.hpp"
 
 #include <map>
 #include <optional>

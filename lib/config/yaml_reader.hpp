@@ -1,7 +1,7 @@
 #pragma once
 // Strict YAML reading: unknown keys and wrong types are configuration errors (exit 9) that name
 // the key path, the file and the line.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <yaml-cpp/yaml.h>
 

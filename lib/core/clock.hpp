@@ -1,6 +1,6 @@
 #pragma once
 // "Today" drives renewals, expiries and coverage, so time is injected, never read directly.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <chrono>
 #include <memory>

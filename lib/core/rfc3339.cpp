@@ -1,7 +1,7 @@
 #include "core/rfc3339.hpp"
 
+#include "core/date.hpp"
 #include "core/error.hpp"
-#include "domain/date.hpp"
 
 #include <charconv>
 #include <optional>

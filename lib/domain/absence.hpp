@@ -3,7 +3,7 @@
 // person's absences never overlap: a new one merges with every one it overlaps (whatever the
 // reason: the merged range lists each) and with those that touch it for the same reason, so
 // "absent on day X" is one range lookup and the list reads as people plan it.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <cstdint>
 #include <string>

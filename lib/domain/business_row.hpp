@@ -2,7 +2,7 @@
 // One row of the IT provider's business-customer file: the header's columns and the validation of a
 // data row into normalised values. No I/O: the reader hands over fields, the import service decides
 // what to do with a valid row.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <array>
 #include <optional>

@@ -2,7 +2,7 @@
 // Certifications as values: the one rule that decides whether a certification is valid on a day,
 // and the default end of its validity. The store, the coverage report and the upgrade rules all use
 // these.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // SEPA collections settle on TARGET2 business days: not Saturday or Sunday, New Year's Day,
 // Good Friday, Easter Monday, 1 May, 25 and 26 December.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 namespace vrathaus {
 

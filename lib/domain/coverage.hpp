@@ -3,9 +3,9 @@
 // certified that day and not absent, against the office's minimum; each gap with who is missing and
 // why; and the certifications expiring within a horizon with the gaps their expiry will open. No
 // store, no clock: the service loads the facts, this decides.
+#include "core/date.hpp"
 #include "domain/absence.hpp"
 #include "domain/certification.hpp"
-#include "domain/date.hpp"
 #include "domain/placement.hpp"
 
 #include <optional>

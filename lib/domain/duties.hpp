@@ -2,8 +2,8 @@
 // Separation of duties: the pure rules that keep one person from holding both ends of a
 // trusted act (granting themselves rights, verifying their own identity, confirming their own
 // work). No I/O here; the services ask these questions with the data they loaded.
+#include "core/date.hpp"
 #include "domain/account.hpp"
-#include "domain/date.hpp"
 
 #include <optional>
 #include <set>

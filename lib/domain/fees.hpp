@@ -1,7 +1,7 @@
 #pragma once
 // The permit fee schedule: date-ranged, because ordinances change fees. The fee in force on a
 // period's first day applies to the whole period.
-#include "config/city.hpp"
+#include "domain/city.hpp"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
 #pragma once
 // A change of an authority account's identity fields waiting for a second staff member: the
 // same four-eyes as the authority upgrade that verified those fields. No I/O here.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <nlohmann/json.hpp>
 

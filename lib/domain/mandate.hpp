@@ -1,7 +1,7 @@
 #pragma once
 // Mandate rules with no I/O: a SEPA mandate unused for 36 months has lapsed (SEPA Core rulebook)
 // and cannot be charged; the first collection under a mandate is FRST, later ones RCUR.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <optional>
 

@@ -3,7 +3,7 @@
 // banks take under the EPC rulebook 2023): how the city pays refunds back to citizens. One PmtInf
 // (the city's account, one execution date) holding every transfer. Streaming like the pain.008
 // writer: totals first, then the transfers one by one, text handed out as it goes.
-#include "config/city.hpp"
+#include "domain/city.hpp"
 
 #include <cstdint>
 #include <functional>

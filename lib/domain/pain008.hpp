@@ -5,7 +5,7 @@
 // gives the totals first and the transactions one by one, and the writer hands out text as it
 // goes, so a file of 100,000 collections never sits in memory. Deterministic: the same input
 // gives the same bytes, which is what lets an export be reproduced by batch id.
-#include "config/city.hpp"
+#include "domain/city.hpp"
 
 #include <cstdint>
 #include <functional>

@@ -1,7 +1,7 @@
 #pragma once
 // The ONE place that decides permit validity periods. Validity is a pair of local calendar dates,
 // both inclusive, never a timestamp.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <optional>
 

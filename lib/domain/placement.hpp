@@ -3,7 +3,7 @@
 // flag; planned changes move them to another office from a date on (a transfer) or end their
 // service from a date on (a departure). Coverage, the training plan and the staff view all ask
 // this one rule, so a transfer or departure counts the same everywhere.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 // What a reason code from the bank does (city.sepa.returns): the one place the lists are read.
-#include "config/city.hpp"
+#include "domain/city.hpp"
 
 #include <string_view>
 

@@ -2,7 +2,7 @@
 // Local wall-clock times of one day (opening hours, duty times, half-day absences, slots), as
 // minutes after local midnight. A day's times are kept local because that is how people plan
 // them; they become instants only with the time zone (core/clock.hpp local_time_to_utc).
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <optional>
 #include <string>

@@ -4,8 +4,8 @@
 // own people to train before that day so that no such day remains; certifications about to expire
 // get a refresher before they open a gap. When even training everyone who could be present does
 // not reach the minimum, the plan says so instead of suggesting the impossible.
+#include "core/date.hpp"
 #include "domain/coverage.hpp"
-#include "domain/date.hpp"
 
 #include <map>
 #include <optional>

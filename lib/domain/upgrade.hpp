@@ -1,7 +1,7 @@
 #pragma once
 // Tier upgrades: the upgrade record and the pure rules about ID documents, methods and tiers. No
 // I/O here; the service decides who may act.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Field validators shared by every input path (CLI options, REST bodies, import rows). Each
 // throws Error(invalid) naming the field; each returns the normalised value.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
 #pragma once
 // Residents' parking zones come from config (city.zones): which streets lie in which zone.
-#include "config/city.hpp"
+#include "domain/city.hpp"
 
 #include <string>
 #include <string_view>

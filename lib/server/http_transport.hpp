@@ -5,8 +5,8 @@
 // worker) before any body byte is read; bodies are read with the route's cap (chunked ones too)
 // within the request deadline (an upload: each 64 KiB within it); operations run on a bounded
 // worker pool. Beyond max_connections or a full worker queue the answer is 503 with Retry-After.
+#include "api/serve_options.hpp"
 #include "server/request_handler.hpp"
-#include "server/server.hpp"
 
 #include <functional>
 #include <memory>

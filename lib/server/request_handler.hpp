@@ -5,9 +5,9 @@
 // (http_transport.cpp) only reads, writes and keeps time; it asks admit() before reading any
 // body byte, so a request is refused (401, 413, 415, 422) before its body costs anything.
 #include "api/operation.hpp"
+#include "api/serve_options.hpp"
 #include "core/error.hpp"
 #include "server/rate_limit.hpp"
-#include "server/server.hpp"
 #include "server/store_pool.hpp"
 
 #include <nlohmann/json.hpp>

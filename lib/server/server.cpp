@@ -1,6 +1,6 @@
 // The REST API server, built into the server module (server_module.hpp): the request handler
 // (what the API does) on the HTTP transport (how bytes come and go).
-#include "server/server_module.hpp"
+#include "api/server_module.hpp"
 
 #include "core/error.hpp"
 #include "server/http_transport.hpp"

@@ -1,8 +1,8 @@
 #pragma once
 // What every service operation gets: the store, the clock, the city's rules and who acts.
-#include "config/city.hpp"
 #include "core/clock.hpp"
 #include "core/progress.hpp"
+#include "domain/city.hpp"
 #include "domain/role.hpp"
 #include "store/store.hpp"
 

@@ -3,8 +3,8 @@
 // reassignments all decide on. Certified, active and not absent all day is the same rule as
 // `offices available` (coverage::available_offices), which also gives the office order (most
 // staffed first); on top come opening hours, duty times, half-day absences and bookings.
-#include "config/city.hpp"
 #include "domain/appointment_slots.hpp"
+#include "domain/city.hpp"
 #include "service/context.hpp"
 
 #include <chrono>

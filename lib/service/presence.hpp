@@ -1,7 +1,7 @@
 #pragma once
 // Who can act on a given day: certifications valid that day and absences. The coverage report,
 // "where can I be upgraded" and the upgrade rules all ask these same two questions.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 #include "service/context.hpp"
 
 #include <string>

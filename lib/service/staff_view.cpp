@@ -16,15 +16,14 @@ nlohmann::json staff_view(Context& ctx, const StaffMember& s) {
   return j;
 }
 
-nlohmann::json list_staff_view(Context& ctx, const Params& filters) {
-  auto cert = filters.str_or("cert", "");
-  auto valid_on = filters.opt_date("valid_on");
-  if (valid_on && cert.empty()) fail_field("valid_on", "needs cert: which certification must be valid that day");
+nlohmann::json list_staff_view(Context& ctx, const StaffFilter& filter) {
+  const auto& cert = filter.cert;
+  if (filter.valid_on && cert.empty()) fail_field("valid_on", "needs cert: which certification must be valid that day");
   if (!cert.empty()) check_certification_kind(ctx.city, cert);
-  auto day = valid_on.value_or(ctx.today());
+  auto day = filter.valid_on.value_or(ctx.today());
   auto items = nlohmann::json::array();
   // The office a person works in today (a transfer whose day has come counts), not the one recorded.
-  auto office = filters.str_or("office", "");
+  const auto& office = filter.office;
   for (const auto& s : list_staff(ctx, "")) {
     if (!cert.empty() && !holds_certification(ctx, s.id, cert, day)) continue;
     auto view = staff_view(ctx, s);

@@ -1,7 +1,7 @@
 #pragma once
 // Reading and writing appointments and duty times; only SQL with bound parameters. Instants are
 // RFC 3339 UTC text, so text order is time order.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 #include "domain/time_of_day.hpp"
 
 #include <SQLiteCpp/Database.h>

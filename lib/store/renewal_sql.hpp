@@ -3,8 +3,8 @@
 // (renewal_period), the fee (fee_in_force) and what keeps a permit from renewal are registered as
 // SQL functions for the duration of one run, so the rows are chosen, checked and written by a few
 // INSERT … SELECT statements instead of one statement per permit.
-#include "config/city.hpp"
-#include "domain/date.hpp"
+#include "core/date.hpp"
+#include "domain/city.hpp"
 
 #include <SQLiteCpp/Database.h>
 

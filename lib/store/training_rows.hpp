@@ -1,7 +1,7 @@
 #pragma once
 // Reading and writing training sessions and their enrolments; no rules here, only SQL with bound
 // parameters.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <SQLiteCpp/Database.h>
 

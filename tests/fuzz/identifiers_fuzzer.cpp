@@ -6,9 +6,9 @@
 // again unchanged, so every input path stores one spelling); an accepted IBAN's print form
 // (groups of four, lower case) comes back to the same electronic form; check digits hold (IBAN,
 // creditor id, VAT id) and the shape is the documented one (plates, mandate references).
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "domain/date.hpp"
 #include "domain/folding.hpp"
 #include "domain/plate.hpp"
 #include "domain/sepa_ids.hpp"

@@ -1,6 +1,6 @@
 #include "core/clock.hpp"
+#include "core/date.hpp"
 #include "core/error.hpp"
-#include "domain/date.hpp"
 
 #include <doctest/doctest.h>
 

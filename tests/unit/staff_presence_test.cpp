@@ -101,5 +101,5 @@ TEST_CASE("a transfer: planned ahead it shows under transfers; coverage moves th
   auto now = move_staff(supervisor, "it.admin", "hoerde", Date(2026, 11, 25), "");
   CHECK(now.staff.office == "hoerde");
   auto list = f.as_local();
-  CHECK(list_staff_view(list, Params(nlohmann::json{{"office", "hoerde"}})).size() == 1);
+  CHECK(list_staff_view(list, {.office = "hoerde"}).size() == 1);
 }

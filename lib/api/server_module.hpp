@@ -7,8 +7,8 @@
 // The module carries its own copy of the library code, built from the same sources. Only the types
 // below cross the seam, and no exception does: a failure comes back as its kind and message, and
 // the binary throws it again as its own Error.
+#include "api/serve_options.hpp"
 #include "core/error.hpp"
-#include "server/server.hpp"
 
 #include <functional>
 #include <string>

@@ -1,9 +1,10 @@
 #pragma once
 // `vrathaus serve`: the REST API over the same operations the CLI runs locally. The server itself
-// lives in the server module (server_module.hpp); these are its settings.
-#include "config/city.hpp"
+// lives in the server module (server_module.hpp); these are its settings, declared here beside the
+// seam the api layer loads the module through, so that nothing below the server needs the server.
 #include "config/serve_limits.hpp"
 #include "core/clock.hpp"
+#include "domain/city.hpp"
 
 #include <memory>
 #include <string>

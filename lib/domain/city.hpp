@@ -1,7 +1,8 @@
 #pragma once
 // The city's rules that come from config: used wherever the services run, locally or behind
-// `vrathaus serve`.
-#include "domain/date.hpp"
+// `vrathaus serve`. Plain data, so it sits in the domain layer whose rules (fees, zones, bank files,
+// return policy) read it; config/ only fills it in from YAML.
+#include "core/date.hpp"
 #include "domain/time_of_day.hpp"
 
 #include <array>

@@ -1,4 +1,4 @@
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include "core/error.hpp"
 
