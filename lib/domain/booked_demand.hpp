@@ -8,7 +8,7 @@
 //                    `busy_percent` of their time (one more absence and they cannot be served).
 // Below the minimum the day is a coverage gap already; it is flagged here as well when its
 // bookings are more than the few present can serve.
-#include "domain/date.hpp"
+#include "core/date.hpp"
 #include "domain/time_of_day.hpp"
 
 #include <optional>

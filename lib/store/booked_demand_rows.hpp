@@ -1,7 +1,7 @@
 #pragma once
 // The open appointments per office, day and kind, in one query: what booked demand weighs
 // against the certified clerks present (service/booked_demand).
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <SQLiteCpp/Database.h>
 
