@@ -664,6 +664,7 @@ CREATE INDEX refunds_account ON refunds(account_id);
 CREATE INDEX refunds_batch ON refunds(batch) WHERE batch IS NOT NULL;
 )sql";
 
+// Each has its PostgreSQL twin, same version and name, in store/pg_migrations.cpp.
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
     Migration{2, "certifications and absences", kPresence},
