@@ -24,10 +24,9 @@ import uuid
 VERSION_TABLE = "vrathaus_schema_version"
 
 # Storage classes: SQLite's declared types and PostgreSQL's types, each mapped to one family.
-# A calendar day is text in SQLite and a date in PostgreSQL: both are the family "text".
 SQLITE_FAMILIES = {"INTEGER": "integer", "TEXT": "text", "BLOB": "binary", "REAL": "real"}
 PG_FAMILIES = {"bigint": "integer", "integer": "integer", "smallint": "integer", "text": "text",
-               "date": "text", "bytea": "binary", "double precision": "real"}
+               "bytea": "binary", "double precision": "real"}
 
 
 def sqlite_describe(path):
