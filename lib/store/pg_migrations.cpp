@@ -571,11 +571,7 @@ constexpr std::array kPgMigrations{
 std::span<const Migration> pg_migrations() { return kPgMigrations; }
 
 std::string pg_migration_script(const Migration& migration) {
-  // The lock's key is arbitrary but fixed: every vrathaus binary migrating this database uses it.
-  constexpr long long kMigrationLock = 0x7672617468617573;  // "vrathaus"
-  return fmt::format(R"sql(BEGIN;
-SELECT pg_advisory_xact_lock({lock});
-CREATE TABLE IF NOT EXISTS {table} (
+  return fmt::format(R"sql(CREATE TABLE IF NOT EXISTS {table} (
   id      integer PRIMARY KEY CHECK (id = 1),
   version integer NOT NULL
 );
@@ -586,10 +582,27 @@ DO $vrathaus_migration$ BEGIN
     UPDATE {table} SET version = {version};
   END IF;
 END $vrathaus_migration$;
-COMMIT;
 )sql",
-                     fmt::arg("lock", kMigrationLock), fmt::arg("table", kPgSchemaVersionTable),
+                     fmt::arg("table", kPgSchemaVersionTable),
                      fmt::arg("version", migration.version), fmt::arg("sql", migration.sql));
+}
+
+int pg_schema_version(sql::Connection& db) {
+  auto exists = db.execAndGet(fmt::format("SELECT to_regclass('{}') IS NOT NULL", kPgSchemaVersionTable));
+  if (exists.getInt() == 0) return 0;
+  return db.execAndGet(fmt::format("SELECT version FROM {}", kPgSchemaVersionTable)).getInt();
+}
+
+int pg_migrate(sql::Connection& db) {
+  int applied = 0;
+  for (const auto& m : pg_migrations()) {
+    sql::Transaction tx(db, sql::TransactionKind::immediate);
+    int before = pg_schema_version(db);
+    db.exec(pg_migration_script(m));
+    tx.commit();
+    if (before < m.version) ++applied;
+  }
+  return applied;
 }
 
 }  // namespace vrathaus
