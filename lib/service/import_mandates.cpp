@@ -3,7 +3,7 @@
 #include "core/error.hpp"
 #include "store/raw_statement.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
@@ -15,13 +15,13 @@ namespace vrathaus {
 // statements are prepared once, and the file's audit entry (with the run each mandate points at)
 // records them.
 struct ImportMandates::Statements {
-  explicit Statements(SQLite::Database& db)
+  explicit Statements(sql::Connection& db)
       : find(db, "SELECT id, account_id, iban, coalesce(bic, ''), signed_on FROM mandates WHERE upper(reference) = ?"),
         insert(db,
                "INSERT INTO mandates(account_id, iban, bic, reference, signed_on, status, created_at, updated_at, "
                "import_run) VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, 'active', ?6, ?6, ?7) ON CONFLICT DO NOTHING") {}
   RawStatement find;  // once per row of a re-import
-  SQLite::Statement insert;
+  sql::Statement insert;
 };
 
 ImportMandates::ImportMandates(Context& ctx) : ctx_(ctx) {}

@@ -24,7 +24,7 @@ constexpr const char* kUpdate =
     "street=?7, house_no=?8, postal_code=?9, city=?10, phone=?11, contact_given_name=?12, contact_family_name=?13, "
     "folded_name=?14, verified_at=?15, verified_by=?16, updated_at=?15, version=version+1, import_run=?17 WHERE id=?18";
 
-void bind_values(SQLite::Statement& q, const BusinessRow& row) {
+void bind_values(sql::Statement& q, const BusinessRow& row) {
   auto values = imported_values(row);
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (values[i])
@@ -44,7 +44,7 @@ ImportedValues imported_values(const BusinessRow& row) {
           opt(row.contact_family_name)};
 }
 
-ImportRows::ImportRows(SQLite::Database& db)
+ImportRows::ImportRows(sql::Connection& db)
     : db_(db),
       find_(db, kFind),
       owner_(db, "SELECT id, customer_no FROM accounts WHERE lower(login) = lower(?)"),
@@ -116,7 +116,7 @@ void ImportRows::update(std::int64_t id, const BusinessRow& row, const ImportSta
 
 std::int64_t ImportRows::start_run(const std::string& file, const std::string& sha256, const std::string& on_error,
                                    const ImportStamp& stamp) {
-  SQLite::Statement q(db_,
+  sql::Statement q(db_,
                       "INSERT INTO import_runs(kind, file, sha256, actor, on_error, status, started_at, updated_at) "
                       "VALUES ('business', ?, ?, ?, ?, 'running', ?, ?)");
   q.bind(1, file);
@@ -130,7 +130,7 @@ std::int64_t ImportRows::start_run(const std::string& file, const std::string& s
 }
 
 void ImportRows::record_progress(std::int64_t run, const ImportRunCounts& c, const std::string& now, bool done) {
-  SQLite::Statement q(db_,
+  sql::Statement q(db_,
                       "UPDATE import_runs SET rows=?, created=?, updated=?, unchanged=?, rejected=?, updated_at=?, "
                       "status=?, finished_at=? WHERE id=?");
   q.bind(1, c.rows);
@@ -149,7 +149,7 @@ void ImportRows::record_progress(std::int64_t run, const ImportRunCounts& c, con
 }
 
 std::vector<ImportRows::UnfinishedRun> ImportRows::unfinished_runs(const std::string& sha256, std::int64_t except_run) {
-  SQLite::Statement q(db_,
+  sql::Statement q(db_,
                       "SELECT id, actor, started_at, updated_at, rows, created, updated, unchanged, rejected FROM import_runs"
                       " WHERE sha256 = ? AND status = 'running' AND id <> ? ORDER BY id");
   q.bind(1, sha256);
@@ -163,14 +163,14 @@ std::vector<ImportRows::UnfinishedRun> ImportRows::unfinished_runs(const std::st
 }
 
 bool ImportRows::knows_file_size(std::uint64_t size, const std::string& options) {
-  SQLite::Statement q(db_, "SELECT 1 FROM import_file_keys WHERE size = ? AND options = ? LIMIT 1");
+  sql::Statement q(db_, "SELECT 1 FROM import_file_keys WHERE size = ? AND options = ? LIMIT 1");
   q.bind(1, std::int64_t(size));
   q.bind(2, options);
   return q.executeStep();
 }
 
 std::optional<ImportRows::FileKeys> ImportRows::file_keys(const std::string& sha256, const std::string& options) {
-  SQLite::Statement q(db_, "SELECT delimiter, duplicates FROM import_file_keys WHERE sha256 = ? AND options = ?");
+  sql::Statement q(db_, "SELECT delimiter, duplicates FROM import_file_keys WHERE sha256 = ? AND options = ?");
   q.bind(1, sha256);
   q.bind(2, options);
   if (!q.executeStep()) return std::nullopt;
@@ -180,7 +180,7 @@ std::optional<ImportRows::FileKeys> ImportRows::file_keys(const std::string& sha
 
 void ImportRows::save_file_keys(const std::string& sha256, const std::string& options, std::uint64_t size,
                                 const FileKeys& keys, const std::string& now) {
-  SQLite::Statement q(db_,
+  sql::Statement q(db_,
                       "INSERT OR REPLACE INTO import_file_keys(sha256, options, size, delimiter, duplicates, created_at) "
                       "VALUES (?, ?, ?, ?, ?, ?)");
   q.bind(1, sha256);

@@ -4,8 +4,7 @@
 #include "domain/business_row.hpp"
 #include "store/raw_statement.hpp"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 #include <array>
 #include <cstdint>
@@ -57,7 +56,7 @@ struct ImportRunCounts {
 
 class ImportRows {
 public:
-  explicit ImportRows(SQLite::Database& db);
+  explicit ImportRows(sql::Connection& db);
 
   // The account with this customer number, into `out`; false when there is none.
   bool find(const std::string& customer_no, ExistingAccount& out);
@@ -96,9 +95,9 @@ public:
                       const std::string& now);
 
 private:
-  SQLite::Database& db_;
+  sql::Connection& db_;
   RawStatement find_;
-  SQLite::Statement owner_, insert_, update_, delete_;
+  sql::Statement owner_, insert_, update_, delete_;
 };
 
 }  // namespace vrathaus

@@ -4,23 +4,23 @@
 
 namespace vrathaus {
 
-RawStatement::RawStatement(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
+RawStatement::RawStatement(sql::Connection& db, const char* sql) : db_(db.getHandle()) {
   int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement_, nullptr);
-  if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+  if (rc != SQLITE_OK) throw sql::Error(db_, rc);
 }
 
 RawStatement::~RawStatement() { sqlite3_finalize(statement_); }
 
 void RawStatement::bind_text(int index, std::string_view text) {
   int rc = sqlite3_bind_text(statement_, index, text.data(), int(text.size()), SQLITE_STATIC);
-  if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+  if (rc != SQLITE_OK) throw sql::Error(db_, rc);
 }
 
 bool RawStatement::step() {
   int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  throw SQLite::Exception(db_, rc);
+  throw sql::Error(db_, rc);
 }
 
 void RawStatement::reset() { sqlite3_reset(statement_); }

@@ -2,8 +2,8 @@
 // A prepared statement used through SQLite's C API, for lookups that run once per row of a bulk
 // import. SQLiteCpp's Column objects each copy a shared pointer to their statement: sixteen
 // columns of a million re-imported rows spend longer on that than on reading the values.
-// Errors throw SQLite::Exception like SQLiteCpp does, so rethrow_sqlite() maps them the same way.
-#include <SQLiteCpp/Database.h>
+// Errors throw sql::Error like SQLiteCpp does, so rethrow_sql_error() maps them the same way.
+#include "store/sql/sql.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -14,7 +14,7 @@ namespace vrathaus {
 
 class RawStatement {
 public:
-  RawStatement(SQLite::Database& db, const char* sql);
+  RawStatement(sql::Connection& db, const char* sql);
   ~RawStatement();
   RawStatement(const RawStatement&) = delete;
   RawStatement& operator=(const RawStatement&) = delete;

@@ -1,13 +1,13 @@
 #include "store/raw_statement.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sqlite_connection.hpp"
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
 using namespace vrathaus;
 
 TEST_CASE("a raw statement reads rows, NULLs and text without copying, and runs again after reset") {
-  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+  sql::SqliteConnection db(":memory:", {});
   db.exec("CREATE TABLE t(k TEXT, n INTEGER, v TEXT); INSERT INTO t VALUES ('a', 1, 'Straße'), ('b', 2, NULL)");
   RawStatement q(db, "SELECT n, v FROM t WHERE k = ?");
   std::string key = "a";
@@ -27,8 +27,8 @@ TEST_CASE("a raw statement reads rows, NULLs and text without copying, and runs 
 }
 
 TEST_CASE("a raw statement reports SQLite's errors as SQLiteCpp does") {
-  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
-  CHECK_THROWS_AS(RawStatement(db, "SELECT * FROM missing"), SQLite::Exception);
+  sql::SqliteConnection db(":memory:", {});
+  CHECK_THROWS_AS(RawStatement(db, "SELECT * FROM missing"), sql::Error);
   db.exec("CREATE TABLE u(k TEXT PRIMARY KEY)");
   db.exec("INSERT INTO u VALUES ('x')");
   RawStatement insert(db, "INSERT INTO u VALUES (?)");
@@ -36,7 +36,7 @@ TEST_CASE("a raw statement reports SQLite's errors as SQLiteCpp does") {
   try {
     insert.step();
     FAIL("expected a constraint error");
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::Error& e) {
     CHECK(e.getErrorCode() == SQLITE_CONSTRAINT);
   }
 }
