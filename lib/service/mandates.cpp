@@ -63,7 +63,7 @@ json add_mandate(Context& ctx, const NewMandate& m) {
          (*existing)["id"].get<std::int64_t>());
   sql::Statement insert(ctx.db(),
                            "INSERT INTO mandates(account_id, iban, bic, reference, signed_on, status, created_at, updated_at)"
-                           " VALUES (?,?,?,?,?,'active',?,?)");
+                           " VALUES (?,?,?,?,?,'active',?,?) RETURNING id");
   insert.bind(1, account.id);
   insert.bind(2, iban);
   if (bic.empty())
@@ -74,8 +74,7 @@ json add_mandate(Context& ctx, const NewMandate& m) {
   insert.bind(5, signed_on.str());
   insert.bind(6, ctx.now());
   insert.bind(7, ctx.now());
-  insert.exec();
-  auto mandate = show_mandate(ctx, ctx.db().getLastInsertRowid());
+  auto mandate = show_mandate(ctx, insert.execReturningId());
   audit_append(ctx, {"mandates.add", mandate_object(mandate["id"].get<std::int64_t>()), nullptr, mandate, ""});
   return mandate;
 }

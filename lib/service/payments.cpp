@@ -142,7 +142,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
                               "INSERT INTO payment_batches(msg_id, created_at, created_by, collection_date, creditor_name,"
                               " creditor_iban, creditor_bic, creditor_id, transactions, ctrl_sum_cents, sha256, format,"
                               " creditor_street, creditor_house_no, creditor_postal_code, creditor_town, creditor_country)"
-                              " VALUES (?,?,?,?,?,?,?,?,0,0,'',?,?,?,?,?,?)");
+                              " VALUES (?,?,?,?,?,?,?,?,0,0,'',?,?,?,?,?,?) RETURNING id");
   batch_row.bind(1, "pending-" + now);
   batch_row.bind(2, now);
   batch_row.bind(3, ctx.actor.id);
@@ -159,8 +159,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
       else batch_row.bind(column++, *part);
     }
   }
-  batch_row.exec();
-  const auto batch = ctx.db().getLastInsertRowid();
+  const auto batch = batch_row.execReturningId();
   // Unique per store and within the 35 characters of the SEPA set.
   auto msg_id = fmt::format("VRATHAUS-{}-{:06}", ctx.today().str(), batch);
 

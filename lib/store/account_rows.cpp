@@ -106,14 +106,13 @@ std::optional<Account> load_account_by_customer_no(sql::Connection& db, const st
 
 std::int64_t insert_account(sql::Connection& db, const Account& a) {
   sql::Statement q(db, std::string("INSERT INTO accounts(") + kColumns +
-                              ", folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                              ", folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   if (a.id)
     q.bind(1, a.id);
   else
     q.bind(1);
   bind_fields(q, a);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 void update_account_row(sql::Connection& db, const Account& a) {

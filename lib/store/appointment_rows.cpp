@@ -111,7 +111,7 @@ std::optional<AppointmentRow> load_open_appointment(sql::Connection& db, std::in
 
 std::int64_t insert_appointment(sql::Connection& db, const AppointmentRow& r) {
   sql::Statement q(db, "INSERT INTO appointments(account_id, office, kind, local_date, starts_at, ends_at, staff, status,"
-                          " booked_by, booked_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                          " booked_by, booked_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, r.account_id);
   q.bind(2, r.office);
   q.bind(3, r.kind);
@@ -123,8 +123,7 @@ std::int64_t insert_appointment(sql::Connection& db, const AppointmentRow& r) {
   q.bind(9, r.booked_by);
   q.bind(10, r.booked_at);
   q.bind(11, r.updated_at);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 void update_appointment(sql::Connection& db, const AppointmentRow& r) {

@@ -35,7 +35,7 @@ std::optional<BankFileRow> find_bank_file(sql::Connection& db, const std::string
 std::int64_t insert_bank_file(sql::Connection& db, const BankFileRow& f) {
   sql::Statement q(db,
                       "INSERT INTO bank_files(sha256, name, kind, namespace, msg_id, imported_at, imported_by, entries,"
-                      " applied, unmatched) VALUES (?,?,?,?,?,?,?,0,0,0)");
+                      " applied, unmatched) VALUES (?,?,?,?,?,?,?,0,0,0) RETURNING id");
   q.bind(1, f.sha256);
   q.bind(2, f.name);
   q.bind(3, f.kind);
@@ -43,8 +43,7 @@ std::int64_t insert_bank_file(sql::Connection& db, const BankFileRow& f) {
   q.bind(5, f.msg_id);
   q.bind(6, f.imported_at);
   q.bind(7, f.imported_by);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 void set_bank_file_counts(sql::Connection& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
@@ -74,7 +73,7 @@ BankReturnRows::BankReturnRows(sql::Connection& db)
               "UPDATE charges SET status = ?, return_reason = ?, returned_on = ? WHERE id = ? AND status = 'exported'"),
       follow_up_(db,
                  "INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind, origin)"
-                 " VALUES (?,?,?,?,?,'open',?,?,?)"),
+                 " VALUES (?,?,?,?,?,'open',?,?,?) RETURNING id"),
       revoke_(db,
               "UPDATE mandates SET status = 'revoked', revoked_on = ?, revoke_reason = ?, updated_at = ?"
               " WHERE id = ? AND status = 'active'"),
@@ -123,8 +122,7 @@ std::int64_t BankReturnRows::add_follow_up(const ReturnTarget& origin, const std
   follow_up_.bind(6, now);
   follow_up_.bind(7, kind);
   follow_up_.bind(8, origin.charge_id);
-  follow_up_.exec();
-  return db_.getLastInsertRowid();
+  return follow_up_.execReturningId();
 }
 
 bool BankReturnRows::revoke_mandate(std::int64_t mandate_id, const std::string& day, const std::string& reason,

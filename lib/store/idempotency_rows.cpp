@@ -18,8 +18,10 @@ std::optional<RememberedResponse> find_remembered_response(sql::Connection& db, 
 
 void remember_response_row(sql::Connection& db, const std::string& key, const RememberedResponse& r) {
   sql::Statement q(db,
-                      "INSERT OR REPLACE INTO idempotency(key, actor, operation, request_sha256, status, body, created_at)"
-                      " VALUES (?,?,?,?,?,?,?)");
+                      "INSERT INTO idempotency(key, actor, operation, request_sha256, status, body, created_at)"
+                      " VALUES (?,?,?,?,?,?,?) ON CONFLICT (key) DO UPDATE SET actor = excluded.actor,"
+                      " operation = excluded.operation, request_sha256 = excluded.request_sha256,"
+                      " status = excluded.status, body = excluded.body, created_at = excluded.created_at");
   q.bind(1, key);
   q.bind(2, r.actor);
   q.bind(3, r.operation);

@@ -41,7 +41,7 @@ IdentityChange read_row(sql::Statement& q) {
 }  // namespace
 
 std::int64_t insert_identity_change(sql::Connection& db, const IdentityChange& c) {
-  sql::Statement q(db, std::string("INSERT INTO identity_changes(") + kColumns + ") VALUES (NULL,?,?,?,?,?,?,?,?,?,?)");
+  sql::Statement q(db, std::string("INSERT INTO identity_changes(") + kColumns + ") VALUES (NULL,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, c.account_id);
   q.bind(2, nlohmann::json(c.fields).dump());
   q.bind(3, c.reason);
@@ -52,8 +52,7 @@ std::int64_t insert_identity_change(sql::Connection& db, const IdentityChange& c
   q.bind(8, c.awaiting_until);
   bind_opt(q, 9, c.decided_at);
   bind_opt(q, 10, c.decided_by);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 void update_identity_change(sql::Connection& db, const IdentityChange& c) {

@@ -2,7 +2,6 @@
 // The SQL of the business-customer import: prepared once per run and reused for every row (a
 // million rows must not mean a million statement compilations), with bound parameters only.
 #include "domain/business_row.hpp"
-#include "store/raw_statement.hpp"
 
 #include "store/sql/sql.hpp"
 
@@ -96,7 +95,7 @@ public:
 
 private:
   sql::Connection& db_;
-  RawStatement find_;
+  sql::Statement find_;
   sql::Statement owner_, insert_, update_, delete_;
 };
 

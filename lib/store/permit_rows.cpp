@@ -85,7 +85,7 @@ std::optional<PermitRow> load_permit(sql::Connection& db, std::int64_t id) {
 std::int64_t insert_permit(sql::Connection& db, const PermitRow& p, const std::string& now) {
   sql::Statement q(db,
                       "INSERT INTO permits(account_id, plate, zone, valid_from, valid_until, status, auto_renew, fee_cents,"
-                      " renewed_from, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                      " renewed_from, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, p.account_id);
   q.bind(2, p.plate);
   q.bind(3, p.zone);
@@ -101,8 +101,7 @@ std::int64_t insert_permit(sql::Connection& db, const PermitRow& p, const std::s
   q.bind(10, p.created_by);
   q.bind(11, now);
   q.bind(12, now);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 std::optional<std::int64_t> renewal_of(sql::Connection& db, std::int64_t permit_id) {
@@ -151,7 +150,7 @@ json permit_json(const PermitRow& p, const Date& today) {
 std::int64_t insert_charge(sql::Connection& db, const ChargeRow& c) {
   sql::Statement q(db,
                       "INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind,"
-                      " origin) VALUES (?,?,?,?,?,?,?,?,?)");
+                      " origin) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, c.account_id);
   if (c.permit_id)
     q.bind(2, *c.permit_id);
@@ -170,8 +169,7 @@ std::int64_t insert_charge(sql::Connection& db, const ChargeRow& c) {
     q.bind(9, *c.origin);
   else
     q.bind(9);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 std::optional<ChargeRow> load_charge(sql::Connection& db, std::int64_t id) {

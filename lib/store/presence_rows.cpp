@@ -89,7 +89,7 @@ std::vector<CertificationRow> load_certifications_of_kind(sql::Connection& db, c
 
 std::int64_t insert_certification(sql::Connection& db, const CertificationRow& r) {
   sql::Statement q(db, "INSERT INTO certifications(staff, kind, granted_on, valid_until, trainer, granted_by, created_at)"
-                          " VALUES (?,?,?,?,?,?,?)");
+                          " VALUES (?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, r.staff);
   q.bind(2, r.period.kind);
   q.bind(3, r.period.granted_on.str());
@@ -97,8 +97,7 @@ std::int64_t insert_certification(sql::Connection& db, const CertificationRow& r
   bind_optional(q, 5, r.trainer);
   q.bind(6, r.granted_by);
   q.bind(7, r.created_at);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 void mark_certification_revoked(sql::Connection& db, const CertificationRow& r) {
@@ -145,7 +144,7 @@ std::optional<AbsenceRow> load_absence(sql::Connection& db, std::int64_t id) {
 
 std::int64_t insert_absence(sql::Connection& db, const AbsenceRow& r) {
   sql::Statement q(db, "INSERT INTO absences(staff, from_date, to_date, reason, created_by, created_at, updated_at,"
-                          " from_time, to_time) VALUES (?,?,?,?,?,?,?,?,?)");
+                          " from_time, to_time) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, r.staff);
   q.bind(2, r.period.from.str());
   q.bind(3, r.period.to.str());
@@ -155,8 +154,7 @@ std::int64_t insert_absence(sql::Connection& db, const AbsenceRow& r) {
   q.bind(7, r.updated_at);
   bind_optional(q, 8, r.part ? time_of_day_str(r.part->from) : std::string());
   bind_optional(q, 9, r.part ? time_of_day_str(r.part->to) : std::string());
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 void update_absence(sql::Connection& db, const AbsenceRow& r) {

@@ -54,7 +54,7 @@ bool lower_open_charge(sql::Connection& db, std::int64_t charge_id, std::int64_t
 std::int64_t insert_refund(sql::Connection& db, const NewRefund& r) {
   sql::Statement q(db,
                       "INSERT INTO refunds(charge_id, account_id, amount_cents, reason, status, created_at, created_by, payee_iban)"
-                      " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)");
+                      " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id");
   q.bind(1, r.charge_id);
   q.bind(2, r.account_id);
   q.bind(3, r.amount_cents);
@@ -63,8 +63,7 @@ std::int64_t insert_refund(sql::Connection& db, const NewRefund& r) {
   q.bind(6, r.created_by);
   if (r.payee_iban) q.bind(7, *r.payee_iban);
   else q.bind(7);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 bool mark_refund_paid_out(sql::Connection& db, std::int64_t id, const std::string& reference, const std::string& at,
@@ -115,15 +114,14 @@ std::optional<std::int64_t> create_refund_batch(sql::Connection& db, const std::
   if (transactions == 0) return std::nullopt;
   sql::Statement batch_row(db,
                               "INSERT INTO refund_batches(msg_id, created_at, created_by, execution_date, transactions,"
-                              " ctrl_sum_cents, sha256) VALUES (?, ?, ?, ?, ?, ?, '')");
+                              " ctrl_sum_cents, sha256) VALUES (?, ?, ?, ?, ?, ?, '') RETURNING id");
   batch_row.bind(1, "pending-" + created_at);
   batch_row.bind(2, created_at);
   batch_row.bind(3, created_by);
   batch_row.bind(4, execution_date);
   batch_row.bind(5, transactions);
   batch_row.bind(6, ctrl_sum);
-  batch_row.exec();
-  const auto batch = db.getLastInsertRowid();
+  const auto batch = batch_row.execReturningId();
   sql::Statement msg(db, "UPDATE refund_batches SET msg_id = ? WHERE id = ?");
   // Unique per store and within the 35 characters of the SEPA set.
   msg.bind(1, fmt::format("VRATHAUS-RF-{}-{:06}", execution_date, batch));

@@ -44,7 +44,7 @@ SessionRow read_session(sql::Connection& db, sql::Statement& q) {
 
 std::int64_t insert_session(sql::Connection& db, const SessionRow& r) {
   sql::Statement q(db, "INSERT INTO training_sessions(cert, on_date, trainer, capacity, office, created_by, created_at)"
-                          " VALUES (?,?,?,?,?,?,?)");
+                          " VALUES (?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, r.cert);
   q.bind(2, r.date.str());
   q.bind(3, r.trainer);
@@ -55,8 +55,7 @@ std::int64_t insert_session(sql::Connection& db, const SessionRow& r) {
     q.bind(5, r.office);
   q.bind(6, r.created_by);
   q.bind(7, r.created_at);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 std::optional<SessionRow> load_session(sql::Connection& db, std::int64_t id) {

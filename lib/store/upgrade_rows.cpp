@@ -77,10 +77,9 @@ std::vector<Upgrade> read_all(sql::Statement& q) {
 
 std::int64_t insert_upgrade(sql::Connection& db, const Upgrade& u) {
   sql::Statement q(db, std::string("INSERT INTO upgrades(") + kColumns +
-                              ") VALUES (NULL,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)");
+                              ") VALUES (NULL,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24) RETURNING id");
   bind_row(q, u);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 void update_upgrade(sql::Connection& db, const Upgrade& u) {
