@@ -38,7 +38,7 @@ std::string sha256_of_file(const std::string& path) {
 // afterwards because the server's connections are reused.
 class LargerPageCache {
 public:
-  explicit LargerPageCache(SQLite::Database& db) : db_(db), before_(db.execAndGet("PRAGMA cache_size").getInt()) {
+  explicit LargerPageCache(sql::Connection& db) : db_(db), before_(db.execAndGet("PRAGMA cache_size").getInt()) {
     db_.exec("PRAGMA cache_size = -32768");
   }
   ~LargerPageCache() {
@@ -52,7 +52,7 @@ public:
   LargerPageCache& operator=(const LargerPageCache&) = delete;
 
 private:
-  SQLite::Database& db_;
+  sql::Connection& db_;
   int before_;
 };
 

@@ -7,7 +7,7 @@
 #include "store/presence_rows.hpp"
 #include "store/training_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 #include <unordered_map>
 
@@ -91,7 +91,7 @@ coverage::Request load_coverage_facts(Context& ctx, const std::string& cert, con
   }
   std::unordered_map<std::string, std::size_t> index;
   // Staff of the office, and those who move into or out of it.
-  SQLite::Statement q(ctx.db(), "SELECT id, office, active, leaves_on FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
+  sql::Statement q(ctx.db(), "SELECT id, office, active, leaves_on FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
                                 "office = ?1 OR id IN (SELECT staff FROM staff_transfers WHERE ?1 IN (from_office, to_office)))");
   q.bind(1, office);
   while (q.executeStep()) {

@@ -7,7 +7,7 @@
 #include "service/coverage.hpp"
 #include "service/training_sessions.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 #include <unordered_map>
 
@@ -48,7 +48,7 @@ training::PlanRequest plan_request(Context& ctx, const PlanQuery& q) {
   r.validity_months = ctx.city.certification_validity_months.at(q.cert);
   r.facts = load_coverage_facts(ctx, q.cert, q.office, r.today, r.today.add_days(horizon));
   // Only counter staff are trained: clerks and supervisors.
-  SQLite::Statement roles(ctx.db(), "SELECT id, roles FROM staff");
+  sql::Statement roles(ctx.db(), "SELECT id, roles FROM staff");
   while (roles.executeStep()) {
     auto list = "," + roles.getColumn(1).getString() + ",";
     if (list.find(",clerk,") == std::string::npos && list.find(",supervisor,") == std::string::npos)

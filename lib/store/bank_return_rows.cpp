@@ -6,15 +6,15 @@ namespace {
 constexpr const char* kFileColumns =
     "id, sha256, name, kind, namespace, msg_id, imported_at, imported_by, entries, applied, unmatched";
 
-void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& v) {
+void bind_optional(sql::Statement& q, int index, const std::optional<std::int64_t>& v) {
   if (v) q.bind(index, *v);
   else q.bind(index);
 }
 
 }  // namespace
 
-std::optional<BankFileRow> find_bank_file(SQLite::Database& db, const std::string& sha256) {
-  SQLite::Statement q(db, std::string("SELECT ") + kFileColumns + " FROM bank_files WHERE sha256 = ?");
+std::optional<BankFileRow> find_bank_file(sql::Connection& db, const std::string& sha256) {
+  sql::Statement q(db, std::string("SELECT ") + kFileColumns + " FROM bank_files WHERE sha256 = ?");
   q.bind(1, sha256);
   if (!q.executeStep()) return std::nullopt;
   BankFileRow f;
@@ -32,10 +32,10 @@ std::optional<BankFileRow> find_bank_file(SQLite::Database& db, const std::strin
   return f;
 }
 
-std::int64_t insert_bank_file(SQLite::Database& db, const BankFileRow& f) {
-  SQLite::Statement q(db,
+std::int64_t insert_bank_file(sql::Connection& db, const BankFileRow& f) {
+  sql::Statement q(db,
                       "INSERT INTO bank_files(sha256, name, kind, namespace, msg_id, imported_at, imported_by, entries,"
-                      " applied, unmatched) VALUES (?,?,?,?,?,?,?,0,0,0)");
+                      " applied, unmatched) VALUES (?,?,?,?,?,?,?,0,0,0) RETURNING id");
   q.bind(1, f.sha256);
   q.bind(2, f.name);
   q.bind(3, f.kind);
@@ -43,13 +43,12 @@ std::int64_t insert_bank_file(SQLite::Database& db, const BankFileRow& f) {
   q.bind(5, f.msg_id);
   q.bind(6, f.imported_at);
   q.bind(7, f.imported_by);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-void set_bank_file_counts(SQLite::Database& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
+void set_bank_file_counts(sql::Connection& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
                           std::int64_t unmatched) {
-  SQLite::Statement q(db, "UPDATE bank_files SET entries = ?, applied = ?, unmatched = ? WHERE id = ?");
+  sql::Statement q(db, "UPDATE bank_files SET entries = ?, applied = ?, unmatched = ? WHERE id = ?");
   q.bind(1, entries);
   q.bind(2, applied);
   q.bind(3, unmatched);
@@ -64,7 +63,7 @@ nlohmann::json bank_file_json(const BankFileRow& f) {
           {"applied", f.applied},    {"unmatched", f.unmatched}};
 }
 
-BankReturnRows::BankReturnRows(SQLite::Database& db)
+BankReturnRows::BankReturnRows(sql::Connection& db)
     : db_(db),
       find_(db,
             "SELECT c.id, c.account_id, c.amount_cents, c.permit_id, c.mandate_id, c.status, c.kind,"
@@ -74,7 +73,7 @@ BankReturnRows::BankReturnRows(SQLite::Database& db)
               "UPDATE charges SET status = ?, return_reason = ?, returned_on = ? WHERE id = ? AND status = 'exported'"),
       follow_up_(db,
                  "INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind, origin)"
-                 " VALUES (?,?,?,?,?,'open',?,?,?)"),
+                 " VALUES (?,?,?,?,?,'open',?,?,?) RETURNING id"),
       revoke_(db,
               "UPDATE mandates SET status = 'revoked', revoked_on = ?, revoke_reason = ?, updated_at = ?"
               " WHERE id = ? AND status = 'active'"),
@@ -123,8 +122,7 @@ std::int64_t BankReturnRows::add_follow_up(const ReturnTarget& origin, const std
   follow_up_.bind(6, now);
   follow_up_.bind(7, kind);
   follow_up_.bind(8, origin.charge_id);
-  follow_up_.exec();
-  return db_.getLastInsertRowid();
+  return follow_up_.execReturningId();
 }
 
 bool BankReturnRows::revoke_mandate(std::int64_t mandate_id, const std::string& day, const std::string& reason,
@@ -159,8 +157,8 @@ void BankReturnRows::record(std::int64_t file_id, const std::string& end_to_end_
   record_.exec();
 }
 
-nlohmann::json bank_returns_of_charge(SQLite::Database& db, std::int64_t charge_id) {
-  SQLite::Statement q(db,
+nlohmann::json bank_returns_of_charge(sql::Connection& db, std::int64_t charge_id) {
+  sql::Statement q(db,
                       "SELECT f.name, f.kind, f.msg_id, f.imported_at, r.reason, r.amount_cents, r.outcome"
                       " FROM bank_returns r JOIN bank_files f ON f.id = r.file_id WHERE r.charge_id = ? ORDER BY r.id");
   q.bind(1, charge_id);

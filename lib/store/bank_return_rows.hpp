@@ -2,8 +2,7 @@
 // Reading and writing what the bank's return files did: the files, each entry, and the charges,
 // mandates and permits they change. No rules here, only SQL with bound parameters; the statements
 // are prepared once per import, so 100,000 entries cost 100,000 steps, not 100,000 preparations.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -18,9 +17,9 @@ struct BankFileRow {
   std::int64_t entries = 0, applied = 0, unmatched = 0;
 };
 
-std::optional<BankFileRow> find_bank_file(SQLite::Database& db, const std::string& sha256);
-std::int64_t insert_bank_file(SQLite::Database& db, const BankFileRow& f);
-void set_bank_file_counts(SQLite::Database& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
+std::optional<BankFileRow> find_bank_file(sql::Connection& db, const std::string& sha256);
+std::int64_t insert_bank_file(sql::Connection& db, const BankFileRow& f);
+void set_bank_file_counts(sql::Connection& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
                           std::int64_t unmatched);
 nlohmann::json bank_file_json(const BankFileRow& f);
 
@@ -34,7 +33,7 @@ struct ReturnTarget {
 
 class BankReturnRows {
 public:
-  explicit BankReturnRows(SQLite::Database& db);
+  explicit BankReturnRows(sql::Connection& db);
   std::optional<ReturnTarget> find_charge(const std::string& end_to_end_id);
   // Sets status 'returned' or 'disputed' with the reason, only if the charge is still exported;
   // false when it was not (then nothing changed).
@@ -51,11 +50,11 @@ public:
               const std::string& outcome);
 
 private:
-  SQLite::Database& db_;
-  SQLite::Statement find_, settle_, follow_up_, revoke_, stop_renew_, record_;
+  sql::Connection& db_;
+  sql::Statement find_, settle_, follow_up_, revoke_, stop_renew_, record_;
 };
 
 // What the bank's files said about one charge, oldest first.
-nlohmann::json bank_returns_of_charge(SQLite::Database& db, std::int64_t charge_id);
+nlohmann::json bank_returns_of_charge(sql::Connection& db, std::int64_t charge_id);
 
 }  // namespace vrathaus

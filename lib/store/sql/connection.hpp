@@ -20,6 +20,7 @@
 //   - No `rowid`, no `INDEXED BY`, no `GLOB`, no `IFNULL` (use coalesce), no double-quoted string
 //     literals (double quotes name identifiers on both engines).
 //   - Transactions only through begin()/commit()/rollback() (or Transaction below), never as SQL.
+#include "store/sql/error.hpp"
 #include "store/sql/statement.hpp"
 #include "store/sql/value.hpp"
 

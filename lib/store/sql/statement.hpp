@@ -94,6 +94,13 @@ public:
   // Runs a statement that returns no rows; the number of rows changed.
   int exec() { return cursor_->exec(); }
   void reset() { cursor_->reset(); }
+  // Runs an `INSERT … RETURNING id`: the new row's id, or 0 when nothing was inserted (ON
+  // CONFLICT DO NOTHING). The statement is reset, so no write stays pending.
+  std::int64_t execReturningId() {
+    std::int64_t id = executeStep() ? getColumn(0).getInt64() : 0;
+    reset();
+    return id;
+  }
 
   Column getColumn(int index) const { return Column(*cursor_, index); }
   Column getColumn(const char* name) const { return Column(*cursor_, cursor_->column_index(name)); }
