@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 #include "store/migrations.hpp"
+#include "store/pg_engine.hpp"
+#include "store/pg_migrations.hpp"
 #include "store/sql/sqlite_connection.hpp"
 #include "store/sql/sqlite_error.hpp"
 #include "store/sql_functions.hpp"
@@ -111,18 +113,22 @@ struct Store::BusyWait {
 Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
     : path_(path),
       busy_(std::make_unique<BusyWait>(BusyWait{std::chrono::milliseconds(busy_timeout_ms), {}})),
-      db_(open_database(path, mode, busy_timeout_ms)) {
-  auto* handle = sql::sqlite_of(*db_, "the store's busy handler").getHandle();
-  sqlite3_busy_handler(handle, &BusyWait::handle, busy_.get());
-  try {
-    // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
-    if (sqlite3_db_readonly(handle, "main") != 1) db_->exec("PRAGMA journal_mode=WAL");
-    db_->exec("PRAGMA foreign_keys=ON");
-    db_->exec("PRAGMA synchronous=NORMAL");
-    db_->exec("PRAGMA trusted_schema=OFF");
-    register_domain_functions(*db_);
-  } catch (const sql::Error& e) {
-    rethrow_sql_error(e);
+      // The URL chooses the engine: postgresql:// or postgres:// is PostgreSQL, anything else a file.
+      db_(is_postgresql_url(path) ? open_postgresql(path, busy_timeout_ms) : open_database(path, mode, busy_timeout_ms)) {
+  // SQLite alone needs setting up; a PostgreSQL connection comes ready (postgresql/).
+  if (db_->engine() == sql::Engine::sqlite) {
+    auto* handle = sql::sqlite_of(*db_, "the store's busy handler").getHandle();
+    sqlite3_busy_handler(handle, &BusyWait::handle, busy_.get());
+    try {
+      // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
+      if (sqlite3_db_readonly(handle, "main") != 1) db_->exec("PRAGMA journal_mode=WAL");
+      db_->exec("PRAGMA foreign_keys=ON");
+      db_->exec("PRAGMA synchronous=NORMAL");
+      db_->exec("PRAGMA trusted_schema=OFF");
+      register_domain_functions(*db_);
+    } catch (const sql::Error& e) {
+      rethrow_sql_error(e);
+    }
   }
   if (schema_version() > latest_schema_version())
     fail(ErrorKind::config, "the store {} has schema version {}, newer than this vrathaus knows ({}): upgrade vrathaus",
@@ -132,7 +138,10 @@ Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
 
 Store::~Store() = default;
 
-int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+int Store::schema_version() {
+  if (db_->engine() == sql::Engine::postgresql) return pg_schema_version(*db_);
+  return db_->execAndGet("PRAGMA user_version").getInt();
+}
 
 int Store::latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
 
@@ -145,6 +154,13 @@ void Store::require_current_schema() {
 }
 
 int Store::migrate() {
+  if (db_->engine() == sql::Engine::postgresql) {
+    try {
+      return pg_migrate(*db_);
+    } catch (const sql::Error& e) {
+      rethrow_sql_error(e);
+    }
+  }
   int applied = 0;
   for (const auto& m : migrations()) {
     write_transaction([&] {
