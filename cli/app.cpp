@@ -4,7 +4,7 @@
 #include "core/error.hpp"
 #include "session.hpp"
 
-#include <SQLiteCpp/Exception.h>
+#include "store/sql/sql.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -162,9 +162,9 @@ int run(int argc, char** argv) {
     return report(std::string(e.what()) + " (see --help)", exit_code(ErrorKind::usage));
   } catch (const Error& e) {
     return report(e.what(), exit_code(e.kind()));
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::Error& e) {
     try {
-      rethrow_sqlite(e);
+      rethrow_sql_error(e);
     } catch (const Error& mapped) {
       return report(mapped.what(), exit_code(mapped.kind()));
     }

@@ -12,6 +12,7 @@ packages=(
   sqlite3 jq curl libxml2-utils procps time openssl hyperfine wrk python3
   clang libclang-rt-14-dev
   chromium  # renders `coverage -o html` in a test and for the README's screenshot
+  libpqxx-dev postgresql  # the PostgreSQL engine module, and the throwaway cluster its tests start
 )
 
 missing=()

@@ -10,7 +10,7 @@
 #include "service/audit.hpp"
 #include "store/idempotency_rows.hpp"
 
-#include <SQLiteCpp/Exception.h>
+#include "store/sql/sql.hpp"
 
 #include <chrono>
 
@@ -137,8 +137,8 @@ json execute(const Environment& env, const Invocation& call) {
     if ((call.op.effect == Effect::write && !ctx.dry_run && is_refusal(call.op, e.kind())) || refused_read)
       audit_refusal(env, call, e);
     throw;
-  } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e);
+  } catch (const sql::Error& e) {
+    rethrow_sql_error(e);
   }
   return result;
 }

@@ -6,6 +6,7 @@
 #include "service/document_key.hpp"
 #include "service/staff.hpp"
 #include "service/store_admin.hpp"
+#include "store/pg_engine.hpp"
 
 #include <stdlib.h>
 
@@ -70,7 +71,9 @@ void remove_store_files(const std::string& path) {
 nlohmann::json LocalBackend::init(const std::string& seed_file, bool dry_run) {
   if (dry_run) return init_dry_run(seed_file);
   std::error_code ec;
-  bool existed = std::filesystem::exists(db_path_, ec);
+  // A PostgreSQL database exists before `db init` (its administrator creates it): it counts as a
+  // store once it has a schema.
+  bool existed = is_postgresql_url(db_path_) ? store().schema_version() > 0 : std::filesystem::exists(db_path_, ec);
   nlohmann::json out;
   try {
     auto& s = store(OpenMode::create);
@@ -83,7 +86,7 @@ nlohmann::json LocalBackend::init(const std::string& seed_file, bool dry_run) {
     s.write_transaction([&] { out["document_key"] = prepare_document_key(ctx); });
   } catch (...) {
     // A store this command created is not left behind empty or half-seeded.
-    if (!existed) {
+    if (!existed && !is_postgresql_url(db_path_)) {
       store_.reset();
       remove_store_files(db_path_);
     }

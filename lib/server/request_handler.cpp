@@ -11,7 +11,7 @@
 #include "service/tokens.hpp"
 #include "store/staff_client_cert.hpp"
 
-#include <SQLiteCpp/Exception.h>
+#include "store/sql/sql.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -261,9 +261,9 @@ Admission RequestHandler::admit(const RequestHead& head) {
     a.reply->headers.emplace_back("Retry-After", std::to_string(later.seconds));
   } catch (const Error& e) {
     a.reply = problem(e.kind(), e.what());
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::Error& e) {
     try {
-      rethrow_sqlite(e);
+      rethrow_sql_error(e);
     } catch (const Error& mapped) {
       a.reply = problem(mapped.kind(), mapped.what());
     }
@@ -297,9 +297,9 @@ Reply RequestHandler::complete(const RequestHead& head, Admission& a, const std:
     return r;
   } catch (const Error& e) {
     return problem(e.kind(), e.what());
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::Error& e) {
     try {
-      rethrow_sqlite(e);
+      rethrow_sql_error(e);
     } catch (const Error& mapped) {
       return problem(mapped.kind(), mapped.what());
     }

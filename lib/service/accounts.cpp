@@ -14,7 +14,7 @@
 #include "store/account_rows.hpp"
 #include "store/upgrade_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -72,8 +72,8 @@ Account change_status(Context& ctx, const std::string& id, const std::string& re
   return account;
 }
 
-bool table_exists(SQLite::Database& db, const char* name) {
-  SQLite::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+bool table_exists(sql::Connection& db, const char* name) {
+  sql::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
   q.bind(1, name);
   return q.executeStep();
 }
@@ -228,7 +228,7 @@ std::vector<std::string> erasure_blockers(Context& ctx, std::int64_t account_id)
   std::vector<std::string> blockers;
   auto count = [&](const char* table, const char* sql) -> std::int64_t {
     if (!table_exists(ctx.db(), table)) return 0;
-    SQLite::Statement q(ctx.db(), sql);
+    sql::Statement q(ctx.db(), sql);
     q.bind(1, account_id);
     q.bind(2, ctx.today().str());
     return q.executeStep() ? q.getColumn(0).getInt64() : 0;

@@ -3,7 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -22,7 +22,7 @@ std::string entry_hash(std::int64_t seq, const std::string& at, const std::strin
   return sha256_hex(canonical.dump());
 }
 
-std::string column_text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString(); }
+std::string column_text(sql::Statement& q, int i) { return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString(); }
 
 json parse_stored(const std::string& text) {
   if (text.empty()) return nullptr;
@@ -35,7 +35,7 @@ void audit_append(Context& ctx, const AuditRecord& r) {
   auto& db = ctx.db();
   std::int64_t seq = 1;
   std::string prev = kGenesis;
-  SQLite::Statement head(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+  sql::Statement head(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
   if (head.executeStep()) {
     seq = head.getColumn(0).getInt64() + 1;
     prev = head.getColumn(1).getString();
@@ -43,7 +43,7 @@ void audit_append(Context& ctx, const AuditRecord& r) {
   auto at = ctx.now();
   auto before = text_or_null(r.before), after = text_or_null(r.after);
   auto hash = entry_hash(seq, at, ctx.actor.id, ctx.actor.client, r.action, r.object, before, after, r.reason, prev);
-  SQLite::Statement insert(db,
+  sql::Statement insert(db,
                            "INSERT INTO audit(seq, at, actor, client, action, object, before, after, reason, prev_hash, hash)"
                            " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, seq);
@@ -58,7 +58,7 @@ void audit_append(Context& ctx, const AuditRecord& r) {
   insert.bind(10, prev);
   insert.bind(11, hash);
   insert.exec();
-  SQLite::Statement set_head(db, "INSERT INTO audit_head(id, seq, hash) VALUES (1, ?, ?) "
+  sql::Statement set_head(db, "INSERT INTO audit_head(id, seq, hash) VALUES (1, ?, ?) "
                                  "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
   set_head.bind(1, seq);
   set_head.bind(2, hash);
@@ -73,7 +73,7 @@ json audit_list(Context& ctx, const AuditFilter& f) {
   if (f.after_seq) sql += " AND seq > :after";
   sql += " ORDER BY seq";
   if (f.limit) sql += " LIMIT :limit";
-  SQLite::Statement q(ctx.db(), sql);
+  sql::Statement q(ctx.db(), sql);
   if (!f.object.empty()) q.bind(":object", f.object);
   if (!f.actor.empty()) q.bind(":actor", f.actor);
   if (f.since) q.bind(":since", *f.since);
@@ -101,7 +101,7 @@ json audit_verify(Store& store) {
   json problems = json::array();
   std::int64_t expected_seq = 1, count = 0;
   std::string prev = kGenesis;
-  SQLite::Statement q(store.db(),
+  sql::Statement q(store.db(),
                       "SELECT seq, at, actor, client, action, object, before, after, reason, prev_hash, hash FROM audit ORDER BY seq");
   auto problem = [&](std::int64_t seq, std::string what) {
     if (problems.size() < 100) problems.push_back({{"seq", seq}, {"problem", std::move(what)}});
@@ -118,7 +118,7 @@ json audit_verify(Store& store) {
     prev = stored_hash;
     expected_seq = seq + 1;
   }
-  SQLite::Statement head(store.db(), "SELECT seq, hash FROM audit_head WHERE id = 1");
+  sql::Statement head(store.db(), "SELECT seq, hash FROM audit_head WHERE id = 1");
   if (head.executeStep()) {
     if (head.getColumn(0).getInt64() != expected_seq - 1 || head.getColumn(1).getString() != prev)
       problem(expected_seq - 1, "the newest entries were removed: the chain ends before its recorded head");

@@ -50,7 +50,7 @@ bool is_hex(const std::string& text, std::size_t length) {
 // Each entry's stored chain hash by sequence number, for the entries seals name.
 std::map<std::int64_t, std::string> sealed_entry_hashes(Store& store, const std::vector<AuditSeal>& seals) {
   std::map<std::int64_t, std::string> out;
-  SQLite::Statement q(store.db(), "SELECT hash FROM audit WHERE seq = ?");
+  sql::Statement q(store.db(), "SELECT hash FROM audit WHERE seq = ?");
   for (const auto& s : seals) {
     if (s.seq == 0 || out.contains(s.seq)) continue;
     q.bind(1, s.seq);

@@ -60,7 +60,7 @@ constexpr int kImportCacheKiB = 32 * 1024;
 // (foreign_keys cannot change inside one).
 class ImportConnection {
 public:
-  explicit ImportConnection(SQLite::Database& db)
+  explicit ImportConnection(sql::Connection& db)
       : db_(db), cache_before_(db.execAndGet("PRAGMA cache_size").getInt()) {
     db_.exec(fmt::format("PRAGMA cache_size = -{}", kImportCacheKiB));
     db_.exec("PRAGMA ignore_check_constraints = ON");
@@ -84,7 +84,7 @@ public:
   bool in_wal_mode() { return db_.execAndGet("PRAGMA journal_mode").getString() == "wal"; }
 
 private:
-  SQLite::Database& db_;
+  sql::Connection& db_;
   int cache_before_;
 };
 

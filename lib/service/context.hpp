@@ -34,7 +34,7 @@ struct Context {
   bool dry_run = false;
   ProgressFn progress{};  // may be empty: nobody is watching
 
-  SQLite::Database& db() { return store.db(); }
+  sql::Connection& db() { return store.db(); }
   std::string now() const { return clock.now_rfc3339(); }
   Date today() const { return clock.today(); }
 };

@@ -8,7 +8,7 @@
 #include "store/presence_rows.hpp"
 #include "store/training_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 #include <string_view>
 #include <unordered_map>
@@ -111,7 +111,7 @@ coverage::Request load_coverage_facts(Context& ctx, const std::string& cert, con
   }
   StaffIndex index;
   // Staff of the office, and those who move into or out of it.
-  SQLite::Statement q(ctx.db(), "SELECT id, office, active, leaves_on, roles FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
+  sql::Statement q(ctx.db(), "SELECT id, office, active, leaves_on, roles FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
                                 "office = ?1 OR id IN (SELECT staff FROM staff_transfers WHERE ?1 IN (from_office, to_office)))");
   q.bind(1, office);
   while (q.executeStep()) {

@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "service/audit.hpp"
 #include "store/keyed_hashes.hpp"
+#include "store/pg_engine.hpp"
 #include "store/store_settings.hpp"
 
 #include <fmt/format.h>
@@ -166,7 +167,12 @@ DocumentKey load_key_file(const std::string& path, bool create) {
 }
 
 std::string document_key_path(const Context& ctx) {
-  return ctx.city.document_key_file.empty() ? ctx.store.path() + ".key" : ctx.city.document_key_file;
+  if (!ctx.city.document_key_file.empty()) return ctx.city.document_key_file;
+  // A database has no "beside the store", and the key must not live in it.
+  if (is_postgresql_url(ctx.store.path()))
+    fail(ErrorKind::config, "a PostgreSQL store needs document_key_file in the configuration: the file that keeps "
+                            "its document key, away from the database");
+  return ctx.store.path() + ".key";
 }
 
 DocumentKey document_key(const Context& ctx) {

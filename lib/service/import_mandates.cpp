@@ -1,9 +1,7 @@
 #include "service/import_mandates.hpp"
 
 #include "core/error.hpp"
-#include "store/raw_statement.hpp"
-
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
@@ -15,13 +13,13 @@ namespace vrathaus {
 // statements are prepared once, and the file's audit entry (with the run each mandate points at)
 // records them.
 struct ImportMandates::Statements {
-  explicit Statements(SQLite::Database& db)
+  explicit Statements(sql::Connection& db)
       : find(db, "SELECT id, account_id, iban, coalesce(bic, ''), signed_on FROM mandates WHERE upper(reference) = ?"),
         insert(db,
                "INSERT INTO mandates(account_id, iban, bic, reference, signed_on, status, created_at, updated_at, "
                "import_run) VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, 'active', ?6, ?6, ?7) ON CONFLICT DO NOTHING") {}
-  RawStatement find;  // once per row of a re-import
-  SQLite::Statement insert;
+  sql::Statement find;  // once per row of a re-import: read without copying
+  sql::Statement insert;
 };
 
 ImportMandates::ImportMandates(Context& ctx) : ctx_(ctx) {}
@@ -33,11 +31,12 @@ MandatePlan ImportMandates::check(const BusinessMandate& m, std::int64_t account
   find.reset();
   // The key the index holds, made here once rather than by SQLite's upper() on every lookup.
   reference_key_ = mandate_reference_key(m.reference);
-  find.bind_text(1, reference_key_);
-  if (!find.step()) return MandatePlan::add;
-  auto id = find.int64(0);
-  auto owner = find.int64(1);
-  bool same = owner == account_id && find.text(2) == m.iban && find.text(3) == m.bic && find.text(4) == m.signed_on;
+  find.bindNoCopy(1, reference_key_);
+  if (!find.executeStep()) return MandatePlan::add;
+  auto id = find.getColumn(0).getInt64();
+  auto owner = find.getColumn(1).getInt64();
+  bool same = owner == account_id && find.getColumn(2).getStringView() == m.iban &&
+              find.getColumn(3).getStringView() == m.bic && find.getColumn(4).getStringView() == m.signed_on;
   find.reset();
   if (same) return MandatePlan::unchanged;
   conflict_ = owner != account_id

@@ -7,7 +7,7 @@
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -17,13 +17,13 @@ using nlohmann::json;
 constexpr const char* kColumns =
     "id, account_id, iban, bic, reference, signed_on, status, last_used_on, revoked_on, revoke_reason, created_at";
 
-json opt_text(SQLite::Statement& q, int i) {
+json opt_text(sql::Statement& q, int i) {
   auto c = q.getColumn(i);
   return c.isNull() ? json(nullptr) : json(c.getString());
 }
 
 // The JSON form; "status" shows "lapsed" for an active mandate unused for 36 months.
-json read_mandate(SQLite::Statement& q, const Date& today) {
+json read_mandate(sql::Statement& q, const Date& today) {
   json m{{"id", q.getColumn(0).getInt64()},  {"account_id", q.getColumn(1).getInt64()},
          {"iban", q.getColumn(2).getString()}, {"bic", opt_text(q, 3)},
          {"reference", q.getColumn(4).getString()}, {"signed_on", q.getColumn(5).getString()},
@@ -39,8 +39,8 @@ json read_mandate(SQLite::Statement& q, const Date& today) {
   return m;
 }
 
-std::optional<json> load_where(Context& ctx, const char* where, const std::function<void(SQLite::Statement&)>& bind) {
-  SQLite::Statement q(ctx.db(), std::string("SELECT ") + kColumns + " FROM mandates WHERE " + where);
+std::optional<json> load_where(Context& ctx, const char* where, const std::function<void(sql::Statement&)>& bind) {
+  sql::Statement q(ctx.db(), std::string("SELECT ") + kColumns + " FROM mandates WHERE " + where);
   bind(q);
   if (!q.executeStep()) return std::nullopt;
   return read_mandate(q, ctx.today());
@@ -61,9 +61,9 @@ json add_mandate(Context& ctx, const NewMandate& m) {
   if (auto existing = find_mandate_by_reference(ctx, reference))
     fail(ErrorKind::conflict, "the mandate reference {} exists already (mandate {})", reference,
          (*existing)["id"].get<std::int64_t>());
-  SQLite::Statement insert(ctx.db(),
+  sql::Statement insert(ctx.db(),
                            "INSERT INTO mandates(account_id, iban, bic, reference, signed_on, status, created_at, updated_at)"
-                           " VALUES (?,?,?,?,?,'active',?,?)");
+                           " VALUES (?,?,?,?,?,'active',?,?) RETURNING id");
   insert.bind(1, account.id);
   insert.bind(2, iban);
   if (bic.empty())
@@ -74,18 +74,17 @@ json add_mandate(Context& ctx, const NewMandate& m) {
   insert.bind(5, signed_on.str());
   insert.bind(6, ctx.now());
   insert.bind(7, ctx.now());
-  insert.exec();
-  auto mandate = show_mandate(ctx, ctx.db().getLastInsertRowid());
+  auto mandate = show_mandate(ctx, insert.execReturningId());
   audit_append(ctx, {"mandates.add", mandate_object(mandate["id"].get<std::int64_t>()), nullptr, mandate, ""});
   return mandate;
 }
 
 std::optional<json> find_mandate_by_reference(Context& ctx, const std::string& reference) {
-  return load_where(ctx, "upper(reference) = upper(?)", [&](SQLite::Statement& q) { q.bind(1, trim(reference)); });
+  return load_where(ctx, "upper(reference) = upper(?)", [&](sql::Statement& q) { q.bind(1, trim(reference)); });
 }
 
 json show_mandate(Context& ctx, std::int64_t id) {
-  auto m = load_where(ctx, "id = ?", [&](SQLite::Statement& q) { q.bind(1, id); });
+  auto m = load_where(ctx, "id = ?", [&](sql::Statement& q) { q.bind(1, id); });
   if (!m) fail(ErrorKind::not_found, "no mandate {}", id);
   return *m;
 }
@@ -95,7 +94,7 @@ json list_mandates(Context& ctx, std::int64_t account_id, std::int64_t after_id,
   if (account_id) sql += " AND account_id = :account";
   sql += " ORDER BY id";
   if (limit) sql += " LIMIT :limit";
-  SQLite::Statement q(ctx.db(), sql);
+  sql::Statement q(ctx.db(), sql);
   q.bind(":after", after_id);
   if (account_id) q.bind(":account", account_id);
   if (limit) q.bind(":limit", *limit);
@@ -109,7 +108,7 @@ json revoke_mandate(Context& ctx, std::int64_t id, const std::string& reason) {
   auto why = trim(reason);
   auto before = show_mandate(ctx, id);
   if (before["status"] == "revoked") fail(ErrorKind::conflict, "mandate {} is revoked already", id);
-  SQLite::Statement q(ctx.db(), "UPDATE mandates SET status = 'revoked', revoked_on = ?, revoke_reason = ?, updated_at = ? WHERE id = ?");
+  sql::Statement q(ctx.db(), "UPDATE mandates SET status = 'revoked', revoked_on = ?, revoke_reason = ?, updated_at = ? WHERE id = ?");
   q.bind(1, ctx.today().str());
   q.bind(2, why);
   q.bind(3, ctx.now());
@@ -122,7 +121,7 @@ json revoke_mandate(Context& ctx, std::int64_t id, const std::string& reason) {
 }
 
 std::optional<std::int64_t> usable_mandate(Context& ctx, std::int64_t account_id) {
-  SQLite::Statement q(ctx.db(),
+  sql::Statement q(ctx.db(),
                       "SELECT id FROM mandates WHERE account_id = ? AND status = 'active'"
                       " AND vr_mandate_usable(signed_on, last_used_on, ?) ORDER BY signed_on DESC, id DESC LIMIT 1");
   q.bind(1, account_id);

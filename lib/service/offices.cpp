@@ -4,7 +4,7 @@
 #include "domain/validate.hpp"
 #include "service/audit.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -21,13 +21,13 @@ int validate_min_certified(int n) {
   return n;
 }
 
-Office read(SQLite::Statement& q) {
+Office read(sql::Statement& q) {
   return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(), q.getColumn(3).getString(),
           q.getColumn(4).getString()};
 }
 
 void write(Context& ctx, const Office& o, bool insert) {
-  SQLite::Statement q(ctx.db(), insert ? "INSERT INTO offices(code, name, min_certified, created_at, updated_at) VALUES (?,?,?,?,?)"
+  sql::Statement q(ctx.db(), insert ? "INSERT INTO offices(code, name, min_certified, created_at, updated_at) VALUES (?,?,?,?,?)"
                                        : "UPDATE offices SET name = ?2, min_certified = ?3, updated_at = ?5 WHERE code = ?1");
   q.bind(1, o.code);
   q.bind(2, o.name);
@@ -45,14 +45,14 @@ void to_json(nlohmann::json& j, const Office& o) {
 }
 
 Office find_office(Context& ctx, const std::string& code) {
-  SQLite::Statement q(ctx.db(), "SELECT code, name, min_certified, created_at, updated_at FROM offices WHERE code = ?");
+  sql::Statement q(ctx.db(), "SELECT code, name, min_certified, created_at, updated_at FROM offices WHERE code = ?");
   q.bind(1, code);
   if (!q.executeStep()) fail(ErrorKind::not_found, "no office {}", code);
   return read(q);
 }
 
 std::vector<Office> list_offices(Context& ctx) {
-  SQLite::Statement q(ctx.db(), "SELECT code, name, min_certified, created_at, updated_at FROM offices ORDER BY code");
+  sql::Statement q(ctx.db(), "SELECT code, name, min_certified, created_at, updated_at FROM offices ORDER BY code");
   std::vector<Office> out;
   while (q.executeStep()) out.push_back(read(q));
   return out;
@@ -61,7 +61,7 @@ std::vector<Office> list_offices(Context& ctx) {
 Office add_office(Context& ctx, const std::string& code, const std::string& name, int min_certified) {
   Office o{validate_office_code(code), validate_text(name, "name", 120), validate_min_certified(min_certified), ctx.now(),
            ctx.now()};
-  SQLite::Statement exists(ctx.db(), "SELECT 1 FROM offices WHERE code = ?");
+  sql::Statement exists(ctx.db(), "SELECT 1 FROM offices WHERE code = ?");
   exists.bind(1, o.code);
   if (exists.executeStep()) fail(ErrorKind::conflict, "office {} exists already", o.code);
   write(ctx, o, true);

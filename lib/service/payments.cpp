@@ -8,7 +8,7 @@
 #include "store/payment_file.hpp"
 #include "store/permit_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -39,7 +39,7 @@ const std::string kHeldBack = std::string(
 constexpr const char* kBatchColumns =
     "id, msg_id, created_at, created_by, collection_date, creditor_id, transactions, ctrl_sum_cents, sha256, format";
 
-json read_batch(SQLite::Statement& q) {
+json read_batch(sql::Statement& q) {
   return {{"batch", q.getColumn(0).getInt64()},        {"msg_id", q.getColumn(1).getString()},
           {"created_at", q.getColumn(2).getString()},  {"created_by", q.getColumn(3).getString()},
           {"collection_date", q.getColumn(4).getString()}, {"creditor_id", q.getColumn(5).getString()},
@@ -48,11 +48,11 @@ json read_batch(SQLite::Statement& q) {
 }
 
 json load_batch(Context& ctx, std::int64_t batch) {
-  SQLite::Statement q(ctx.db(), std::string("SELECT ") + kBatchColumns + " FROM payment_batches WHERE id = ?");
+  sql::Statement q(ctx.db(), std::string("SELECT ") + kBatchColumns + " FROM payment_batches WHERE id = ?");
   q.bind(1, batch);
   if (!q.executeStep()) fail(ErrorKind::not_found, "no payment batch {}", batch);
   auto out = read_batch(q);
-  SQLite::Statement seq(ctx.db(), "SELECT sequence, count(*) FROM charges WHERE batch = ? GROUP BY sequence");
+  sql::Statement seq(ctx.db(), "SELECT sequence, count(*) FROM charges WHERE batch = ? GROUP BY sequence");
   seq.bind(1, batch);
   out["frst"] = 0;
   out["rcur"] = 0;
@@ -62,7 +62,7 @@ json load_batch(Context& ctx, std::int64_t batch) {
 
 // Due charges that stay open because their mandate cannot be charged: the staff must act.
 json skipped_charges(Context& ctx, const Date& collection) {
-  SQLite::Statement q(ctx.db(),
+  sql::Statement q(ctx.db(),
                       "SELECT c.id, c.account_id, m.reference, m.status FROM charges c LEFT JOIN mandates m ON m.id = c.mandate_id"
                       " WHERE c.status = 'open' AND c.due_on <= :collection AND NOT (coalesce(m.status, '') = 'active'"
                       " AND vr_mandate_usable(m.signed_on, m.last_used_on, :collection)) ORDER BY c.id");
@@ -80,7 +80,7 @@ json skipped_charges(Context& ctx, const Date& collection) {
 // Due charges held back for the next export because their mandate has its first collection in
 // this batch (see kHeldBack).
 json deferred_charges(Context& ctx, const Date& collection) {
-  SQLite::Statement q(ctx.db(), kHeldBack);
+  sql::Statement q(ctx.db(), kHeldBack);
   q.bind(":collection", collection.str());
   json out = json::array();
   while (q.executeStep())
@@ -129,7 +129,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   auto deferred = deferred_charges(ctx, collection);
 
   // Any usable charge means something to export: each mandate's lowest due charge always goes.
-  SQLite::Statement count(ctx.db(), std::string("SELECT EXISTS (SELECT 1 FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE ") +
+  sql::Statement count(ctx.db(), std::string("SELECT EXISTS (SELECT 1 FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE ") +
                                         kUsable + ")");
   count.bind(":collection", collection.str());
   count.executeStep();
@@ -138,11 +138,11 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
             {"deferred", deferred}};
 
   const auto now = ctx.now();
-  SQLite::Statement batch_row(ctx.db(),
+  sql::Statement batch_row(ctx.db(),
                               "INSERT INTO payment_batches(msg_id, created_at, created_by, collection_date, creditor_name,"
                               " creditor_iban, creditor_bic, creditor_id, transactions, ctrl_sum_cents, sha256, format,"
                               " creditor_street, creditor_house_no, creditor_postal_code, creditor_town, creditor_country)"
-                              " VALUES (?,?,?,?,?,?,?,?,0,0,'',?,?,?,?,?,?)");
+                              " VALUES (?,?,?,?,?,?,?,?,0,0,'',?,?,?,?,?,?) RETURNING id");
   batch_row.bind(1, "pending-" + now);
   batch_row.bind(2, now);
   batch_row.bind(3, ctx.actor.id);
@@ -159,8 +159,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
       else batch_row.bind(column++, *part);
     }
   }
-  batch_row.exec();
-  const auto batch = ctx.db().getLastInsertRowid();
+  const auto batch = batch_row.execReturningId();
   // Unique per store and within the 35 characters of the SEPA set.
   auto msg_id = fmt::format("VRATHAUS-{}-{:06}", ctx.today().str(), batch);
 
@@ -169,7 +168,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   // and cut to the EPC field lengths. The EndToEndId is unique per charge (a re-presentation is
   // a charge of its own). When the mandate's previous collection went to another IBAN, that IBAN
   // is recorded: the file then carries the amendment the debtor's bank needs.
-  SQLite::Statement mark(
+  sql::Statement mark(
       ctx.db(),
       std::string("UPDATE charges SET status = 'exported', batch = :batch, sequence = src.seq, debtor_name = src.name,"
                   " debtor_iban = src.iban, debtor_bic = src.bic, mandate_reference = src.reference,"
@@ -202,18 +201,18 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   mark.bind(":deferred", held_back.dump());
   mark.exec();
 
-  SQLite::Statement used(ctx.db(),
+  sql::Statement used(ctx.db(),
                          "UPDATE mandates SET last_used_on = ?, updated_at = ? WHERE id IN (SELECT mandate_id FROM charges WHERE batch = ?)");
   used.bind(1, collection.str());
   used.bind(2, now);
   used.bind(3, batch);
   used.exec();
 
-  SQLite::Statement totals(ctx.db(), "SELECT count(*), sum(amount_cents) FROM charges WHERE batch = ?");
+  sql::Statement totals(ctx.db(), "SELECT count(*), sum(amount_cents) FROM charges WHERE batch = ?");
   totals.bind(1, batch);
   totals.executeStep();
   auto transactions = totals.getColumn(0).getInt64(), ctrl_sum = totals.getColumn(1).getInt64();
-  SQLite::Statement set_totals(ctx.db(), "UPDATE payment_batches SET msg_id = ?, transactions = ?, ctrl_sum_cents = ? WHERE id = ?");
+  sql::Statement set_totals(ctx.db(), "UPDATE payment_batches SET msg_id = ?, transactions = ?, ctrl_sum_cents = ? WHERE id = ?");
   set_totals.bind(1, msg_id);
   set_totals.bind(2, transactions);
   set_totals.bind(3, ctrl_sum);
@@ -227,7 +226,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   sha = write_payment_file(ctx.db(), batch, [&](std::string_view chunk) {
     if (file) file->write(chunk);
   });
-  SQLite::Statement set_sha(ctx.db(), "UPDATE payment_batches SET sha256 = ? WHERE id = ?");
+  sql::Statement set_sha(ctx.db(), "UPDATE payment_batches SET sha256 = ? WHERE id = ?");
   set_sha.bind(1, sha);
   set_sha.bind(2, batch);
   set_sha.exec();
@@ -265,7 +264,7 @@ json show_payment_batch(Context& ctx, std::int64_t batch, const std::optional<st
 json list_payment_batches(Context& ctx, std::int64_t after_id, std::optional<std::int64_t> limit) {
   std::string sql = std::string("SELECT ") + kBatchColumns + " FROM payment_batches WHERE id > ? ORDER BY id";
   if (limit) sql += " LIMIT ?";
-  SQLite::Statement q(ctx.db(), sql);
+  sql::Statement q(ctx.db(), sql);
   q.bind(1, after_id);
   if (limit) q.bind(2, *limit);
   json items = json::array();

@@ -11,7 +11,7 @@
 #include "service/refunds.hpp"
 #include "store/permit_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -33,7 +33,7 @@ const Zone& require_zone(const Context& ctx, const std::string& code) {
 
 // An active permit for this plate that is valid today or later (another account's too).
 std::optional<std::pair<std::int64_t, std::string>> active_permit_for_plate(Context& ctx, const std::string& plate) {
-  SQLite::Statement q(ctx.db(),
+  sql::Statement q(ctx.db(),
                       "SELECT id, valid_until FROM permits WHERE plate = ? AND status = 'active' AND valid_until >= ?"
                       " ORDER BY id LIMIT 1");
   q.bind(1, plate);
@@ -44,7 +44,7 @@ std::optional<std::pair<std::int64_t, std::string>> active_permit_for_plate(Cont
 
 // Permits the account holds now or later, a permit and its renewal counted once.
 std::int64_t permits_held(Context& ctx, std::int64_t account_id) {
-  SQLite::Statement q(ctx.db(),
+  sql::Statement q(ctx.db(),
                       "SELECT count(*) FROM permits p WHERE p.account_id = ? AND p.status = 'active' AND p.valid_until >= ?"
                       " AND NOT EXISTS (SELECT 1 FROM permits r WHERE r.renewed_from = p.id AND r.status = 'active')");
   q.bind(1, account_id);
@@ -161,7 +161,7 @@ json account_permit_data(Context& ctx, std::int64_t account_id) {
   ChargeQuery cq;
   cq.account_id = account_id;
   for (const auto& c : query_charges(ctx.db(), cq)) charges.push_back(charge_json(c));
-  SQLite::Statement q(ctx.db(), "SELECT id FROM mandates WHERE account_id = ? ORDER BY id");
+  sql::Statement q(ctx.db(), "SELECT id FROM mandates WHERE account_id = ? ORDER BY id");
   q.bind(1, account_id);
   json mandates = json::array();
   while (q.executeStep()) mandates.push_back(show_mandate(ctx, q.getColumn(0).getInt64()));
@@ -180,7 +180,7 @@ json revoke_permit(Context& ctx, std::int64_t id, const std::string& reason) {
   for (std::optional<std::int64_t> next = id; next; next = renewal_of(ctx.db(), *next)) {
     auto p = load_permit(ctx.db(), *next);
     if (!p || p->status == "revoked") continue;
-    SQLite::Statement q(ctx.db(),
+    sql::Statement q(ctx.db(),
                         "UPDATE permits SET status = 'revoked', revoked_on = ?, revoke_reason = ?, updated_at = ? WHERE id = ?");
     q.bind(1, today.str());
     q.bind(2, why);
@@ -190,7 +190,7 @@ json revoke_permit(Context& ctx, std::int64_t id, const std::string& reason) {
     revoked.push_back(*next);
     // A period that has not begun is not charged; one in use keeps its charge.
     if (today <= p->period.from) {
-      SQLite::Statement c(ctx.db(), "UPDATE charges SET status = 'cancelled' WHERE permit_id = ? AND status = 'open' RETURNING id");
+      sql::Statement c(ctx.db(), "UPDATE charges SET status = 'cancelled' WHERE permit_id = ? AND status = 'open' RETURNING id");
       c.bind(1, *next);
       while (c.executeStep()) cancelled.push_back(c.getColumn(0).getInt64());
     }

@@ -11,7 +11,7 @@
 #include "store/placement_rows.hpp"
 #include "store/prepared.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -80,7 +80,7 @@ std::string validate_staff_id(const std::string& id) {
 }
 
 void write(Context& ctx, const StaffMember& s, bool insert) {
-  SQLite::Statement q(ctx.db(), insert ? "INSERT INTO staff(id, name, office, roles, active, created_at, updated_at, birth_date) "
+  sql::Statement q(ctx.db(), insert ? "INSERT INTO staff(id, name, office, roles, active, created_at, updated_at, birth_date) "
                                                 "VALUES (?,?,?,?,?,?,?,?)"
                                               : "UPDATE staff SET name=?2, office=?3, roles=?4, active=?5, updated_at=?7, "
                                                 "birth_date=?8 WHERE id=?1");
@@ -120,7 +120,7 @@ void to_json(nlohmann::json& j, const StaffMember& s) {
        {"created_at", s.created_at}, {"updated_at", s.updated_at}};
 }
 
-std::optional<StaffMember> load_staff(SQLite::Database& db, const std::string& id) {
+std::optional<StaffMember> load_staff(sql::Connection& db, const std::string& id) {
   Prepared q(db, "SELECT id, name, office, roles, active, created_at, updated_at, birth_date FROM staff WHERE id = ?");
   q->bind(1, id);
   if (!q->executeStep()) return std::nullopt;
@@ -138,7 +138,7 @@ StaffMember find_staff(Context& ctx, const std::string& id) {
 }
 
 std::vector<StaffMember> list_staff(Context& ctx, const std::string& office) {
-  SQLite::Statement q(ctx.db(), office.empty() ? "SELECT id FROM staff ORDER BY id"
+  sql::Statement q(ctx.db(), office.empty() ? "SELECT id FROM staff ORDER BY id"
                                                : "SELECT id FROM staff WHERE office = ? ORDER BY id");
   if (!office.empty()) q.bind(1, office);
   std::vector<std::string> ids;
@@ -249,7 +249,7 @@ std::vector<StaffMember> search_staff(Context& ctx, const std::string& text) {
   return out;
 }
 
-Actor staff_actor(SQLite::Database& db, const std::string& id) {
+Actor staff_actor(sql::Connection& db, const std::string& id) {
   auto s = load_staff(db, id);
   if (!s) fail(ErrorKind::forbidden, "unknown staff member {}", id);
   if (!s->active) fail(ErrorKind::forbidden, "staff member {} is inactive", id);

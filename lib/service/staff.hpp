@@ -54,13 +54,13 @@ PresenceResult deactivate_staff(Context& ctx, const std::string& id, const std::
                                 std::optional<Date> on = std::nullopt);
 // The same separation of duties as deactivating: never one's own record, an admin only by an admin.
 StaffMember reactivate_staff(Context& ctx, const std::string& id, const std::string& reason);
-std::optional<StaffMember> load_staff(SQLite::Database& db, const std::string& id);
+std::optional<StaffMember> load_staff(sql::Connection& db, const std::string& id);
 StaffMember find_staff(Context& ctx, const std::string& id);  // not found → exit 3
 std::vector<StaffMember> list_staff(Context& ctx, const std::string& office);
 // Staff whose id contains `text` or whose name does, German-aware (Schröter = Schroeter), by id.
 std::vector<StaffMember> search_staff(Context& ctx, const std::string& text);
 
 // The actor a staff record acts as (local --as, or a token's owner). Unknown or inactive → exit 6.
-Actor staff_actor(SQLite::Database& db, const std::string& id);
+Actor staff_actor(sql::Connection& db, const std::string& id);
 
 }  // namespace vrathaus

@@ -9,7 +9,7 @@
 #include "service/seed_extensions.hpp"
 #include "service/staff.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -30,7 +30,7 @@ void seed_entry(const Where& where, const YAML::Node& node, Work work) {
 }
 
 bool office_exists(Context& ctx, const std::string& code) {
-  SQLite::Statement q(ctx.db(), "SELECT 1 FROM offices WHERE code = ?");
+  sql::Statement q(ctx.db(), "SELECT 1 FROM offices WHERE code = ?");
   q.bind(1, code);
   return q.executeStep();
 }
@@ -104,10 +104,10 @@ json apply_seed(Context& ctx, const std::string& seed_file) {
 json check_store(Context& ctx) {
   auto& store = ctx.store;
   json integrity = json::array(), foreign = json::array();
-  SQLite::Statement ic(store.db(), "PRAGMA integrity_check");
+  sql::Statement ic(store.db(), "PRAGMA integrity_check");
   while (ic.executeStep())
     if (auto line = ic.getColumn(0).getString(); line != "ok") integrity.push_back(line);
-  SQLite::Statement fk(store.db(), "PRAGMA foreign_key_check");
+  sql::Statement fk(store.db(), "PRAGMA foreign_key_check");
   while (fk.executeStep())
     foreign.push_back({{"table", fk.getColumn(0).getString()},
                        {"rowid", fk.getColumn(1).isNull() ? json(nullptr) : json(fk.getColumn(1).getInt64())},

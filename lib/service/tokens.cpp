@@ -6,7 +6,7 @@
 #include "service/staff.hpp"
 #include "store/prepared.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -35,7 +35,7 @@ json create_token(Context& ctx, const std::string& staff, std::optional<Date> ex
   if (until < ctx.today()) fail_field("expires", "{} is in the past", until.str());
   if (until > ctx.today().add_days(3 * 366)) fail_field("expires", "a token may be valid for at most three years");
   auto id = random_hex(6), secret = random_hex(32);
-  SQLite::Statement q(ctx.db(),
+  sql::Statement q(ctx.db(),
                       "INSERT INTO tokens(id, staff, secret_sha256, created_at, expires_on, read_only) VALUES (?,?,?,?,?,?)");
   q.bind(1, id);
   q.bind(2, owner.id);
@@ -51,7 +51,7 @@ json create_token(Context& ctx, const std::string& staff, std::optional<Date> ex
 }
 
 json list_tokens(Context& ctx) {
-  SQLite::Statement q(ctx.db(), "SELECT id, staff, created_at, expires_on, revoked_at, read_only FROM tokens ORDER BY created_at, id");
+  sql::Statement q(ctx.db(), "SELECT id, staff, created_at, expires_on, revoked_at, read_only FROM tokens ORDER BY created_at, id");
   json items = json::array();
   auto today = ctx.today().str();
   while (q.executeStep()) {
@@ -68,12 +68,12 @@ json list_tokens(Context& ctx) {
 }
 
 json revoke_token(Context& ctx, const std::string& id) {
-  SQLite::Statement q(ctx.db(), "SELECT staff, revoked_at FROM tokens WHERE id = ?");
+  sql::Statement q(ctx.db(), "SELECT staff, revoked_at FROM tokens WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) fail(ErrorKind::not_found, "no token {}", id);
   if (!q.getColumn(1).isNull()) fail(ErrorKind::conflict, "token {} is revoked already", id);
   auto staff = q.getColumn(0).getString();
-  SQLite::Statement upd(ctx.db(), "UPDATE tokens SET revoked_at = ? WHERE id = ?");
+  sql::Statement upd(ctx.db(), "UPDATE tokens SET revoked_at = ? WHERE id = ?");
   upd.bind(1, ctx.now());
   upd.bind(2, id);
   upd.exec();

@@ -2,7 +2,7 @@
 
 #include "store/prepared.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 #include <sstream>
 
@@ -15,13 +15,13 @@ constexpr const char* kColumns =
     "contact_family_name, assurance, verified_at, verified_by, verification_method, verified_office, erased_at, "
     "created_at, updated_at, version, identity_changed_at, identity_changed_by";
 
-std::optional<std::string> opt(SQLite::Statement& q, int i) {
+std::optional<std::string> opt(sql::Statement& q, int i) {
   auto c = q.getColumn(i);
   if (c.isNull()) return std::nullopt;
   return c.getString();
 }
 
-Account read_row(SQLite::Statement& q) {
+Account read_row(sql::Statement& q) {
   Account a;
   a.id = q.getColumn(0).getInt64();
   a.login = q.getColumn(1).getString();
@@ -47,7 +47,7 @@ Account read_row(SQLite::Statement& q) {
   return a;
 }
 
-void bind_opt(SQLite::Statement& q, int i, const std::optional<std::string>& v) {
+void bind_opt(sql::Statement& q, int i, const std::optional<std::string>& v) {
   if (v)
     q.bind(i, *v);
   else
@@ -55,7 +55,7 @@ void bind_opt(SQLite::Statement& q, int i, const std::optional<std::string>& v) 
 }
 
 // Binds columns 2..31 in kColumns order (1 is the id), plus folded_name as 32.
-void bind_fields(SQLite::Statement& q, const Account& a) {
+void bind_fields(sql::Statement& q, const Account& a) {
   q.bind(2, a.login);
   q.bind(3, a.tier);
   q.bind(4, a.status);
@@ -79,8 +79,8 @@ void bind_fields(SQLite::Statement& q, const Account& a) {
   q.bind(32, a.folded_name());
 }
 
-std::optional<Account> load_where(SQLite::Database& db, const std::string& where, const std::string& value) {
-  SQLite::Statement q(db, std::string("SELECT ") + kColumns + " FROM accounts WHERE " + where);
+std::optional<Account> load_where(sql::Connection& db, const std::string& where, const std::string& value) {
+  sql::Statement q(db, std::string("SELECT ") + kColumns + " FROM accounts WHERE " + where);
   q.bind(1, value);
   if (!q.executeStep()) return std::nullopt;
   return read_row(q);
@@ -88,7 +88,7 @@ std::optional<Account> load_where(SQLite::Database& db, const std::string& where
 
 }  // namespace
 
-std::optional<Account> load_account(SQLite::Database& db, std::int64_t id) {
+std::optional<Account> load_account(sql::Connection& db, std::int64_t id) {
   static const std::string sql = std::string("SELECT ") + kColumns + " FROM accounts WHERE id = ?";
   Prepared q(db, sql);
   q->bind(1, id);
@@ -96,28 +96,27 @@ std::optional<Account> load_account(SQLite::Database& db, std::int64_t id) {
   return read_row(*q);
 }
 
-std::optional<Account> load_account_by_login(SQLite::Database& db, const std::string& login) {
+std::optional<Account> load_account_by_login(sql::Connection& db, const std::string& login) {
   return load_where(db, "lower(login) = lower(?)", login);
 }
 
-std::optional<Account> load_account_by_customer_no(SQLite::Database& db, const std::string& customer_no) {
+std::optional<Account> load_account_by_customer_no(sql::Connection& db, const std::string& customer_no) {
   return load_where(db, "customer_no = ?", customer_no);
 }
 
-std::int64_t insert_account(SQLite::Database& db, const Account& a) {
-  SQLite::Statement q(db, std::string("INSERT INTO accounts(") + kColumns +
-                              ", folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+std::int64_t insert_account(sql::Connection& db, const Account& a) {
+  sql::Statement q(db, std::string("INSERT INTO accounts(") + kColumns +
+                              ", folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   if (a.id)
     q.bind(1, a.id);
   else
     q.bind(1);
   bind_fields(q, a);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-void update_account_row(SQLite::Database& db, const Account& a) {
-  SQLite::Statement q(db,
+void update_account_row(sql::Connection& db, const Account& a) {
+  sql::Statement q(db,
                       "UPDATE accounts SET login=?2, tier=?3, status=?4, given_name=?5, family_name=?6, birth_date=?7, "
                       "company_name=?8, legal_form=?9, register_court=?10, register_no=?11, vat_id=?12, customer_no=?13, "
                       "street=?14, house_no=?15, postal_code=?16, city=?17, phone=?18, contact_given_name=?19, "
@@ -168,7 +167,7 @@ std::string account_conditions(const AccountQuery& aq) {
   return sql;
 }
 
-void bind_conditions(SQLite::Statement& q, const AccountQuery& aq) {
+void bind_conditions(sql::Statement& q, const AccountQuery& aq) {
   q.bind(":after", aq.after_id);
   if (!aq.tier.empty()) q.bind(":tier", aq.tier);
   if (!aq.status.empty()) q.bind(":status", aq.status);
@@ -182,11 +181,11 @@ void bind_conditions(SQLite::Statement& q, const AccountQuery& aq) {
 
 }  // namespace
 
-std::vector<Account> query_accounts(SQLite::Database& db, const AccountQuery& aq) {
+std::vector<Account> query_accounts(sql::Connection& db, const AccountQuery& aq) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM accounts WHERE id > :after" + account_conditions(aq);
   sql += " ORDER BY id";
   if (aq.limit) sql += " LIMIT :limit";
-  SQLite::Statement q(db, sql);
+  sql::Statement q(db, sql);
   bind_conditions(q, aq);
   if (aq.limit) q.bind(":limit", *aq.limit);
   std::vector<Account> out;
@@ -194,18 +193,18 @@ std::vector<Account> query_accounts(SQLite::Database& db, const AccountQuery& aq
   return out;
 }
 
-std::int64_t count_accounts(SQLite::Database& db, const AccountQuery& aq) {
+std::int64_t count_accounts(sql::Connection& db, const AccountQuery& aq) {
   auto counted = aq;
   counted.after_id = 0;
-  SQLite::Statement q(db, "SELECT count(*) FROM accounts WHERE id > :after" + account_conditions(counted));
+  sql::Statement q(db, "SELECT count(*) FROM accounts WHERE id > :after" + account_conditions(counted));
   bind_conditions(q, counted);
   q.executeStep();
   return q.getColumn(0).getInt64();
 }
 
-std::vector<std::int64_t> find_same_person(SQLite::Database& db, const std::string& folded_name,
+std::vector<std::int64_t> find_same_person(sql::Connection& db, const std::string& folded_name,
                                         const std::string& birth_date, std::int64_t except_id) {
-  SQLite::Statement q(db, "SELECT id FROM accounts WHERE folded_name = ? AND birth_date = ? AND id != ? AND erased_at IS NULL");
+  sql::Statement q(db, "SELECT id FROM accounts WHERE folded_name = ? AND birth_date = ? AND id != ? AND erased_at IS NULL");
   q.bind(1, folded_name);
   q.bind(2, birth_date);
   q.bind(3, except_id);

@@ -2,7 +2,7 @@
 // Reading and writing account rows; no rules here, only SQL with bound parameters.
 #include "domain/account.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <optional>
 #include <string>
@@ -10,13 +10,13 @@
 
 namespace vrathaus {
 
-std::optional<Account> load_account(SQLite::Database& db, std::int64_t id);
-std::optional<Account> load_account_by_login(SQLite::Database& db, const std::string& login);
-std::optional<Account> load_account_by_customer_no(SQLite::Database& db, const std::string& customer_no);
+std::optional<Account> load_account(sql::Connection& db, std::int64_t id);
+std::optional<Account> load_account_by_login(sql::Connection& db, const std::string& login);
+std::optional<Account> load_account_by_customer_no(sql::Connection& db, const std::string& customer_no);
 // Inserts `a` (id 0 → assigned) and returns its id.
-std::int64_t insert_account(SQLite::Database& db, const Account& a);
+std::int64_t insert_account(sql::Connection& db, const Account& a);
 // Writes every column of `a` and bumps its version.
-void update_account_row(SQLite::Database& db, const Account& a);
+void update_account_row(sql::Connection& db, const Account& a);
 
 struct AccountQuery {
   std::string tier, status, office;
@@ -27,12 +27,12 @@ struct AccountQuery {
   std::int64_t after_id = 0;           // keyset cursor
   std::optional<std::int64_t> limit;
 };
-std::vector<Account> query_accounts(SQLite::Database& db, const AccountQuery& q);
+std::vector<Account> query_accounts(sql::Connection& db, const AccountQuery& q);
 // How many accounts match, whatever the cursor and limit.
-std::int64_t count_accounts(SQLite::Database& db, const AccountQuery& q);
+std::int64_t count_accounts(sql::Connection& db, const AccountQuery& q);
 
 // Accounts with the same folded name and birth date (the duplicate warning).
-std::vector<std::int64_t> find_same_person(SQLite::Database& db, const std::string& folded_name,
+std::vector<std::int64_t> find_same_person(sql::Connection& db, const std::string& folded_name,
                                         const std::string& birth_date, std::int64_t except_id);
 
 }  // namespace vrathaus

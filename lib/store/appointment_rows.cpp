@@ -2,7 +2,7 @@
 
 #include "core/error.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -11,9 +11,9 @@ constexpr const char* kColumns =
     "SELECT id, account_id, office, kind, local_date, starts_at, ends_at, staff, status, booked_by, booked_at, "
     "updated_at, cancel_reason, upgrade_id FROM appointments ";
 
-std::string text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
+std::string text(sql::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
 
-AppointmentRow read(SQLite::Statement& q) {
+AppointmentRow read(sql::Statement& q) {
   AppointmentRow r;
   r.id = q.getColumn(0).getInt64();
   r.account_id = q.getColumn(1).getInt64();
@@ -35,20 +35,20 @@ AppointmentRow read(SQLite::Statement& q) {
 }
 
 // "" is stored as NULL: no clerk while it needs rebooking, no reason unless cancelled.
-void bind_text_or_null(SQLite::Statement& q, int index, const std::string& value) {
+void bind_text_or_null(sql::Statement& q, int index, const std::string& value) {
   if (value.empty())
     q.bind(index);
   else
     q.bind(index, value);
 }
 
-std::vector<AppointmentRow> read_all(SQLite::Statement& q) {
+std::vector<AppointmentRow> read_all(sql::Statement& q) {
   std::vector<AppointmentRow> out;
   while (q.executeStep()) out.push_back(read(q));
   return out;
 }
 
-std::optional<TimeRange> stored_range(SQLite::Statement& q, int from, int to) {
+std::optional<TimeRange> stored_range(sql::Statement& q, int from, int to) {
   if (q.getColumn(from).isNull()) return std::nullopt;
   auto a = parse_time_of_day(q.getColumn(from).getString()), b = parse_time_of_day(q.getColumn(to).getString());
   if (!a || !b) fail(ErrorKind::internal, "duty_hours: stored time '{}' is not HH:MM", q.getColumn(from).getString());
@@ -57,17 +57,17 @@ std::optional<TimeRange> stored_range(SQLite::Statement& q, int from, int to) {
 
 }  // namespace
 
-std::optional<AppointmentRow> load_appointment(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, std::string(kColumns) + "WHERE id = ?");
+std::optional<AppointmentRow> load_appointment(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db, std::string(kColumns) + "WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read(q);
 }
 
-std::vector<AppointmentRow> load_appointments(SQLite::Database& db, const AppointmentFilter& f) {
+std::vector<AppointmentRow> load_appointments(sql::Connection& db, const AppointmentFilter& f) {
   std::string statuses;
   for (const auto& s : f.statuses) statuses += (statuses.empty() ? "" : ",") + s;
-  SQLite::Statement q(db, std::string(kColumns) +
+  sql::Statement q(db, std::string(kColumns) +
                               "WHERE (?1 = '' OR office = ?1) AND (?2 = '' OR staff = ?2) AND (?3 = '' OR local_date = ?3)"
                               " AND (?4 IS NULL OR account_id = ?4) AND (?5 = '' OR instr(',' || ?5 || ',', ',' || status || ',') > 0)"
                               " ORDER BY starts_at, id");
@@ -82,17 +82,17 @@ std::vector<AppointmentRow> load_appointments(SQLite::Database& db, const Appoin
   return read_all(q);
 }
 
-std::vector<AppointmentRow> load_booked_on(SQLite::Database& db, const Date& day, const std::string& office) {
-  SQLite::Statement q(db, std::string(kColumns) +
+std::vector<AppointmentRow> load_booked_on(sql::Connection& db, const Date& day, const std::string& office) {
+  sql::Statement q(db, std::string(kColumns) +
                               "WHERE local_date = ?1 AND (?2 = '' OR office = ?2) AND status = 'booked' ORDER BY starts_at, id");
   q.bind(1, day.str());
   q.bind(2, office);
   return read_all(q);
 }
 
-std::vector<AppointmentRow> load_booked_of_staff(SQLite::Database& db, const std::string& staff, const std::string& from,
+std::vector<AppointmentRow> load_booked_of_staff(sql::Connection& db, const std::string& staff, const std::string& from,
                                                  const std::string& to) {
-  SQLite::Statement q(db, std::string(kColumns) +
+  sql::Statement q(db, std::string(kColumns) +
                               "WHERE staff = ?1 AND status = 'booked' AND starts_at >= ?2 AND starts_at < ?3 ORDER BY starts_at, id");
   q.bind(1, staff);
   q.bind(2, from);
@@ -100,8 +100,8 @@ std::vector<AppointmentRow> load_booked_of_staff(SQLite::Database& db, const std
   return read_all(q);
 }
 
-std::optional<AppointmentRow> load_open_appointment(SQLite::Database& db, std::int64_t account_id, const std::string& kind) {
-  SQLite::Statement q(db, std::string(kColumns) +
+std::optional<AppointmentRow> load_open_appointment(sql::Connection& db, std::int64_t account_id, const std::string& kind) {
+  sql::Statement q(db, std::string(kColumns) +
                               "WHERE account_id = ? AND kind = ? AND status IN ('booked','needs-rebooking') ORDER BY id LIMIT 1");
   q.bind(1, account_id);
   q.bind(2, kind);
@@ -109,9 +109,9 @@ std::optional<AppointmentRow> load_open_appointment(SQLite::Database& db, std::i
   return read(q);
 }
 
-std::int64_t insert_appointment(SQLite::Database& db, const AppointmentRow& r) {
-  SQLite::Statement q(db, "INSERT INTO appointments(account_id, office, kind, local_date, starts_at, ends_at, staff, status,"
-                          " booked_by, booked_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+std::int64_t insert_appointment(sql::Connection& db, const AppointmentRow& r) {
+  sql::Statement q(db, "INSERT INTO appointments(account_id, office, kind, local_date, starts_at, ends_at, staff, status,"
+                          " booked_by, booked_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, r.account_id);
   q.bind(2, r.office);
   q.bind(3, r.kind);
@@ -123,12 +123,11 @@ std::int64_t insert_appointment(SQLite::Database& db, const AppointmentRow& r) {
   q.bind(9, r.booked_by);
   q.bind(10, r.booked_at);
   q.bind(11, r.updated_at);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-void update_appointment(SQLite::Database& db, const AppointmentRow& r) {
-  SQLite::Statement q(db, "UPDATE appointments SET staff = ?, status = ?, updated_at = ?, cancel_reason = ?, upgrade_id = ?"
+void update_appointment(sql::Connection& db, const AppointmentRow& r) {
+  sql::Statement q(db, "UPDATE appointments SET staff = ?, status = ?, updated_at = ?, cancel_reason = ?, upgrade_id = ?"
                           " WHERE id = ?");
   bind_text_or_null(q, 1, r.staff);
   q.bind(2, r.status);
@@ -142,24 +141,24 @@ void update_appointment(SQLite::Database& db, const AppointmentRow& r) {
   q.exec();
 }
 
-std::map<std::string, std::optional<TimeRange>> load_duty_on(SQLite::Database& db, unsigned iso_weekday) {
-  SQLite::Statement q(db, "SELECT staff, from_time, to_time FROM duty_hours WHERE weekday = ?");
+std::map<std::string, std::optional<TimeRange>> load_duty_on(sql::Connection& db, unsigned iso_weekday) {
+  sql::Statement q(db, "SELECT staff, from_time, to_time FROM duty_hours WHERE weekday = ?");
   q.bind(1, int(iso_weekday));
   std::map<std::string, std::optional<TimeRange>> out;
   while (q.executeStep()) out[q.getColumn(0).getString()] = stored_range(q, 1, 2);
   return out;
 }
 
-std::map<unsigned, std::optional<TimeRange>> load_duty_of(SQLite::Database& db, const std::string& staff) {
-  SQLite::Statement q(db, "SELECT weekday, from_time, to_time FROM duty_hours WHERE staff = ? ORDER BY weekday");
+std::map<unsigned, std::optional<TimeRange>> load_duty_of(sql::Connection& db, const std::string& staff) {
+  sql::Statement q(db, "SELECT weekday, from_time, to_time FROM duty_hours WHERE staff = ? ORDER BY weekday");
   q.bind(1, staff);
   std::map<unsigned, std::optional<TimeRange>> out;
   while (q.executeStep()) out[unsigned(q.getColumn(0).getInt())] = stored_range(q, 1, 2);
   return out;
 }
 
-void set_duty(SQLite::Database& db, const std::string& staff, unsigned iso_weekday, const std::optional<TimeRange>& hours) {
-  SQLite::Statement q(db, "INSERT INTO duty_hours(staff, weekday, from_time, to_time) VALUES (?1, ?2, ?3, ?4)"
+void set_duty(sql::Connection& db, const std::string& staff, unsigned iso_weekday, const std::optional<TimeRange>& hours) {
+  sql::Statement q(db, "INSERT INTO duty_hours(staff, weekday, from_time, to_time) VALUES (?1, ?2, ?3, ?4)"
                           " ON CONFLICT(staff, weekday) DO UPDATE SET from_time = ?3, to_time = ?4");
   q.bind(1, staff);
   q.bind(2, int(iso_weekday));
@@ -173,8 +172,8 @@ void set_duty(SQLite::Database& db, const std::string& staff, unsigned iso_weekd
   q.exec();
 }
 
-void clear_duty(SQLite::Database& db, const std::string& staff, unsigned iso_weekday) {
-  SQLite::Statement q(db, "DELETE FROM duty_hours WHERE staff = ? AND weekday = ?");
+void clear_duty(sql::Connection& db, const std::string& staff, unsigned iso_weekday) {
+  sql::Statement q(db, "DELETE FROM duty_hours WHERE staff = ? AND weekday = ?");
   q.bind(1, staff);
   q.bind(2, int(iso_weekday));
   q.exec();

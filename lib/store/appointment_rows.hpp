@@ -4,7 +4,7 @@
 #include "core/date.hpp"
 #include "domain/time_of_day.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <cstdint>
 #include <map>
@@ -34,25 +34,25 @@ struct AppointmentFilter {
   std::vector<std::string> statuses;  // empty: any
 };
 
-std::optional<AppointmentRow> load_appointment(SQLite::Database& db, std::int64_t id);
+std::optional<AppointmentRow> load_appointment(sql::Connection& db, std::int64_t id);
 // By start, then id.
-std::vector<AppointmentRow> load_appointments(SQLite::Database& db, const AppointmentFilter& filter);
+std::vector<AppointmentRow> load_appointments(sql::Connection& db, const AppointmentFilter& filter);
 // The booked appointments of one day (every office when `office` is empty).
-std::vector<AppointmentRow> load_booked_on(SQLite::Database& db, const Date& day, const std::string& office = {});
+std::vector<AppointmentRow> load_booked_on(sql::Connection& db, const Date& day, const std::string& office = {});
 // One person's booked appointments starting in [from, to) (RFC 3339 UTC).
-std::vector<AppointmentRow> load_booked_of_staff(SQLite::Database& db, const std::string& staff, const std::string& from,
+std::vector<AppointmentRow> load_booked_of_staff(sql::Connection& db, const std::string& staff, const std::string& from,
                                                  const std::string& to);
 // The account's open (booked or needs-rebooking) appointment of `kind`, if any.
-std::optional<AppointmentRow> load_open_appointment(SQLite::Database& db, std::int64_t account_id, const std::string& kind);
-std::int64_t insert_appointment(SQLite::Database& db, const AppointmentRow& row);
+std::optional<AppointmentRow> load_open_appointment(sql::Connection& db, std::int64_t account_id, const std::string& kind);
+std::int64_t insert_appointment(sql::Connection& db, const AppointmentRow& row);
 // Writes staff, status, updated_at, cancel_reason and upgrade_id.
-void update_appointment(SQLite::Database& db, const AppointmentRow& row);
+void update_appointment(sql::Connection& db, const AppointmentRow& row);
 
 // Duty times: staff id → weekday's hours; nullopt: off that day. A weekday without a row for the
 // person means the office's hours.
-std::map<std::string, std::optional<TimeRange>> load_duty_on(SQLite::Database& db, unsigned iso_weekday);
-std::map<unsigned, std::optional<TimeRange>> load_duty_of(SQLite::Database& db, const std::string& staff);
-void set_duty(SQLite::Database& db, const std::string& staff, unsigned iso_weekday, const std::optional<TimeRange>& hours);
-void clear_duty(SQLite::Database& db, const std::string& staff, unsigned iso_weekday);
+std::map<std::string, std::optional<TimeRange>> load_duty_on(sql::Connection& db, unsigned iso_weekday);
+std::map<unsigned, std::optional<TimeRange>> load_duty_of(sql::Connection& db, const std::string& staff);
+void set_duty(sql::Connection& db, const std::string& staff, unsigned iso_weekday, const std::optional<TimeRange>& hours);
+void clear_duty(sql::Connection& db, const std::string& staff, unsigned iso_weekday);
 
 }  // namespace vrathaus

@@ -1,6 +1,6 @@
 #pragma once
 // The audit chain's seals and the sealing state (migration 9): rows only, no rules.
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <optional>
 #include <string>
@@ -28,12 +28,12 @@ struct ChainHead {
   std::string hash;
 };
 
-std::optional<SealingState> sealing_state(SQLite::Database& db);
-void save_sealing_state(SQLite::Database& db, const SealingState& state);
-void insert_audit_seal(SQLite::Database& db, const AuditSeal& seal);
-std::vector<AuditSeal> audit_seals(SQLite::Database& db);  // by epoch
-std::optional<AuditSeal> last_audit_seal(SQLite::Database& db);
+std::optional<SealingState> sealing_state(sql::Connection& db);
+void save_sealing_state(sql::Connection& db, const SealingState& state);
+void insert_audit_seal(sql::Connection& db, const AuditSeal& seal);
+std::vector<AuditSeal> audit_seals(sql::Connection& db);  // by epoch
+std::optional<AuditSeal> last_audit_seal(sql::Connection& db);
 // The newest audit entry (seq 0 and an empty hash when there is none).
-ChainHead audit_chain_head(SQLite::Database& db);
+ChainHead audit_chain_head(sql::Connection& db);
 
 }  // namespace vrathaus

@@ -1,6 +1,6 @@
 #include "store/background_checkpoint.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sqlite_connection.hpp"
 
 namespace vrathaus {
 
@@ -34,7 +34,7 @@ void BackgroundCheckpoint::run() {
   // leaves more for the writer's own checkpoint at the end; it is never a reason to fail the
   // import, so errors end this thread quietly.
   try {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    sql::SqliteConnection db(path_, {});
     for (;;) {
       {
         std::unique_lock lock(mutex_);

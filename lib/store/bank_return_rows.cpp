@@ -6,14 +6,14 @@ namespace {
 constexpr const char* kFileColumns =
     "id, sha256, name, kind, namespace, msg_id, imported_at, imported_by, entries, applied, unmatched";
 
-void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& v) {
+void bind_optional(sql::Statement& q, int index, const std::optional<std::int64_t>& v) {
   if (v) q.bind(index, *v);
   else q.bind(index);
 }
 
 // The staging tables must exist before the statements on them are prepared; the server reuses its
 // connections, so a later import on the same connection empties them instead.
-SQLite::Database& with_staging_tables(SQLite::Database& db) {
+sql::Connection& with_staging_tables(sql::Connection& db) {
   db.exec("CREATE TEMP TABLE IF NOT EXISTS bank_return_staging ("
           " seq INTEGER PRIMARY KEY, end_to_end_id TEXT NOT NULL, mandate_ref TEXT NOT NULL,"
           " amount_cents INTEGER, reason TEXT NOT NULL, charge_id INTEGER, account_id INTEGER, permit_id INTEGER,"
@@ -27,8 +27,8 @@ SQLite::Database& with_staging_tables(SQLite::Database& db) {
 
 }  // namespace
 
-std::optional<BankFileRow> find_bank_file(SQLite::Database& db, const std::string& sha256) {
-  SQLite::Statement q(db, std::string("SELECT ") + kFileColumns + " FROM bank_files WHERE sha256 = ?");
+std::optional<BankFileRow> find_bank_file(sql::Connection& db, const std::string& sha256) {
+  sql::Statement q(db, std::string("SELECT ") + kFileColumns + " FROM bank_files WHERE sha256 = ?");
   q.bind(1, sha256);
   if (!q.executeStep()) return std::nullopt;
   BankFileRow f;
@@ -46,10 +46,10 @@ std::optional<BankFileRow> find_bank_file(SQLite::Database& db, const std::strin
   return f;
 }
 
-std::int64_t insert_bank_file(SQLite::Database& db, const BankFileRow& f) {
-  SQLite::Statement q(db,
+std::int64_t insert_bank_file(sql::Connection& db, const BankFileRow& f) {
+  sql::Statement q(db,
                       "INSERT INTO bank_files(sha256, name, kind, namespace, msg_id, imported_at, imported_by, entries,"
-                      " applied, unmatched) VALUES (?,?,?,?,?,?,?,0,0,0)");
+                      " applied, unmatched) VALUES (?,?,?,?,?,?,?,0,0,0) RETURNING id");
   q.bind(1, f.sha256);
   q.bind(2, f.name);
   q.bind(3, f.kind);
@@ -57,13 +57,12 @@ std::int64_t insert_bank_file(SQLite::Database& db, const BankFileRow& f) {
   q.bind(5, f.msg_id);
   q.bind(6, f.imported_at);
   q.bind(7, f.imported_by);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-void set_bank_file_counts(SQLite::Database& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
+void set_bank_file_counts(sql::Connection& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
                           std::int64_t unmatched) {
-  SQLite::Statement q(db, "UPDATE bank_files SET entries = ?, applied = ?, unmatched = ? WHERE id = ?");
+  sql::Statement q(db, "UPDATE bank_files SET entries = ?, applied = ?, unmatched = ? WHERE id = ?");
   q.bind(1, entries);
   q.bind(2, applied);
   q.bind(3, unmatched);
@@ -78,7 +77,7 @@ nlohmann::json bank_file_json(const BankFileRow& f) {
           {"applied", f.applied},    {"unmatched", f.unmatched}};
 }
 
-BankReturnStaging::BankReturnStaging(SQLite::Database& db)
+BankReturnStaging::BankReturnStaging(sql::Connection& db)
     : db_(with_staging_tables(db)),
       find_(db,
             "SELECT c.id, c.account_id, c.amount_cents, c.permit_id, c.mandate_id, c.status, c.kind,"
@@ -136,7 +135,7 @@ void BankReturnStaging::add(const StagedReturn& e) {
 
 std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& file_name, const std::string& today,
                                       const std::string& now, std::int64_t fee_cents) {
-  SQLite::Statement settle(db_,
+  sql::Statement settle(db_,
                            "UPDATE main.charges AS c SET status = s.new_status, return_reason = s.reason, returned_on = ?"
                            " FROM temp.bank_return_staging AS s WHERE s.applies AND c.id = s.charge_id");
   settle.bind(1, today);
@@ -145,7 +144,7 @@ std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& f
   // Each entry's re-presentation, then its fee, as new open charges pointing at it, in file order.
   // A fee is not a permit's charge; a re-presentation collects the same permit's fee again. (The
   // cross join with the two kinds sorts only within each entry; a UNION ALL sorted all of them.)
-  SQLite::Statement follow_ups(
+  sql::Statement follow_ups(
       db_,
       "WITH follow_up(k, kind) AS (VALUES (0, 're-presentation'), (1, 'return-fee'))"
       " INSERT INTO main.charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind,"
@@ -158,7 +157,7 @@ std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& f
   follow_ups.bind(3, fee_cents);
   follow_ups.exec();
 
-  SQLite::Statement revoke(db_,
+  sql::Statement revoke(db_,
                            "UPDATE main.mandates AS m SET status = 'revoked', revoked_on = ?1,"
                            " revoke_reason = 'bank return ' || s.reason || ' (' || ?2 || ')', updated_at = ?3"
                            " FROM temp.bank_return_staging AS s WHERE s.revokes AND m.id = s.mandate_id"
@@ -168,14 +167,14 @@ std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& f
   revoke.bind(3, now);
   revoke.exec();
 
-  SQLite::Statement stop_renewal(db_,
+  sql::Statement stop_renewal(db_,
                                  "UPDATE main.permits SET auto_renew = 0, updated_at = ? WHERE auto_renew = 1"
                                  " AND status = 'active' AND account_id IN (SELECT account_id FROM"
                                  " temp.bank_return_staging WHERE stops_renewal)");
   stop_renewal.bind(1, now);
   auto permits_stopped = stop_renewal.exec();
 
-  SQLite::Statement record(db_,
+  sql::Statement record(db_,
                            "INSERT INTO main.bank_returns(file_id, end_to_end_id, mandate_id, amount_cents, reason,"
                            " charge_id, outcome) SELECT ?, end_to_end_id, NULLIF(mandate_ref, ''), amount_cents, reason,"
                            " charge_id, outcome FROM temp.bank_return_staging ORDER BY seq");
@@ -186,8 +185,8 @@ std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& f
   return permits_stopped;
 }
 
-nlohmann::json bank_returns_of_charge(SQLite::Database& db, std::int64_t charge_id) {
-  SQLite::Statement q(db,
+nlohmann::json bank_returns_of_charge(sql::Connection& db, std::int64_t charge_id) {
+  sql::Statement q(db,
                       "SELECT f.name, f.kind, f.msg_id, f.imported_at, r.reason, r.amount_cents, r.outcome"
                       " FROM bank_returns r JOIN bank_files f ON f.id = r.file_id WHERE r.charge_id = ? ORDER BY r.id");
   q.bind(1, charge_id);

@@ -2,8 +2,7 @@
 // Reading and writing what the bank's return files did: the files, each entry, and the charges,
 // mandates and permits they change. SQL with bound parameters; which reason code does what is
 // decided by the caller (domain/return_policy).
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -19,9 +18,9 @@ struct BankFileRow {
   std::int64_t entries = 0, applied = 0, unmatched = 0;
 };
 
-std::optional<BankFileRow> find_bank_file(SQLite::Database& db, const std::string& sha256);
-std::int64_t insert_bank_file(SQLite::Database& db, const BankFileRow& f);
-void set_bank_file_counts(SQLite::Database& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
+std::optional<BankFileRow> find_bank_file(sql::Connection& db, const std::string& sha256);
+std::int64_t insert_bank_file(sql::Connection& db, const BankFileRow& f);
+void set_bank_file_counts(sql::Connection& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
                           std::int64_t unmatched);
 nlohmann::json bank_file_json(const BankFileRow& f);
 
@@ -53,7 +52,7 @@ struct StagedReturn {
 // changed is found changed by the next chunk's entries, as by the next file's.
 class BankReturnStaging {
 public:
-  explicit BankReturnStaging(SQLite::Database& db);
+  explicit BankReturnStaging(sql::Connection& db);
   std::optional<ReturnTarget> find_charge(const std::string& end_to_end_id);
   void add(const StagedReturn& entry);
   std::size_t size() const { return staged_; }
@@ -65,12 +64,12 @@ public:
                      const std::string& now, std::int64_t fee_cents);
 
 private:
-  SQLite::Database& db_;
-  SQLite::Statement find_, insert_;
+  sql::Connection& db_;
+  sql::Statement find_, insert_;
   std::size_t staged_ = 0;
 };
 
 // What the bank's files said about one charge, oldest first.
-nlohmann::json bank_returns_of_charge(SQLite::Database& db, std::int64_t charge_id);
+nlohmann::json bank_returns_of_charge(sql::Connection& db, std::int64_t charge_id);
 
 }  // namespace vrathaus

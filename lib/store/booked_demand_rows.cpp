@@ -2,12 +2,12 @@
 
 #include "core/error.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
-std::vector<BookedCount> load_booked_counts(SQLite::Database& db, const Date& from, const Date& to, const std::string& office) {
-  SQLite::Statement q(db,
+std::vector<BookedCount> load_booked_counts(sql::Connection& db, const Date& from, const Date& to, const std::string& office) {
+  sql::Statement q(db,
                       "SELECT office, local_date, kind, count(*) FROM appointments"
                       " WHERE status IN ('booked', 'needs-rebooking') AND local_date BETWEEN ?1 AND ?2 AND (?3 = '' OR office = ?3)"
                       " GROUP BY local_date, office, kind ORDER BY local_date, office, kind");

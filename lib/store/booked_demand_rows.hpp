@@ -3,7 +3,7 @@
 // against the certified clerks present (service/booked_demand).
 #include "core/date.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <string>
 #include <vector>
@@ -18,6 +18,6 @@ struct BookedCount {
 };
 
 // By day, then office, then kind; `office` "": every office.
-std::vector<BookedCount> load_booked_counts(SQLite::Database& db, const Date& from, const Date& to, const std::string& office);
+std::vector<BookedCount> load_booked_counts(sql::Connection& db, const Date& from, const Date& to, const std::string& office);
 
 }  // namespace vrathaus

@@ -4,12 +4,12 @@
 #include "store/refund_rows.hpp"
 #include "store/row_json.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
-nlohmann::json charge_details(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db,
+nlohmann::json charge_details(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db,
                       "SELECT id, account_id, permit_id, mandate_id, amount_cents, due_on, status, kind, origin, batch,"
                       " sequence, end_to_end_id, debtor_name, debtor_iban, mandate_reference, remittance, return_reason,"
                       " returned_on, settled_at, settled_by, paid_method, paid_reference, cancel_reason, created_at"
@@ -19,7 +19,7 @@ nlohmann::json charge_details(SQLite::Database& db, std::int64_t id) {
   auto out = row_json(q);
   out["bank_returns"] = bank_returns_of_charge(db, id);
   out["refunds"] = refunds_of_charge(db, id);
-  SQLite::Statement follow(db, "SELECT id, kind, status, amount_cents FROM charges WHERE origin = ? ORDER BY id");
+  sql::Statement follow(db, "SELECT id, kind, status, amount_cents FROM charges WHERE origin = ? ORDER BY id");
   follow.bind(1, id);
   out["follow_ups"] = nlohmann::json::array();
   while (follow.executeStep())
@@ -30,9 +30,9 @@ nlohmann::json charge_details(SQLite::Database& db, std::int64_t id) {
   return out;
 }
 
-bool cancel_open_charge(SQLite::Database& db, std::int64_t id, const std::string& reason, const std::string& at,
+bool cancel_open_charge(sql::Connection& db, std::int64_t id, const std::string& reason, const std::string& at,
                         const std::string& by) {
-  SQLite::Statement q(db,
+  sql::Statement q(db,
                       "UPDATE charges SET status = 'cancelled', cancel_reason = ?, settled_at = ?, settled_by = ?"
                       " WHERE id = ? AND status = 'open'");
   q.bind(1, reason);
@@ -42,9 +42,9 @@ bool cancel_open_charge(SQLite::Database& db, std::int64_t id, const std::string
   return q.exec() == 1;
 }
 
-bool mark_charge_paid(SQLite::Database& db, std::int64_t id, const std::string& method, const std::string& reference,
+bool mark_charge_paid(sql::Connection& db, std::int64_t id, const std::string& method, const std::string& reference,
                       const std::string& at, const std::string& by) {
-  SQLite::Statement q(db,
+  sql::Statement q(db,
                       "UPDATE charges SET status = 'paid', paid_method = ?, paid_reference = ?, settled_at = ?, settled_by = ?"
                       " WHERE id = ? AND status IN ('open', 'returned', 'disputed')");
   q.bind(1, method);

@@ -1,6 +1,6 @@
 #pragma once
 // What `vrathaus doctor` reads from the store: rows only, no judgement.
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <optional>
 #include <string>
@@ -8,6 +8,6 @@
 namespace vrathaus {
 
 // When the newest audit entry of `action` was appended (RFC 3339), if there is one.
-std::optional<std::string> last_audit_at(SQLite::Database& db, const std::string& action);
+std::optional<std::string> last_audit_at(sql::Connection& db, const std::string& action);
 
 }  // namespace vrathaus

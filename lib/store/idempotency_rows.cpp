@@ -1,12 +1,12 @@
 #include "store/idempotency_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
-std::optional<RememberedResponse> find_remembered_response(SQLite::Database& db, const std::string& key,
+std::optional<RememberedResponse> find_remembered_response(sql::Connection& db, const std::string& key,
                                                            const std::string& not_before) {
-  SQLite::Statement q(db,
+  sql::Statement q(db,
                       "SELECT actor, operation, request_sha256, status, body, created_at FROM idempotency"
                       " WHERE key = ? AND created_at >= ?");
   q.bind(1, key);
@@ -16,10 +16,12 @@ std::optional<RememberedResponse> find_remembered_response(SQLite::Database& db,
                             q.getColumn(3).getInt(),    q.getColumn(4).getString(), q.getColumn(5).getString()};
 }
 
-void remember_response_row(SQLite::Database& db, const std::string& key, const RememberedResponse& r) {
-  SQLite::Statement q(db,
-                      "INSERT OR REPLACE INTO idempotency(key, actor, operation, request_sha256, status, body, created_at)"
-                      " VALUES (?,?,?,?,?,?,?)");
+void remember_response_row(sql::Connection& db, const std::string& key, const RememberedResponse& r) {
+  sql::Statement q(db,
+                      "INSERT INTO idempotency(key, actor, operation, request_sha256, status, body, created_at)"
+                      " VALUES (?,?,?,?,?,?,?) ON CONFLICT (key) DO UPDATE SET actor = excluded.actor,"
+                      " operation = excluded.operation, request_sha256 = excluded.request_sha256,"
+                      " status = excluded.status, body = excluded.body, created_at = excluded.created_at");
   q.bind(1, key);
   q.bind(2, r.actor);
   q.bind(3, r.operation);
@@ -30,8 +32,8 @@ void remember_response_row(SQLite::Database& db, const std::string& key, const R
   q.exec();
 }
 
-int purge_remembered_responses(SQLite::Database& db, const std::string& not_before) {
-  SQLite::Statement q(db, "DELETE FROM idempotency WHERE created_at < ?");
+int purge_remembered_responses(sql::Connection& db, const std::string& not_before) {
+  sql::Statement q(db, "DELETE FROM idempotency WHERE created_at < ?");
   q.bind(1, not_before);
   return q.exec();
 }

@@ -1,6 +1,6 @@
 #pragma once
 // The responses of changes made under an Idempotency-Key, each bound to the request it answered.
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <optional>
 #include <string>
@@ -18,13 +18,13 @@ struct RememberedResponse {
 
 // The response remembered under `key`, unless it was stored before `not_before` (RFC 3339):
 // keys expire, and an expired key is free for a new request.
-std::optional<RememberedResponse> find_remembered_response(SQLite::Database& db, const std::string& key,
+std::optional<RememberedResponse> find_remembered_response(sql::Connection& db, const std::string& key,
                                                            const std::string& not_before);
 
 // Stores (or replaces an expired) response under `key`, in the caller's transaction.
-void remember_response_row(SQLite::Database& db, const std::string& key, const RememberedResponse& response);
+void remember_response_row(sql::Connection& db, const std::string& key, const RememberedResponse& response);
 
 // Removes every response stored before `not_before`; returns how many.
-int purge_remembered_responses(SQLite::Database& db, const std::string& not_before);
+int purge_remembered_responses(sql::Connection& db, const std::string& not_before);
 
 }  // namespace vrathaus

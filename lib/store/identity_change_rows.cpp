@@ -1,6 +1,6 @@
 #include "store/identity_change_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -9,20 +9,20 @@ constexpr const char* kColumns =
     "id, account_id, fields, reason, status, requested_by, requested_at, second_staff, awaiting_until, decided_at, "
     "decided_by";
 
-std::optional<std::string> opt(SQLite::Statement& q, int i) {
+std::optional<std::string> opt(sql::Statement& q, int i) {
   auto c = q.getColumn(i);
   if (c.isNull()) return std::nullopt;
   return c.getString();
 }
 
-void bind_opt(SQLite::Statement& q, int i, const std::optional<std::string>& v) {
+void bind_opt(sql::Statement& q, int i, const std::optional<std::string>& v) {
   if (v)
     q.bind(i, *v);
   else
     q.bind(i);
 }
 
-IdentityChange read_row(SQLite::Statement& q) {
+IdentityChange read_row(sql::Statement& q) {
   IdentityChange c;
   c.id = q.getColumn(0).getInt64();
   c.account_id = q.getColumn(1).getInt64();
@@ -40,8 +40,8 @@ IdentityChange read_row(SQLite::Statement& q) {
 
 }  // namespace
 
-std::int64_t insert_identity_change(SQLite::Database& db, const IdentityChange& c) {
-  SQLite::Statement q(db, std::string("INSERT INTO identity_changes(") + kColumns + ") VALUES (NULL,?,?,?,?,?,?,?,?,?,?)");
+std::int64_t insert_identity_change(sql::Connection& db, const IdentityChange& c) {
+  sql::Statement q(db, std::string("INSERT INTO identity_changes(") + kColumns + ") VALUES (NULL,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, c.account_id);
   q.bind(2, nlohmann::json(c.fields).dump());
   q.bind(3, c.reason);
@@ -52,12 +52,11 @@ std::int64_t insert_identity_change(SQLite::Database& db, const IdentityChange& 
   q.bind(8, c.awaiting_until);
   bind_opt(q, 9, c.decided_at);
   bind_opt(q, 10, c.decided_by);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-void update_identity_change(SQLite::Database& db, const IdentityChange& c) {
-  SQLite::Statement q(db, "UPDATE identity_changes SET status = ?2, decided_at = ?3, decided_by = ?4 WHERE id = ?1");
+void update_identity_change(sql::Connection& db, const IdentityChange& c) {
+  sql::Statement q(db, "UPDATE identity_changes SET status = ?2, decided_at = ?3, decided_by = ?4 WHERE id = ?1");
   q.bind(1, c.id);
   q.bind(2, c.status);
   bind_opt(q, 3, c.decided_at);
@@ -65,29 +64,29 @@ void update_identity_change(SQLite::Database& db, const IdentityChange& c) {
   q.exec();
 }
 
-std::optional<IdentityChange> load_identity_change(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kColumns + " FROM identity_changes WHERE id = ?");
+std::optional<IdentityChange> load_identity_change(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db, std::string("SELECT ") + kColumns + " FROM identity_changes WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_row(q);
 }
 
-std::optional<IdentityChange> awaiting_identity_change(SQLite::Database& db, std::int64_t account_id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kColumns +
+std::optional<IdentityChange> awaiting_identity_change(sql::Connection& db, std::int64_t account_id) {
+  sql::Statement q(db, std::string("SELECT ") + kColumns +
                               " FROM identity_changes WHERE account_id = ? AND status = 'awaiting-confirmation'");
   q.bind(1, account_id);
   if (!q.executeStep()) return std::nullopt;
   return read_row(q);
 }
 
-int expire_lapsed_identity_changes(SQLite::Database& db, const std::string& today) {
-  SQLite::Statement q(db, "UPDATE identity_changes SET status = 'expired' "
+int expire_lapsed_identity_changes(sql::Connection& db, const std::string& today) {
+  sql::Statement q(db, "UPDATE identity_changes SET status = 'expired' "
                           "WHERE status = 'awaiting-confirmation' AND awaiting_until < ?");
   q.bind(1, today);
   return q.exec();
 }
 
-std::vector<IdentityChange> query_identity_changes(SQLite::Database& db, const IdentityChangeQuery& f) {
+std::vector<IdentityChange> query_identity_changes(sql::Connection& db, const IdentityChangeQuery& f) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM identity_changes WHERE 1";
   if (f.account_id) sql += " AND account_id = :account";
   if (!f.status.empty() && !f.today.empty())
@@ -96,7 +95,7 @@ std::vector<IdentityChange> query_identity_changes(SQLite::Database& db, const I
   else if (!f.status.empty())
     sql += " AND status = :status";
   sql += " ORDER BY id";
-  SQLite::Statement q(db, sql);
+  sql::Statement q(db, sql);
   if (f.account_id) q.bind(":account", *f.account_id);
   if (!f.status.empty()) q.bind(":status", f.status);
   if (!f.status.empty() && !f.today.empty()) q.bind(":today", f.today);

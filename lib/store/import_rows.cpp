@@ -17,14 +17,14 @@ constexpr const char* kInsert =
     "postal_code, city, phone, contact_given_name, contact_family_name, customer_no, folded_name, tier, status, "
     "assurance, verified_at, verified_by, verification_method, created_at, updated_at, version, import_run) "
     "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?19,?19,1,?22) "
-    "ON CONFLICT DO NOTHING";
+    "ON CONFLICT DO NOTHING RETURNING id";
 
 constexpr const char* kUpdate =
     "UPDATE accounts SET login=?1, company_name=?2, legal_form=?3, register_court=?4, register_no=?5, vat_id=?6, "
     "street=?7, house_no=?8, postal_code=?9, city=?10, phone=?11, contact_given_name=?12, contact_family_name=?13, "
     "folded_name=?14, verified_at=?15, verified_by=?16, updated_at=?15, version=version+1, import_run=?17 WHERE id=?18";
 
-void bind_values(SQLite::Statement& q, const BusinessRow& row) {
+void bind_values(sql::Statement& q, const BusinessRow& row) {
   auto values = imported_values(row);
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (values[i])
@@ -44,7 +44,7 @@ ImportedValues imported_values(const BusinessRow& row) {
           opt(row.contact_family_name)};
 }
 
-ImportRows::ImportRows(SQLite::Database& db)
+ImportRows::ImportRows(sql::Connection& db)
     : db_(db),
       find_(db, kFind),
       owner_(db, "SELECT id, customer_no FROM accounts WHERE lower(login) = lower(?)"),
@@ -52,21 +52,22 @@ ImportRows::ImportRows(SQLite::Database& db)
       update_(db, kUpdate),
       delete_(db, "DELETE FROM accounts WHERE id = ?") {}
 
-// A re-import looks up every row of the file (a RawStatement: see there).
+// A re-import looks up every row of the file: the values are read as views and assigned into
+// strings that keep their capacity from row to row.
 bool ImportRows::find(const std::string& customer_no, ExistingAccount& out) {
   find_.reset();
-  find_.bind_text(1, customer_no);
-  if (!find_.step()) return false;
-  out.id = find_.int64(0);
-  out.tier.assign(find_.text(1));
-  out.status.assign(find_.text(2));
+  find_.bindNoCopy(1, customer_no);
+  if (!find_.executeStep()) return false;
+  out.id = find_.getColumn(0).getInt64();
+  out.tier.assign(find_.getColumn(1).getStringView());
+  out.status.assign(find_.getColumn(2).getStringView());
   for (std::size_t i = 0; i < kImportedFields.size(); ++i) {
-    int column = int(i + 3);
-    out.null[i] = find_.is_null(column);
+    auto column = find_.getColumn(int(i + 3));
+    out.null[i] = column.isNull();
     if (out.null[i])
       out.values[i].clear();
     else
-      out.values[i].assign(find_.text(column));
+      out.values[i].assign(column.getStringView());
   }
   find_.reset();  // no read cursor left open across a commit
   return true;
@@ -94,7 +95,7 @@ std::int64_t ImportRows::insert(const BusinessRow& row, const ImportStamp& stamp
   insert_.bindNoCopy(20, stamp.actor);
   insert_.bindNoCopy(21, kSystemhaus);
   insert_.bind(22, stamp.run);
-  return insert_.exec() == 1 ? db_.getLastInsertRowid() : 0;
+  return insert_.execReturningId();
 }
 
 void ImportRows::undo_insert(std::int64_t id) {
@@ -116,21 +117,20 @@ void ImportRows::update(std::int64_t id, const BusinessRow& row, const ImportSta
 
 std::int64_t ImportRows::start_run(const std::string& file, const std::string& sha256, const std::string& on_error,
                                    const ImportStamp& stamp) {
-  SQLite::Statement q(db_,
+  sql::Statement q(db_,
                       "INSERT INTO import_runs(kind, file, sha256, actor, on_error, status, started_at, updated_at) "
-                      "VALUES ('business', ?, ?, ?, ?, 'running', ?, ?)");
+                      "VALUES ('business', ?, ?, ?, ?, 'running', ?, ?) RETURNING id");
   q.bind(1, file);
   q.bind(2, sha256);
   q.bind(3, stamp.actor);
   q.bind(4, on_error);
   q.bind(5, stamp.now);
   q.bind(6, stamp.now);
-  q.exec();
-  return db_.getLastInsertRowid();
+  return q.execReturningId();
 }
 
 void ImportRows::record_progress(std::int64_t run, const ImportRunCounts& c, const std::string& now, bool done) {
-  SQLite::Statement q(db_,
+  sql::Statement q(db_,
                       "UPDATE import_runs SET rows=?, created=?, updated=?, unchanged=?, rejected=?, updated_at=?, "
                       "status=?, finished_at=? WHERE id=?");
   q.bind(1, c.rows);
@@ -149,7 +149,7 @@ void ImportRows::record_progress(std::int64_t run, const ImportRunCounts& c, con
 }
 
 std::vector<ImportRows::UnfinishedRun> ImportRows::unfinished_runs(const std::string& sha256, std::int64_t except_run) {
-  SQLite::Statement q(db_,
+  sql::Statement q(db_,
                       "SELECT id, actor, started_at, updated_at, rows, created, updated, unchanged, rejected FROM import_runs"
                       " WHERE sha256 = ? AND status = 'running' AND id <> ? ORDER BY id");
   q.bind(1, sha256);
@@ -163,14 +163,14 @@ std::vector<ImportRows::UnfinishedRun> ImportRows::unfinished_runs(const std::st
 }
 
 bool ImportRows::knows_file_size(std::uint64_t size, const std::string& options) {
-  SQLite::Statement q(db_, "SELECT 1 FROM import_file_keys WHERE size = ? AND options = ? LIMIT 1");
+  sql::Statement q(db_, "SELECT 1 FROM import_file_keys WHERE size = ? AND options = ? LIMIT 1");
   q.bind(1, std::int64_t(size));
   q.bind(2, options);
   return q.executeStep();
 }
 
 std::optional<ImportRows::FileKeys> ImportRows::file_keys(const std::string& sha256, const std::string& options) {
-  SQLite::Statement q(db_, "SELECT delimiter, duplicates FROM import_file_keys WHERE sha256 = ? AND options = ?");
+  sql::Statement q(db_, "SELECT delimiter, duplicates FROM import_file_keys WHERE sha256 = ? AND options = ?");
   q.bind(1, sha256);
   q.bind(2, options);
   if (!q.executeStep()) return std::nullopt;
@@ -180,9 +180,10 @@ std::optional<ImportRows::FileKeys> ImportRows::file_keys(const std::string& sha
 
 void ImportRows::save_file_keys(const std::string& sha256, const std::string& options, std::uint64_t size,
                                 const FileKeys& keys, const std::string& now) {
-  SQLite::Statement q(db_,
-                      "INSERT OR REPLACE INTO import_file_keys(sha256, options, size, delimiter, duplicates, created_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?)");
+  sql::Statement q(db_,
+                      "INSERT INTO import_file_keys(sha256, options, size, delimiter, duplicates, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256, options) DO UPDATE SET size = excluded.size, "
+                      "delimiter = excluded.delimiter, duplicates = excluded.duplicates, created_at = excluded.created_at");
   q.bind(1, sha256);
   q.bind(2, options);
   q.bind(3, std::int64_t(size));

@@ -2,10 +2,8 @@
 // The SQL of the business-customer import: prepared once per run and reused for every row (a
 // million rows must not mean a million statement compilations), with bound parameters only.
 #include "domain/business_row.hpp"
-#include "store/raw_statement.hpp"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 #include <array>
 #include <cstdint>
@@ -57,7 +55,7 @@ struct ImportRunCounts {
 
 class ImportRows {
 public:
-  explicit ImportRows(SQLite::Database& db);
+  explicit ImportRows(sql::Connection& db);
 
   // The account with this customer number, into `out`; false when there is none.
   bool find(const std::string& customer_no, ExistingAccount& out);
@@ -96,9 +94,9 @@ public:
                       const std::string& now);
 
 private:
-  SQLite::Database& db_;
-  RawStatement find_;
-  SQLite::Statement owner_, insert_, update_, delete_;
+  sql::Connection& db_;
+  sql::Statement find_;
+  sql::Statement owner_, insert_, update_, delete_;
 };
 
 }  // namespace vrathaus

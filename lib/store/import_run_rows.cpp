@@ -1,10 +1,10 @@
 #include "store/import_run_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
-nlohmann::json query_import_runs(SQLite::Database& db, const ImportRunQuery& iq) {
+nlohmann::json query_import_runs(sql::Connection& db, const ImportRunQuery& iq) {
   std::string sql =
       "SELECT id, kind, file, sha256, actor, on_error, status, rows, created, updated, unchanged, rejected, started_at, "
       "updated_at, finished_at FROM import_runs WHERE id > :after";
@@ -12,7 +12,7 @@ nlohmann::json query_import_runs(SQLite::Database& db, const ImportRunQuery& iq)
   if (!iq.status.empty()) sql += " AND status = :status";
   sql += " ORDER BY id";
   if (iq.limit) sql += " LIMIT :limit";
-  SQLite::Statement q(db, sql);
+  sql::Statement q(db, sql);
   q.bind(":after", iq.after_id);
   if (!iq.actor.empty()) q.bind(":actor", iq.actor);
   if (!iq.status.empty()) q.bind(":status", iq.status);

@@ -1,6 +1,6 @@
 #pragma once
 // The import runs as a list: what each run of a file did, finished or not.
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +17,6 @@ struct ImportRunQuery {
 };
 
 // Newest last, as JSON objects ({"id","kind","file","sha256","actor","on_error","status","rows",…}).
-nlohmann::json query_import_runs(SQLite::Database& db, const ImportRunQuery& q);
+nlohmann::json query_import_runs(sql::Connection& db, const ImportRunQuery& q);
 
 }  // namespace vrathaus

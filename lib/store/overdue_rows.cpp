@@ -2,12 +2,12 @@
 
 #include "store/overdue_sql.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
-nlohmann::json overdue_charges(SQLite::Database& db, const std::string& today, int grace_days) {
-  SQLite::Statement q(db, std::string("SELECT c.id, c.account_id, c.permit_id, c.kind, c.amount_cents, c.due_on, c.status,"
+nlohmann::json overdue_charges(sql::Connection& db, const std::string& today, int grace_days) {
+  sql::Statement q(db, std::string("SELECT c.id, c.account_id, c.permit_id, c.kind, c.amount_cents, c.due_on, c.status,"
                                       " c.return_reason, ") +
                               kOverdueSince + " AS since, CAST(julianday(:today) - julianday(" + kOverdueSince +
                               ") AS INTEGER) FROM charges c WHERE " + kOverdueCharge + " ORDER BY since, c.id");

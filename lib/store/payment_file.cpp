@@ -3,12 +3,12 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
-std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const Pain008Writer::Sink& sink) {
-  SQLite::Statement head(db,
+std::string write_payment_file(sql::Connection& db, std::int64_t batch, const Pain008Writer::Sink& sink) {
+  sql::Statement head(db,
                          "SELECT msg_id, created_at, collection_date, creditor_name, creditor_iban, creditor_bic, creditor_id,"
                          " transactions, ctrl_sum_cents, format, coalesce(creditor_street, ''), coalesce(creditor_house_no, ''),"
                          " coalesce(creditor_postal_code, ''), coalesce(creditor_town, ''), coalesce(creditor_country, '')"
@@ -38,7 +38,7 @@ std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const P
     sink(chunk);
   });
   writer.begin(group);
-  SQLite::Statement totals(db,
+  sql::Statement totals(db,
                            "SELECT sequence, count(*), sum(amount_cents) FROM charges WHERE batch = ? GROUP BY sequence"
                            " ORDER BY sequence");
   totals.bind(1, batch);
@@ -46,7 +46,7 @@ std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const P
   while (totals.executeStep())
     payments.push_back({group.msg_id + "-" + totals.getColumn(0).getString(), totals.getColumn(0).getString(),
                         collection_date, totals.getColumn(1).getInt64(), totals.getColumn(2).getInt64()});
-  SQLite::Statement rows(db,
+  sql::Statement rows(db,
                          "SELECT coalesce(end_to_end_id, 'VR-C' || id), amount_cents, mandate_reference, mandate_signed_on,"
                          " coalesce(debtor_bic, ''), debtor_name, debtor_iban, remittance, coalesce(debtor_street, ''),"
                          " coalesce(debtor_house_no, ''), coalesce(debtor_postal_code, ''), coalesce(debtor_town, ''),"

@@ -3,7 +3,7 @@
 // at export time (never from live account or mandate data), so the bytes never change.
 #include "domain/pain008.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <functional>
 #include <string>
@@ -11,6 +11,6 @@
 namespace vrathaus {
 
 // Streams the file to `sink` and returns its SHA-256 (hex).
-std::string write_payment_file(SQLite::Database& db, std::int64_t batch, const Pain008Writer::Sink& sink);
+std::string write_payment_file(sql::Connection& db, std::int64_t batch, const Pain008Writer::Sink& sink);
 
 }  // namespace vrathaus

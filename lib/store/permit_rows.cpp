@@ -2,7 +2,7 @@
 
 #include "store/overdue_sql.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -17,21 +17,21 @@ constexpr const char* kChargeColumns =
     "id, account_id, permit_id, mandate_id, amount_cents, due_on, status, batch, created_at, sequence, kind, origin,"
     " end_to_end_id, return_reason";
 
-Date date_column(SQLite::Statement& q, int i) { return Date::parse(q.getColumn(i).getString()).value_or(Date()); }
+Date date_column(sql::Statement& q, int i) { return Date::parse(q.getColumn(i).getString()).value_or(Date()); }
 
-std::optional<std::int64_t> opt_int(SQLite::Statement& q, int i) {
+std::optional<std::int64_t> opt_int(sql::Statement& q, int i) {
   auto c = q.getColumn(i);
   if (c.isNull()) return std::nullopt;
   return c.getInt64();
 }
 
-std::optional<std::string> opt_text(SQLite::Statement& q, int i) {
+std::optional<std::string> opt_text(sql::Statement& q, int i) {
   auto c = q.getColumn(i);
   if (c.isNull()) return std::nullopt;
   return c.getString();
 }
 
-PermitRow read_permit(SQLite::Statement& q) {
+PermitRow read_permit(sql::Statement& q) {
   PermitRow p;
   p.id = q.getColumn(0).getInt64();
   p.account_id = q.getColumn(1).getInt64();
@@ -49,7 +49,7 @@ PermitRow read_permit(SQLite::Statement& q) {
   return p;
 }
 
-ChargeRow read_charge(SQLite::Statement& q) {
+ChargeRow read_charge(sql::Statement& q) {
   ChargeRow c;
   c.id = q.getColumn(0).getInt64();
   c.account_id = q.getColumn(1).getInt64();
@@ -75,17 +75,17 @@ json nullable(const std::optional<T>& v) {
 
 }  // namespace
 
-std::optional<PermitRow> load_permit(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kPermitColumns + " FROM permits WHERE id = ?");
+std::optional<PermitRow> load_permit(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db, std::string("SELECT ") + kPermitColumns + " FROM permits WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_permit(q);
 }
 
-std::int64_t insert_permit(SQLite::Database& db, const PermitRow& p, const std::string& now) {
-  SQLite::Statement q(db,
+std::int64_t insert_permit(sql::Connection& db, const PermitRow& p, const std::string& now) {
+  sql::Statement q(db,
                       "INSERT INTO permits(account_id, plate, zone, valid_from, valid_until, status, auto_renew, fee_cents,"
-                      " renewed_from, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                      " renewed_from, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, p.account_id);
   q.bind(2, p.plate);
   q.bind(3, p.zone);
@@ -101,18 +101,17 @@ std::int64_t insert_permit(SQLite::Database& db, const PermitRow& p, const std::
   q.bind(10, p.created_by);
   q.bind(11, now);
   q.bind(12, now);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-std::optional<std::int64_t> renewal_of(SQLite::Database& db, std::int64_t permit_id) {
-  SQLite::Statement q(db, "SELECT id FROM permits WHERE renewed_from = ?");
+std::optional<std::int64_t> renewal_of(sql::Connection& db, std::int64_t permit_id) {
+  sql::Statement q(db, "SELECT id FROM permits WHERE renewed_from = ?");
   q.bind(1, permit_id);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
 }
 
-std::vector<PermitRow> query_permits(SQLite::Database& db, const PermitQuery& pq) {
+std::vector<PermitRow> query_permits(sql::Connection& db, const PermitQuery& pq) {
   std::string sql = std::string("SELECT ") + kPermitColumns + " FROM permits WHERE id > :after";
   if (pq.account_id) sql += " AND account_id = :account";
   // The shown status comes from the one domain function (registered as vr_permit_status).
@@ -120,7 +119,7 @@ std::vector<PermitRow> query_permits(SQLite::Database& db, const PermitQuery& pq
   if (pq.expiring_before) sql += " AND status = 'active' AND valid_until < :before";
   sql += " ORDER BY id";
   if (pq.limit) sql += " LIMIT :limit";
-  SQLite::Statement q(db, sql);
+  sql::Statement q(db, sql);
   q.bind(":after", pq.after_id);
   if (pq.account_id) q.bind(":account", pq.account_id);
   if (!pq.status.empty()) q.bind(":status", pq.status), q.bind(":today", pq.today.str());
@@ -148,10 +147,10 @@ json permit_json(const PermitRow& p, const Date& today) {
           {"created_at", p.created_at}};
 }
 
-std::int64_t insert_charge(SQLite::Database& db, const ChargeRow& c) {
-  SQLite::Statement q(db,
+std::int64_t insert_charge(sql::Connection& db, const ChargeRow& c) {
+  sql::Statement q(db,
                       "INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind,"
-                      " origin) VALUES (?,?,?,?,?,?,?,?,?)");
+                      " origin) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, c.account_id);
   if (c.permit_id)
     q.bind(2, *c.permit_id);
@@ -170,25 +169,24 @@ std::int64_t insert_charge(SQLite::Database& db, const ChargeRow& c) {
     q.bind(9, *c.origin);
   else
     q.bind(9);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-std::optional<ChargeRow> load_charge(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kChargeColumns + " FROM charges WHERE id = ?");
+std::optional<ChargeRow> load_charge(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db, std::string("SELECT ") + kChargeColumns + " FROM charges WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_charge(q);
 }
 
-std::optional<ChargeRow> load_charge_of_permit(SQLite::Database& db, std::int64_t permit_id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kChargeColumns + " FROM charges WHERE permit_id = ? AND kind = 'permit'");
+std::optional<ChargeRow> load_charge_of_permit(sql::Connection& db, std::int64_t permit_id) {
+  sql::Statement q(db, std::string("SELECT ") + kChargeColumns + " FROM charges WHERE permit_id = ? AND kind = 'permit'");
   q.bind(1, permit_id);
   if (!q.executeStep()) return std::nullopt;
   return read_charge(q);
 }
 
-std::vector<ChargeRow> query_charges(SQLite::Database& db, const ChargeQuery& cq) {
+std::vector<ChargeRow> query_charges(sql::Connection& db, const ChargeQuery& cq) {
   std::string sql = std::string("SELECT ") + kChargeColumns + " FROM charges c WHERE id > :after";
   if (cq.overdue) sql += std::string(" AND ") + kOverdueCharge;
   if (cq.account_id) sql += " AND account_id = :account";
@@ -196,7 +194,7 @@ std::vector<ChargeRow> query_charges(SQLite::Database& db, const ChargeQuery& cq
   if (cq.batch) sql += " AND batch = :batch";
   sql += " ORDER BY id";
   if (cq.limit) sql += " LIMIT :limit";
-  SQLite::Statement q(db, sql);
+  sql::Statement q(db, sql);
   q.bind(":after", cq.after_id);
   if (cq.account_id) q.bind(":account", cq.account_id);
   if (!cq.status.empty()) q.bind(":status", cq.status);

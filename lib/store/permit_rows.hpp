@@ -2,7 +2,7 @@
 // Reading and writing permit and charge rows; no rules here, only SQL with bound parameters.
 #include "domain/permit_period.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -25,10 +25,10 @@ struct PermitRow {
   std::string created_by, created_at;
 };
 
-std::optional<PermitRow> load_permit(SQLite::Database& db, std::int64_t id);
-std::int64_t insert_permit(SQLite::Database& db, const PermitRow& p, const std::string& now);
+std::optional<PermitRow> load_permit(sql::Connection& db, std::int64_t id);
+std::int64_t insert_permit(sql::Connection& db, const PermitRow& p, const std::string& now);
 // The id of the permit that renewed this one, if any.
-std::optional<std::int64_t> renewal_of(SQLite::Database& db, std::int64_t permit_id);
+std::optional<std::int64_t> renewal_of(sql::Connection& db, std::int64_t permit_id);
 
 struct PermitQuery {
   std::int64_t account_id = 0;     // 0: every account
@@ -38,7 +38,7 @@ struct PermitQuery {
   std::int64_t after_id = 0;
   std::optional<std::int64_t> limit;
 };
-std::vector<PermitRow> query_permits(SQLite::Database& db, const PermitQuery& q);
+std::vector<PermitRow> query_permits(sql::Connection& db, const PermitQuery& q);
 
 // The JSON form: status as shown on `today`.
 nlohmann::json permit_json(const PermitRow& p, const Date& today);
@@ -57,9 +57,9 @@ struct ChargeRow {
   std::optional<std::string> end_to_end_id, return_reason;
 };
 
-std::int64_t insert_charge(SQLite::Database& db, const ChargeRow& c);
-std::optional<ChargeRow> load_charge(SQLite::Database& db, std::int64_t id);
-std::optional<ChargeRow> load_charge_of_permit(SQLite::Database& db, std::int64_t permit_id);
+std::int64_t insert_charge(sql::Connection& db, const ChargeRow& c);
+std::optional<ChargeRow> load_charge(sql::Connection& db, std::int64_t id);
+std::optional<ChargeRow> load_charge_of_permit(sql::Connection& db, std::int64_t permit_id);
 
 struct ChargeQuery {
   std::int64_t account_id = 0;
@@ -72,7 +72,7 @@ struct ChargeQuery {
   std::string today;
   int grace_days = 0;
 };
-std::vector<ChargeRow> query_charges(SQLite::Database& db, const ChargeQuery& q);
+std::vector<ChargeRow> query_charges(sql::Connection& db, const ChargeQuery& q);
 
 nlohmann::json charge_json(const ChargeRow& c);
 

@@ -2,7 +2,7 @@
 
 #include "core/error.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -15,8 +15,8 @@ Date stored_date(const std::string& value, const char* what) {
 
 }  // namespace
 
-std::vector<TransferRow> load_transfers(SQLite::Database& db, const std::string& staff) {
-  SQLite::Statement q(db, "SELECT id, staff, on_date, from_office, to_office, created_by, created_at FROM staff_transfers"
+std::vector<TransferRow> load_transfers(sql::Connection& db, const std::string& staff) {
+  sql::Statement q(db, "SELECT id, staff, on_date, from_office, to_office, created_by, created_at FROM staff_transfers"
                           " WHERE ?1 = '' OR staff = ?1 ORDER BY staff, on_date");
   q.bind(1, staff);
   std::vector<TransferRow> out;
@@ -33,8 +33,8 @@ std::vector<TransferRow> load_transfers(SQLite::Database& db, const std::string&
   return out;
 }
 
-void insert_transfer(SQLite::Database& db, const TransferRow& r) {
-  SQLite::Statement q(db, "INSERT INTO staff_transfers(staff, on_date, from_office, to_office, created_by, created_at)"
+void insert_transfer(sql::Connection& db, const TransferRow& r) {
+  sql::Statement q(db, "INSERT INTO staff_transfers(staff, on_date, from_office, to_office, created_by, created_at)"
                           " VALUES (?,?,?,?,?,?)");
   q.bind(1, r.staff);
   q.bind(2, r.transfer.on.str());
@@ -45,23 +45,23 @@ void insert_transfer(SQLite::Database& db, const TransferRow& r) {
   q.exec();
 }
 
-std::optional<Date> load_leaves_on(SQLite::Database& db, const std::string& staff) {
-  SQLite::Statement q(db, "SELECT leaves_on FROM staff WHERE id = ? AND leaves_on IS NOT NULL");
+std::optional<Date> load_leaves_on(sql::Connection& db, const std::string& staff) {
+  sql::Statement q(db, "SELECT leaves_on FROM staff WHERE id = ? AND leaves_on IS NOT NULL");
   q.bind(1, staff);
   if (!q.executeStep()) return std::nullopt;
   return stored_date(q.getColumn(0).getString(), "departure date");
 }
 
-std::map<std::string, Date> load_all_leaves_on(SQLite::Database& db) {
-  SQLite::Statement q(db, "SELECT id, leaves_on FROM staff WHERE leaves_on IS NOT NULL");
+std::map<std::string, Date> load_all_leaves_on(sql::Connection& db) {
+  sql::Statement q(db, "SELECT id, leaves_on FROM staff WHERE leaves_on IS NOT NULL");
   std::map<std::string, Date> out;
   while (q.executeStep()) out.emplace(q.getColumn(0).getString(), stored_date(q.getColumn(1).getString(), "departure date"));
   return out;
 }
 
-void store_leaves_on(SQLite::Database& db, const std::string& staff, const std::optional<Date>& day,
+void store_leaves_on(sql::Connection& db, const std::string& staff, const std::optional<Date>& day,
                      const std::string& updated_at) {
-  SQLite::Statement q(db, "UPDATE staff SET leaves_on = ?, updated_at = ? WHERE id = ?");
+  sql::Statement q(db, "UPDATE staff SET leaves_on = ?, updated_at = ? WHERE id = ?");
   if (day) q.bind(1, day->str());
   else q.bind(1);
   q.bind(2, updated_at);
@@ -69,8 +69,8 @@ void store_leaves_on(SQLite::Database& db, const std::string& staff, const std::
   q.exec();
 }
 
-std::optional<Placement> load_placement(SQLite::Database& db, const std::string& staff) {
-  SQLite::Statement q(db, "SELECT office, active, leaves_on FROM staff WHERE id = ?");
+std::optional<Placement> load_placement(sql::Connection& db, const std::string& staff) {
+  sql::Statement q(db, "SELECT office, active, leaves_on FROM staff WHERE id = ?");
   q.bind(1, staff);
   if (!q.executeStep()) return std::nullopt;
   Placement p;

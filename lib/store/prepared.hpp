@@ -1,13 +1,12 @@
 #pragma once
 // Statements prepared once per connection and reused. The small queries every request of the
 // server runs (the token, the staff member, the account by id) take SQLite longer to prepare than
-// to run. Only connections of a Store keep statements (it registers its connection and forgets it
-// before closing); on any other connection a Prepared is an ordinary one-off statement.
+// to run. Only connections of a Store keep statements (sql::Connection::keep_statements); on any
+// other connection a Prepared is an ordinary one-off statement.
 //
 // A Prepared resets its statement and clears the bindings when it goes, so no read stays open
 // across a commit and no value leaks into the next use.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/connection.hpp"
 
 #include <memory>
 #include <string>
@@ -16,22 +15,18 @@ namespace vrathaus {
 
 class Prepared {
 public:
-  Prepared(SQLite::Database& db, const std::string& sql);
+  Prepared(sql::Connection& db, const std::string& sql);
   ~Prepared();
   Prepared(const Prepared&) = delete;
   Prepared& operator=(const Prepared&) = delete;
 
-  SQLite::Statement& operator*() { return *statement_; }
-  SQLite::Statement* operator->() { return statement_; }
+  sql::Statement& operator*() { return *statement_; }
+  sql::Statement* operator->() { return statement_; }
 
 private:
-  SQLite::Statement* statement_ = nullptr;
-  std::unique_ptr<SQLite::Statement> own_;  // a one-off: no cache, or the kept one is in use (nested)
-  bool* in_use_ = nullptr;
+  sql::Statement* statement_ = nullptr;
+  std::unique_ptr<sql::Statement> own_;  // a one-off: no cache, or the kept one is in use (nested)
+  sql::Connection::Kept* kept_ = nullptr;
 };
-
-// For Store: start keeping statements for `db`; finalise them before the connection closes.
-void keep_prepared(SQLite::Database& db);
-void forget_prepared(SQLite::Database& db);
 
 }  // namespace vrathaus

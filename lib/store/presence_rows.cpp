@@ -2,7 +2,7 @@
 
 #include "core/error.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -13,21 +13,21 @@ constexpr const char* kCertColumns =
 constexpr const char* kAbsenceColumns =
     "SELECT id, staff, from_date, to_date, reason, created_by, created_at, updated_at, from_time, to_time FROM absences ";
 
-std::string text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
+std::string text(sql::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
 
 // The column's text without copying it, valid until the next step (NULL reads as ""). Stored text
 // holds no NUL: its end is found without asking SQLite for the length as well.
-std::string_view text_view(SQLite::Statement& q, int i) { return q.getColumn(i).getText(); }
+std::string_view text_view(sql::Statement& q, int i) { return q.getColumn(i).getText(); }
 
 // A stored date that does not parse means the store was edited by hand: say so, don't guess.
-Date stored_date(SQLite::Statement& q, int i, const char* table) {
+Date stored_date(sql::Statement& q, int i, const char* table) {
   auto value = text_view(q, i);
   auto d = Date::parse(value);
   if (!d) fail(ErrorKind::internal, "{}: stored date '{}' in {} is not a date", table, value, q.getColumnName(i));
   return *d;
 }
 
-CertificationRow read_certification(SQLite::Statement& q) {
+CertificationRow read_certification(sql::Statement& q) {
   CertificationRow r;
   r.id = q.getColumn(0).getInt64();
   r.staff = text(q, 1);
@@ -44,7 +44,7 @@ CertificationRow read_certification(SQLite::Statement& q) {
   return r;
 }
 
-AbsenceRow read_absence(SQLite::Statement& q) {
+AbsenceRow read_absence(sql::Statement& q) {
   AbsenceRow r;
   r.period.id = q.getColumn(0).getInt64();
   r.staff = text(q, 1);
@@ -63,13 +63,13 @@ AbsenceRow read_absence(SQLite::Statement& q) {
 }
 
 template <typename Row, typename Read>
-std::vector<Row> read_all(SQLite::Statement& q, Read read) {
+std::vector<Row> read_all(sql::Statement& q, Read read) {
   std::vector<Row> out;
   while (q.executeStep()) out.push_back(read(q));
   return out;
 }
 
-void bind_optional(SQLite::Statement& q, int index, const std::string& value) {
+void bind_optional(sql::Statement& q, int index, const std::string& value) {
   if (value.empty())
     q.bind(index);
   else
@@ -78,22 +78,22 @@ void bind_optional(SQLite::Statement& q, int index, const std::string& value) {
 
 }  // namespace
 
-std::vector<CertificationRow> load_certifications(SQLite::Database& db, const std::string& staff, const std::string& kind) {
-  SQLite::Statement q(db, std::string(kCertColumns) + "WHERE staff = ?1 AND (?2 = '' OR kind = ?2) ORDER BY kind, granted_on, id");
+std::vector<CertificationRow> load_certifications(sql::Connection& db, const std::string& staff, const std::string& kind) {
+  sql::Statement q(db, std::string(kCertColumns) + "WHERE staff = ?1 AND (?2 = '' OR kind = ?2) ORDER BY kind, granted_on, id");
   q.bind(1, staff);
   q.bind(2, kind);
   return read_all<CertificationRow>(q, read_certification);
 }
 
-std::vector<CertificationRow> load_certifications_of_kind(SQLite::Database& db, const std::string& kind) {
-  SQLite::Statement q(db, std::string(kCertColumns) + "WHERE kind = ? ORDER BY staff, granted_on, id");
+std::vector<CertificationRow> load_certifications_of_kind(sql::Connection& db, const std::string& kind) {
+  sql::Statement q(db, std::string(kCertColumns) + "WHERE kind = ? ORDER BY staff, granted_on, id");
   q.bind(1, kind);
   return read_all<CertificationRow>(q, read_certification);
 }
 
-std::int64_t insert_certification(SQLite::Database& db, const CertificationRow& r) {
-  SQLite::Statement q(db, "INSERT INTO certifications(staff, kind, granted_on, valid_until, trainer, granted_by, created_at)"
-                          " VALUES (?,?,?,?,?,?,?)");
+std::int64_t insert_certification(sql::Connection& db, const CertificationRow& r) {
+  sql::Statement q(db, "INSERT INTO certifications(staff, kind, granted_on, valid_until, trainer, granted_by, created_at)"
+                          " VALUES (?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, r.staff);
   q.bind(2, r.period.kind);
   q.bind(3, r.period.granted_on.str());
@@ -101,12 +101,11 @@ std::int64_t insert_certification(SQLite::Database& db, const CertificationRow& 
   bind_optional(q, 5, r.trainer);
   q.bind(6, r.granted_by);
   q.bind(7, r.created_at);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-void mark_certification_revoked(SQLite::Database& db, const CertificationRow& r) {
-  SQLite::Statement q(db, "UPDATE certifications SET revoked_on = ?, revoked_by = ?, revoked_at = ?, revoke_reason = ?"
+void mark_certification_revoked(sql::Connection& db, const CertificationRow& r) {
+  sql::Statement q(db, "UPDATE certifications SET revoked_on = ?, revoked_by = ?, revoked_at = ?, revoke_reason = ?"
                           " WHERE id = ? AND revoked_on IS NULL");
   q.bind(1, r.period.revoked_on ? r.period.revoked_on->str() : std::string());
   q.bind(2, r.revoked_by);
@@ -116,9 +115,9 @@ void mark_certification_revoked(SQLite::Database& db, const CertificationRow& r)
   q.exec();
 }
 
-std::vector<AbsenceRow> load_absences(SQLite::Database& db, const std::string& staff, std::optional<Date> from,
+std::vector<AbsenceRow> load_absences(sql::Connection& db, const std::string& staff, std::optional<Date> from,
                                       std::optional<Date> to) {
-  SQLite::Statement q(db, std::string(kAbsenceColumns) +
+  sql::Statement q(db, std::string(kAbsenceColumns) +
                               "WHERE staff = ?1 AND (?2 = '' OR to_date >= ?2) AND (?3 = '' OR from_date <= ?3)"
                               " ORDER BY from_date, id");
   q.bind(1, staff);
@@ -127,9 +126,9 @@ std::vector<AbsenceRow> load_absences(SQLite::Database& db, const std::string& s
   return read_all<AbsenceRow>(q, read_absence);
 }
 
-void for_each_absence_between(SQLite::Database& db, const Date& from, const Date& to,
+void for_each_absence_between(sql::Connection& db, const Date& from, const Date& to,
                               const std::function<void(std::string_view staff, AbsencePeriod&& period)>& take) {
-  SQLite::Statement q(db, "SELECT staff, id, from_date, to_date, reason FROM absences"
+  sql::Statement q(db, "SELECT staff, id, from_date, to_date, reason FROM absences"
                           " WHERE to_date >= ? AND from_date <= ? AND from_time IS NULL ORDER BY to_date, from_date");
   q.bind(1, from.str());
   q.bind(2, to.str());
@@ -140,22 +139,22 @@ void for_each_absence_between(SQLite::Database& db, const Date& from, const Date
   }
 }
 
-std::vector<AbsenceRow> load_part_day_absences_on(SQLite::Database& db, const Date& day) {
-  SQLite::Statement q(db, std::string(kAbsenceColumns) + "WHERE from_date = ? AND from_time IS NOT NULL ORDER BY staff, from_time");
+std::vector<AbsenceRow> load_part_day_absences_on(sql::Connection& db, const Date& day) {
+  sql::Statement q(db, std::string(kAbsenceColumns) + "WHERE from_date = ? AND from_time IS NOT NULL ORDER BY staff, from_time");
   q.bind(1, day.str());
   return read_all<AbsenceRow>(q, read_absence);
 }
 
-std::optional<AbsenceRow> load_absence(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, std::string(kAbsenceColumns) + "WHERE id = ?");
+std::optional<AbsenceRow> load_absence(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db, std::string(kAbsenceColumns) + "WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_absence(q);
 }
 
-std::int64_t insert_absence(SQLite::Database& db, const AbsenceRow& r) {
-  SQLite::Statement q(db, "INSERT INTO absences(staff, from_date, to_date, reason, created_by, created_at, updated_at,"
-                          " from_time, to_time) VALUES (?,?,?,?,?,?,?,?,?)");
+std::int64_t insert_absence(sql::Connection& db, const AbsenceRow& r) {
+  sql::Statement q(db, "INSERT INTO absences(staff, from_date, to_date, reason, created_by, created_at, updated_at,"
+                          " from_time, to_time) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, r.staff);
   q.bind(2, r.period.from.str());
   q.bind(3, r.period.to.str());
@@ -165,12 +164,11 @@ std::int64_t insert_absence(SQLite::Database& db, const AbsenceRow& r) {
   q.bind(7, r.updated_at);
   bind_optional(q, 8, r.part ? time_of_day_str(r.part->from) : std::string());
   bind_optional(q, 9, r.part ? time_of_day_str(r.part->to) : std::string());
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-void update_absence(SQLite::Database& db, const AbsenceRow& r) {
-  SQLite::Statement q(db, "UPDATE absences SET from_date = ?, to_date = ?, reason = ?, updated_at = ? WHERE id = ?");
+void update_absence(sql::Connection& db, const AbsenceRow& r) {
+  sql::Statement q(db, "UPDATE absences SET from_date = ?, to_date = ?, reason = ?, updated_at = ? WHERE id = ?");
   q.bind(1, r.period.from.str());
   q.bind(2, r.period.to.str());
   q.bind(3, r.period.reason);
@@ -179,8 +177,8 @@ void update_absence(SQLite::Database& db, const AbsenceRow& r) {
   q.exec();
 }
 
-void delete_absence(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, "DELETE FROM absences WHERE id = ?");
+void delete_absence(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db, "DELETE FROM absences WHERE id = ?");
   q.bind(1, id);
   q.exec();
 }

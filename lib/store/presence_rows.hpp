@@ -5,7 +5,7 @@
 #include "domain/certification.hpp"
 #include "domain/time_of_day.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <functional>
 #include <optional>
@@ -25,12 +25,12 @@ struct CertificationRow {
 };
 
 // One person's certifications (of `kind`, or every kind when empty), by kind, grant day and id.
-std::vector<CertificationRow> load_certifications(SQLite::Database& db, const std::string& staff,
+std::vector<CertificationRow> load_certifications(sql::Connection& db, const std::string& staff,
                                                   const std::string& kind = {});
 // Everyone's certifications of one kind (the coverage report's input).
-std::vector<CertificationRow> load_certifications_of_kind(SQLite::Database& db, const std::string& kind);
-std::int64_t insert_certification(SQLite::Database& db, const CertificationRow& row);
-void mark_certification_revoked(SQLite::Database& db, const CertificationRow& row);
+std::vector<CertificationRow> load_certifications_of_kind(sql::Connection& db, const std::string& kind);
+std::int64_t insert_certification(sql::Connection& db, const CertificationRow& row);
+void mark_certification_revoked(sql::Connection& db, const CertificationRow& row);
 
 struct AbsenceRow {
   std::string staff;
@@ -42,19 +42,19 @@ struct AbsenceRow {
 };
 
 // One person's absences overlapping [from, to] (either end open when not given), by start.
-std::vector<AbsenceRow> load_absences(SQLite::Database& db, const std::string& staff, std::optional<Date> from = {},
+std::vector<AbsenceRow> load_absences(sql::Connection& db, const std::string& staff, std::optional<Date> from = {},
                                       std::optional<Date> to = {});
 // Everyone's whole-day absences overlapping [from, to] (coverage counts whole days), each handed to
 // `take` as it is read, by last day: one person's absences never overlap, so each person's come in
 // day order. Only the period: a city of 10,000 staff holds some 50,000 of them, and building full
 // rows (with the bookkeeping columns) cost more than the report.
-void for_each_absence_between(SQLite::Database& db, const Date& from, const Date& to,
+void for_each_absence_between(sql::Connection& db, const Date& from, const Date& to,
                               const std::function<void(std::string_view staff, AbsencePeriod&& period)>& take);
 // Everyone's half-day absences on `day`.
-std::vector<AbsenceRow> load_part_day_absences_on(SQLite::Database& db, const Date& day);
-std::optional<AbsenceRow> load_absence(SQLite::Database& db, std::int64_t id);
-std::int64_t insert_absence(SQLite::Database& db, const AbsenceRow& row);
-void update_absence(SQLite::Database& db, const AbsenceRow& row);
-void delete_absence(SQLite::Database& db, std::int64_t id);
+std::vector<AbsenceRow> load_part_day_absences_on(sql::Connection& db, const Date& day);
+std::optional<AbsenceRow> load_absence(sql::Connection& db, std::int64_t id);
+std::int64_t insert_absence(sql::Connection& db, const AbsenceRow& row);
+void update_absence(sql::Connection& db, const AbsenceRow& row);
+void delete_absence(sql::Connection& db, std::int64_t id);
 
 }  // namespace vrathaus

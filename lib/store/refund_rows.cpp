@@ -4,7 +4,7 @@
 #include "domain/pain008.hpp"
 #include "store/row_json.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <fmt/format.h>
 
 namespace vrathaus {
@@ -18,8 +18,8 @@ constexpr const char* kRefundColumns =
 
 }  // namespace
 
-std::optional<RefundableCharge> refundable_charge(SQLite::Database& db, std::int64_t charge_id) {
-  SQLite::Statement q(db,
+std::optional<RefundableCharge> refundable_charge(sql::Connection& db, std::int64_t charge_id) {
+  sql::Statement q(db,
                       "SELECT c.id, c.account_id, c.amount_cents,"
                       " (SELECT coalesce(sum(r.amount_cents), 0) FROM refunds r WHERE r.charge_id = c.id), c.status,"
                       " c.permit_id, coalesce(c.debtor_iban, m.iban)"
@@ -37,24 +37,24 @@ std::optional<RefundableCharge> refundable_charge(SQLite::Database& db, std::int
   return c;
 }
 
-std::optional<std::int64_t> permit_charge(SQLite::Database& db, std::int64_t permit_id) {
-  SQLite::Statement q(db, "SELECT id FROM charges WHERE permit_id = ? AND kind = 'permit'");
+std::optional<std::int64_t> permit_charge(sql::Connection& db, std::int64_t permit_id) {
+  sql::Statement q(db, "SELECT id FROM charges WHERE permit_id = ? AND kind = 'permit'");
   q.bind(1, permit_id);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
 }
 
-bool lower_open_charge(SQLite::Database& db, std::int64_t charge_id, std::int64_t amount_cents) {
-  SQLite::Statement q(db, "UPDATE charges SET amount_cents = ? WHERE id = ? AND status = 'open'");
+bool lower_open_charge(sql::Connection& db, std::int64_t charge_id, std::int64_t amount_cents) {
+  sql::Statement q(db, "UPDATE charges SET amount_cents = ? WHERE id = ? AND status = 'open'");
   q.bind(1, amount_cents);
   q.bind(2, charge_id);
   return q.exec() == 1;
 }
 
-std::int64_t insert_refund(SQLite::Database& db, const NewRefund& r) {
-  SQLite::Statement q(db,
+std::int64_t insert_refund(sql::Connection& db, const NewRefund& r) {
+  sql::Statement q(db,
                       "INSERT INTO refunds(charge_id, account_id, amount_cents, reason, status, created_at, created_by, payee_iban)"
-                      " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)");
+                      " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id");
   q.bind(1, r.charge_id);
   q.bind(2, r.account_id);
   q.bind(3, r.amount_cents);
@@ -63,13 +63,12 @@ std::int64_t insert_refund(SQLite::Database& db, const NewRefund& r) {
   q.bind(6, r.created_by);
   if (r.payee_iban) q.bind(7, *r.payee_iban);
   else q.bind(7);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-bool mark_refund_paid_out(SQLite::Database& db, std::int64_t id, const std::string& reference, const std::string& at,
+bool mark_refund_paid_out(sql::Connection& db, std::int64_t id, const std::string& reference, const std::string& at,
                           const std::string& by) {
-  SQLite::Statement q(db,
+  sql::Statement q(db,
                       "UPDATE refunds SET status = 'paid-out', paid_out_reference = ?, paid_out_at = ?, paid_out_by = ?"
                       " WHERE id = ? AND status = 'pending'");
   q.bind(1, reference);
@@ -79,23 +78,23 @@ bool mark_refund_paid_out(SQLite::Database& db, std::int64_t id, const std::stri
   return q.exec() == 1;
 }
 
-json refund_json(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kRefundColumns + " FROM refunds WHERE id = ?");
+json refund_json(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db, std::string("SELECT ") + kRefundColumns + " FROM refunds WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return nullptr;
   return row_json(q);
 }
 
-json refunds_of_charge(SQLite::Database& db, std::int64_t charge_id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kRefundColumns + " FROM refunds WHERE charge_id = ? ORDER BY id");
+json refunds_of_charge(sql::Connection& db, std::int64_t charge_id) {
+  sql::Statement q(db, std::string("SELECT ") + kRefundColumns + " FROM refunds WHERE charge_id = ? ORDER BY id");
   q.bind(1, charge_id);
   json out = json::array();
   while (q.executeStep()) out.push_back(row_json(q));
   return out;
 }
 
-json refunds_without_iban(SQLite::Database& db) {
-  SQLite::Statement q(db,
+json refunds_without_iban(sql::Connection& db) {
+  sql::Statement q(db,
                       "SELECT id AS refund_id, charge_id, account_id, amount_cents FROM refunds"
                       " WHERE status = 'pending' AND payee_iban IS NULL ORDER BY id");
   json out = json::array();
@@ -107,29 +106,28 @@ json refunds_without_iban(SQLite::Database& db) {
   return out;
 }
 
-std::optional<std::int64_t> create_refund_batch(SQLite::Database& db, const std::string& created_at,
+std::optional<std::int64_t> create_refund_batch(sql::Connection& db, const std::string& created_at,
                                                 const std::string& created_by, const std::string& execution_date) {
-  SQLite::Statement pending(db, "SELECT count(*), coalesce(sum(amount_cents), 0) FROM refunds WHERE status = 'pending' AND payee_iban IS NOT NULL");
+  sql::Statement pending(db, "SELECT count(*), coalesce(sum(amount_cents), 0) FROM refunds WHERE status = 'pending' AND payee_iban IS NOT NULL");
   pending.executeStep();
   const auto transactions = pending.getColumn(0).getInt64(), ctrl_sum = pending.getColumn(1).getInt64();
   if (transactions == 0) return std::nullopt;
-  SQLite::Statement batch_row(db,
+  sql::Statement batch_row(db,
                               "INSERT INTO refund_batches(msg_id, created_at, created_by, execution_date, transactions,"
-                              " ctrl_sum_cents, sha256) VALUES (?, ?, ?, ?, ?, ?, '')");
+                              " ctrl_sum_cents, sha256) VALUES (?, ?, ?, ?, ?, ?, '') RETURNING id");
   batch_row.bind(1, "pending-" + created_at);
   batch_row.bind(2, created_at);
   batch_row.bind(3, created_by);
   batch_row.bind(4, execution_date);
   batch_row.bind(5, transactions);
   batch_row.bind(6, ctrl_sum);
-  batch_row.exec();
-  const auto batch = db.getLastInsertRowid();
-  SQLite::Statement msg(db, "UPDATE refund_batches SET msg_id = ? WHERE id = ?");
+  const auto batch = batch_row.execReturningId();
+  sql::Statement msg(db, "UPDATE refund_batches SET msg_id = ? WHERE id = ?");
   // Unique per store and within the 35 characters of the SEPA set.
   msg.bind(1, fmt::format("VRATHAUS-RF-{}-{:06}", execution_date, batch));
   msg.bind(2, batch);
   msg.exec();
-  SQLite::Statement mark(db,
+  sql::Statement mark(db,
                          "UPDATE refunds SET status = 'exported', batch = ?, end_to_end_id = 'VR-R' || id,"
                          " payee_name = (SELECT vr_sepa_text(coalesce(a.company_name, coalesce(a.given_name, '') || ' ' ||"
                          "   coalesce(a.family_name, '')), 70) FROM accounts a WHERE a.id = refunds.account_id)"
@@ -139,15 +137,15 @@ std::optional<std::int64_t> create_refund_batch(SQLite::Database& db, const std:
   return batch;
 }
 
-void set_refund_batch_sha(SQLite::Database& db, std::int64_t batch, const std::string& sha256) {
-  SQLite::Statement q(db, "UPDATE refund_batches SET sha256 = ? WHERE id = ?");
+void set_refund_batch_sha(sql::Connection& db, std::int64_t batch, const std::string& sha256) {
+  sql::Statement q(db, "UPDATE refund_batches SET sha256 = ? WHERE id = ?");
   q.bind(1, sha256);
   q.bind(2, batch);
   q.exec();
 }
 
-std::string write_refund_file(SQLite::Database& db, std::int64_t batch, const Creditor& city, const Pain001Writer::Sink& sink) {
-  SQLite::Statement head(db, "SELECT msg_id, created_at, execution_date, transactions, ctrl_sum_cents FROM refund_batches WHERE id = ?");
+std::string write_refund_file(sql::Connection& db, std::int64_t batch, const Creditor& city, const Pain001Writer::Sink& sink) {
+  sql::Statement head(db, "SELECT msg_id, created_at, execution_date, transactions, ctrl_sum_cents FROM refund_batches WHERE id = ?");
   head.bind(1, batch);
   if (!head.executeStep()) return {};
   Pain001Batch b{head.getColumn(0).getString(), head.getColumn(1).getString(), head.getColumn(2).getString(),
@@ -158,7 +156,7 @@ std::string write_refund_file(SQLite::Database& db, std::int64_t batch, const Cr
     sink(chunk);
   });
   writer.begin(b);
-  SQLite::Statement rows(db,
+  sql::Statement rows(db,
                          "SELECT r.end_to_end_id, r.amount_cents, r.payee_name, r.payee_iban,"
                          " vr_sepa_text('Erstattung ' || r.reason || ' ' || coalesce(c.end_to_end_id, 'Gebuehr ' || c.id), 140)"
                          " FROM refunds r JOIN charges c ON c.id = r.charge_id WHERE r.batch = ? ORDER BY r.id");
@@ -170,8 +168,8 @@ std::string write_refund_file(SQLite::Database& db, std::int64_t batch, const Cr
   return hash.hex();
 }
 
-json refund_batch_json(SQLite::Database& db, std::int64_t batch) {
-  SQLite::Statement q(db,
+json refund_batch_json(sql::Connection& db, std::int64_t batch) {
+  sql::Statement q(db,
                       "SELECT id AS batch, msg_id, created_at, created_by, execution_date, transactions, ctrl_sum_cents, sha256"
                       " FROM refund_batches WHERE id = ?");
   q.bind(1, batch);

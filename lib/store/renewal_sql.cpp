@@ -6,7 +6,9 @@
 #include "domain/permit_period.hpp"
 #include "domain/zones.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sqlite_connection.hpp"
+
+#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -72,7 +74,8 @@ void renewal_obstacle(sqlite3_context* ctx, int, sqlite3_value** argv) {
 // can reach the rules once they are gone.
 class ScopedFunctions {
 public:
-  ScopedFunctions(SQLite::Database& db, const RenewalRules& rules) : db_(db) {
+  // The rules run as SQLite functions: this set-based renewal is the SQLite engine's.
+  ScopedFunctions(sql::Connection& db, const RenewalRules& rules) : db_(sql::sqlite_of(db, "permits renew")) {
     auto* app = const_cast<RenewalRules*>(&rules);
     db_.createFunction("vr_renewal_from", 2, true, app, renewal_from);
     db_.createFunction("vr_renewal_until", 2, true, app, renewal_until);
@@ -93,7 +96,7 @@ private:
 
 }  // namespace
 
-void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std::function<void(RenewedRow&)>& renewed,
+void run_renewal_sql(sql::Connection& db, const RenewalRules& rules, const std::function<void(RenewedRow&)>& renewed,
                      const std::function<void(const NotRenewedRow&)>& not_renewed) {
   ScopedFunctions functions(db, rules);
   db.exec("CREATE TEMP TABLE IF NOT EXISTS renewal_due (seq INTEGER PRIMARY KEY, permit_id INTEGER NOT NULL UNIQUE,"
@@ -102,7 +105,7 @@ void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std:
 
   // 1. The due permits, each with its decision: started, not yet renewed, auto-renew, ending
   //    before the cut-off; the mandate charges would use is the most recently signed usable one.
-  SQLite::Statement due(
+  sql::Statement due(
       db,
       "WITH due AS MATERIALIZED ("  // each domain function runs once per permit
       "  SELECT p.id, p.account_id, p.zone, p.valid_from, p.valid_until, a.status AS a_status, a.tier AS a_tier,"
@@ -125,7 +128,7 @@ void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std:
   // 1b. A permit whose charge (or the charge it was re-presented or charged a fee for) is overdue is
   //     not renewed: the city would otherwise keep issuing permits nobody pays for.
   //     The UPDATE leaves reason NULL where no charge is overdue.
-  SQLite::Statement unpaid(
+  sql::Statement unpaid(
       db, std::string("UPDATE temp.renewal_due SET reason = (SELECT 'charge ' || c.id || ' is unpaid since ' || ") +
               kOverdueSince + " || CASE WHEN c.return_reason IS NULL THEN '' ELSE ' (returned: ' || c.return_reason || ')' END"
               " || ': settle it (charges mark-paid) before the permit is renewed'"
@@ -138,7 +141,7 @@ void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std:
 
   // 2. The new periods, then one charge each (due after the pre-notification period, and not
   //    before the period starts).
-  SQLite::Statement permits(
+  sql::Statement permits(
       db,
       "INSERT INTO permits(account_id, plate, zone, valid_from, valid_until, status, auto_renew, fee_cents, renewed_from,"
       " created_by, created_at, updated_at)"
@@ -147,7 +150,7 @@ void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std:
   permits.bind(":actor", rules.actor);
   permits.bind(":now", rules.now);
   permits.exec();
-  SQLite::Statement charges(
+  sql::Statement charges(
       db,
       "INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at)"
       " SELECT n.account_id, n.id, d.mandate_id, n.fee_cents, max(n.valid_from, :earliest),"
@@ -158,7 +161,7 @@ void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std:
   charges.exec();
 
   // 3. What happened, for the report.
-  SQLite::Statement done(
+  sql::Statement done(
       db,
       "SELECT n.id, n.account_id, n.fee_cents, n.renewed_from, c.id, n.plate, n.zone, n.valid_from, n.valid_until,"
       "       m.reference, m.iban, c.due_on, c.status = 'open'"
@@ -181,7 +184,7 @@ void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std:
     row.collect = done.getColumn(12).getInt() != 0;
     renewed(row);
   }
-  SQLite::Statement refused(db, "SELECT permit_id, account_id, reason FROM temp.renewal_due WHERE reason IS NOT NULL ORDER BY seq");
+  sql::Statement refused(db, "SELECT permit_id, account_id, reason FROM temp.renewal_due WHERE reason IS NOT NULL ORDER BY seq");
   while (refused.executeStep())
     not_renewed({refused.getColumn(0).getInt64(), refused.getColumn(1).getInt64(), refused.getColumn(2).getString()});
   db.exec("DELETE FROM temp.renewal_due");

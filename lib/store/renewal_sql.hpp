@@ -6,7 +6,7 @@
 #include "core/date.hpp"
 #include "domain/city.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <functional>
 #include <map>
@@ -40,7 +40,7 @@ struct NotRenewedRow {
 // Runs the renewal inside the caller's transaction; calls `renewed` and `not_renewed` for each
 // row in a stable order (the old permits' end date, then id). `renewed` may move the row's strings
 // out: each row is read afresh.
-void run_renewal_sql(SQLite::Database& db, const RenewalRules& rules, const std::function<void(RenewedRow&)>& renewed,
+void run_renewal_sql(sql::Connection& db, const RenewalRules& rules, const std::function<void(RenewedRow&)>& renewed,
                      const std::function<void(const NotRenewedRow&)>& not_renewed);
 
 }  // namespace vrathaus

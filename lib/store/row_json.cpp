@@ -1,10 +1,10 @@
 #include "store/row_json.hpp"
 
-#include <SQLiteCpp/Column.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
-nlohmann::json row_json(SQLite::Statement& q) {
+nlohmann::json row_json(sql::Statement& q) {
   nlohmann::json out = nlohmann::json::object();
   for (int i = 0; i < q.getColumnCount(); ++i) {
     auto c = q.getColumn(i);

@@ -4,6 +4,9 @@
 #include "domain/pain008.hpp"
 #include "domain/permit_period.hpp"
 
+#include "store/sql/sqlite_connection.hpp"
+
+#include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
 #include <optional>
@@ -42,7 +45,8 @@ void sepa_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 }  // namespace
 
-void register_domain_functions(SQLite::Database& db) {
+void register_domain_functions(sql::Connection& connection) {
+  auto& db = sql::sqlite_of(connection, "the domain's SQL functions");
   db.createFunction("vr_permit_status", 4, true, nullptr, permit_status);
   db.createFunction("vr_mandate_usable", 3, true, nullptr, mandate_usable);
   db.createFunction("vr_sepa_text", 2, true, nullptr, sepa_text);

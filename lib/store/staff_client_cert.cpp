@@ -4,7 +4,7 @@
 
 namespace vrathaus {
 
-std::optional<std::string> required_client_cert(SQLite::Database& db, const std::string& staff_id) {
+std::optional<std::string> required_client_cert(sql::Connection& db, const std::string& staff_id) {
   Prepared q(db, "SELECT client_cert_sha256 FROM staff WHERE id = ?");
   q->bind(1, staff_id);
   if (!q->executeStep() || q->getColumn(0).isNull()) return std::nullopt;

@@ -1,6 +1,6 @@
 #include "store/statement_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -36,8 +36,8 @@ ORDER BY 1, 2, 4
 
 }  // namespace
 
-std::vector<StatementLine> statement_lines(SQLite::Database& db, std::int64_t account_id) {
-  SQLite::Statement q(db, kLines);
+std::vector<StatementLine> statement_lines(sql::Connection& db, std::int64_t account_id) {
+  sql::Statement q(db, kLines);
   q.bind(":account", account_id);
   std::vector<StatementLine> out;
   while (q.executeStep())

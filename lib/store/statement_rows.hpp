@@ -1,7 +1,7 @@
 #pragma once
 // An account's money movements, in the order they happened: what each charge, collection, return,
 // payment, refund and payout did to what the account owes the city.
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <cstdint>
 #include <string>
@@ -18,6 +18,6 @@ struct StatementLine {
 };
 
 // Every line of the account, oldest first (same day: the order the kinds happen in, then charge).
-std::vector<StatementLine> statement_lines(SQLite::Database& db, std::int64_t account_id);
+std::vector<StatementLine> statement_lines(sql::Connection& db, std::int64_t account_id);
 
 }  // namespace vrathaus

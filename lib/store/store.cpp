@@ -2,11 +2,14 @@
 
 #include "core/error.hpp"
 #include "store/migrations.hpp"
-#include "store/prepared.hpp"
+#include "store/pg_engine.hpp"
+#include "store/pg_migrations.hpp"
+#include "store/sql/sqlite_connection.hpp"
+#include "store/sql/sqlite_error.hpp"
 #include "store/sql_functions.hpp"
 
 #include <SQLiteCpp/Backup.h>
-#include <SQLiteCpp/Transaction.h>
+#include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
 #include <fcntl.h>
@@ -52,7 +55,7 @@ void configure_sqlite_once() {
   std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
-SQLite::Database open_database(const std::string& path, OpenMode mode, int busy_timeout_ms) {
+std::unique_ptr<sql::Connection> open_database(const std::string& path, OpenMode mode, int busy_timeout_ms) {
   configure_sqlite_once();
   try {
     // No per-call mutex on the connection: a Store is used by one thread at a time (the server
@@ -61,9 +64,10 @@ SQLite::Database open_database(const std::string& path, OpenMode mode, int busy_
     // A store this user may only read (a backup on read-only media, a file of another user's) is
     // opened read-only: reading it works, and a change is refused as such rather than failing
     // deep inside SQLite.
-    int access_mode = ::access(file.c_str(), W_OK) == 0 || errno == ENOENT ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
-    return SQLite::Database(file, access_mode | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
-  } catch (const SQLite::Exception& e) {
+    bool read_only = ::access(file.c_str(), W_OK) != 0 && errno != ENOENT;
+    return std::make_unique<sql::SqliteConnection>(
+        file, sql::SqliteOptions{.read_only = read_only, .busy_timeout_ms = busy_timeout_ms});
+  } catch (const sql::Error& e) {
     fail(ErrorKind::config, "cannot open the store {}: {}", path, e.what());
   }
 }
@@ -87,17 +91,21 @@ struct Store::BusyWait {
   }
 };
 
-[[noreturn]] void rethrow_sqlite(const std::exception& e) {
-  if (auto* sq = dynamic_cast<const SQLite::Exception*>(&e)) {
-    int code = sq->getErrorCode();
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-      fail(ErrorKind::busy, "the store is busy (another process holds the write lock); try again");
-    if (code == SQLITE_CONSTRAINT) fail(ErrorKind::conflict, "refused by a store constraint: {}", sq->what());
-    if (code == SQLITE_FULL) fail(ErrorKind::internal, "the disk is full: {}", sq->what());
-    if (code == SQLITE_READONLY || sq->getExtendedErrorCode() == SQLITE_CANTOPEN_ISDIR)
-      fail(ErrorKind::config, "the store is read-only for this user ({}): changes need write access to the store "
-                              "file, and reading it needs write access to its directory for SQLite's WAL index",
-           sq->what());
+[[noreturn]] void rethrow_sql_error(const std::exception& e) {
+  if (auto* error = dynamic_cast<const sql::Error*>(&e)) {
+    switch (error->kind()) {
+      case sql::ErrorKind::busy:
+        fail(ErrorKind::busy, "the store is busy (another process holds the write lock); try again");
+      case sql::ErrorKind::serialization:
+        fail(ErrorKind::busy, "the store is busy (a concurrent change won a race); try again");
+      case sql::ErrorKind::constraint: fail(ErrorKind::conflict, "refused by a store constraint: {}", error->what());
+      case sql::ErrorKind::disk_full: fail(ErrorKind::internal, "the disk is full: {}", error->what());
+      case sql::ErrorKind::read_only:
+        fail(ErrorKind::config, "the store is read-only for this user ({}): changes need write access to the store "
+                                "file, and reading it needs write access to its directory for SQLite's WAL index",
+             error->what());
+      case sql::ErrorKind::other: break;
+    }
   }
   fail(ErrorKind::internal, "store error: {}", e.what());
 }
@@ -105,27 +113,35 @@ struct Store::BusyWait {
 Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
     : path_(path),
       busy_(std::make_unique<BusyWait>(BusyWait{std::chrono::milliseconds(busy_timeout_ms), {}})),
-      db_(open_database(path, mode, busy_timeout_ms)) {
-  sqlite3_busy_handler(db_.getHandle(), &BusyWait::handle, busy_.get());
-  try {
-    // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
-    if (sqlite3_db_readonly(db_.getHandle(), "main") != 1) db_.exec("PRAGMA journal_mode=WAL");
-    db_.exec("PRAGMA foreign_keys=ON");
-    db_.exec("PRAGMA synchronous=NORMAL");
-    db_.exec("PRAGMA trusted_schema=OFF");
-    register_domain_functions(db_);
-  } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e);
+      // The URL chooses the engine: postgresql:// or postgres:// is PostgreSQL, anything else a file.
+      db_(is_postgresql_url(path) ? open_postgresql(path, busy_timeout_ms) : open_database(path, mode, busy_timeout_ms)) {
+  // SQLite alone needs setting up; a PostgreSQL connection comes ready (postgresql/).
+  if (db_->engine() == sql::Engine::sqlite) {
+    auto* handle = sql::sqlite_of(*db_, "the store's busy handler").getHandle();
+    sqlite3_busy_handler(handle, &BusyWait::handle, busy_.get());
+    try {
+      // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
+      if (sqlite3_db_readonly(handle, "main") != 1) db_->exec("PRAGMA journal_mode=WAL");
+      db_->exec("PRAGMA foreign_keys=ON");
+      db_->exec("PRAGMA synchronous=NORMAL");
+      db_->exec("PRAGMA trusted_schema=OFF");
+      register_domain_functions(*db_);
+    } catch (const sql::Error& e) {
+      rethrow_sql_error(e);
+    }
   }
   if (schema_version() > latest_schema_version())
     fail(ErrorKind::config, "the store {} has schema version {}, newer than this vrathaus knows ({}): upgrade vrathaus",
          path, schema_version(), latest_schema_version());
-  keep_prepared(db_);  // last: a constructor that throws has no destructor to forget it
+  db_->keep_statements();
 }
 
-Store::~Store() { forget_prepared(db_); }
+Store::~Store() = default;
 
-int Store::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+int Store::schema_version() {
+  if (db_->engine() == sql::Engine::postgresql) return pg_schema_version(*db_);
+  return db_->execAndGet("PRAGMA user_version").getInt();
+}
 
 int Store::latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
 
@@ -138,13 +154,20 @@ void Store::require_current_schema() {
 }
 
 int Store::migrate() {
+  if (db_->engine() == sql::Engine::postgresql) {
+    try {
+      return pg_migrate(*db_);
+    } catch (const sql::Error& e) {
+      rethrow_sql_error(e);
+    }
+  }
   int applied = 0;
   for (const auto& m : migrations()) {
     write_transaction([&] {
       // Re-read inside the write lock: a concurrent `db migrate` may have applied it already.
       if (schema_version() >= m.version) return;
-      db_.exec(m.sql);
-      db_.exec("PRAGMA user_version=" + std::to_string(m.version));
+      db_->exec(m.sql);
+      db_->exec("PRAGMA user_version=" + std::to_string(m.version));
       ++applied;
     });
   }
@@ -153,25 +176,25 @@ int Store::migrate() {
 
 void Store::write_transaction(const std::function<void()>& work, bool rollback) {
   try {
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    sql::Transaction tx(*db_, sql::TransactionKind::immediate);
     work();
     if (!rollback) tx.commit();  // the destructor rolls back otherwise
   } catch (const Error&) {
     throw;
-  } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e);
+  } catch (const sql::Error& e) {
+    rethrow_sql_error(e);
   }
 }
 
 void Store::read_transaction(const std::function<void()>& work) {
   try {
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::DEFERRED);
+    sql::Transaction tx(*db_, sql::TransactionKind::read);
     work();
     tx.commit();
   } catch (const Error&) {
     throw;
-  } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e);
+  } catch (const sql::Error& e) {
+    rethrow_sql_error(e);
   }
 }
 
@@ -180,15 +203,20 @@ void Store::backup_to(const std::string& target) {
   if (fs::exists(target, ec)) fail(ErrorKind::conflict, "{} exists already; choose a new file for the backup", target);
   prepare_path(target, OpenMode::create);
   try {
+    auto& source = sql::sqlite_of(*db_, "db backup");
     SQLite::Database copy(target, SQLite::OPEN_READWRITE);
-    SQLite::Backup backup(copy, db_);
+    SQLite::Backup backup(copy, source);
     // Copy in steps so writers are only briefly blocked; the backup restarts itself when the
     // source changes between steps, so the result is one consistent snapshot.
     for (int rc = backup.executeStep(256); rc != SQLITE_DONE; rc = backup.executeStep(256))
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
-  } catch (const SQLite::Exception& e) {
+  } catch (const std::exception& e) {
     std::filesystem::remove(target, ec);
-    rethrow_sqlite(e);
+    try {
+      sql::rethrow_as_sql_error(e);
+    } catch (const sql::Error& error) {
+      rethrow_sql_error(error);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The SQLite store: one file, WAL mode, foreign keys on, a busy timeout, versioned migrations.
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <functional>
 #include <memory>
@@ -19,7 +19,7 @@ public:
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  SQLite::Database& db() { return db_; }
+  sql::Connection& db() { return *db_; }
   const std::string& path() const { return path_; }
 
   int schema_version();
@@ -41,10 +41,11 @@ private:
   struct BusyWait;
   std::string path_;
   std::unique_ptr<BusyWait> busy_;  // declared before db_: it outlives the connection that calls it
-  SQLite::Database db_;
+  std::unique_ptr<sql::Connection> db_;
 };
 
-// Turns SQLite's own exceptions into vrathaus errors (busy → exit 8, constraint → 4, other → 70).
-[[noreturn]] void rethrow_sqlite(const std::exception& e);
+// Turns the store's errors (sql::Error) into vrathaus errors (busy → exit 8, constraint → 4,
+// read-only → 9, other → 70).
+[[noreturn]] void rethrow_sql_error(const std::exception& e);
 
 }  // namespace vrathaus

@@ -1,18 +1,18 @@
 #include "store/store_settings.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 
-std::optional<std::string> store_setting(SQLite::Database& db, const std::string& name) {
-  SQLite::Statement q(db, "SELECT value FROM store_settings WHERE name = ?");
+std::optional<std::string> store_setting(sql::Connection& db, const std::string& name) {
+  sql::Statement q(db, "SELECT value FROM store_settings WHERE name = ?");
   q.bind(1, name);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getString();
 }
 
-void set_store_setting(SQLite::Database& db, const std::string& name, const std::string& value) {
-  SQLite::Statement q(db, "INSERT INTO store_settings(name, value) VALUES (?, ?) "
+void set_store_setting(sql::Connection& db, const std::string& name, const std::string& value) {
+  sql::Statement q(db, "INSERT INTO store_settings(name, value) VALUES (?, ?) "
                           "ON CONFLICT(name) DO UPDATE SET value = excluded.value");
   q.bind(1, name);
   q.bind(2, value);

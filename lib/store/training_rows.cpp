@@ -2,7 +2,7 @@
 
 #include "core/error.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 #include <unordered_map>
 
@@ -13,10 +13,10 @@ constexpr const char* kSessionColumns =
     "SELECT id, cert, on_date, trainer, capacity, office, status, created_by, created_at, completed_by, completed_at "
     "FROM training_sessions ";
 
-std::string text(SQLite::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
+std::string text(sql::Statement& q, int i) { return q.getColumn(i).isNull() ? std::string() : q.getColumn(i).getString(); }
 
-std::vector<Enrolment> load_enrolments(SQLite::Database& db, std::int64_t session) {
-  SQLite::Statement q(db, "SELECT staff, outcome FROM training_enrolments WHERE session_id = ? ORDER BY staff");
+std::vector<Enrolment> load_enrolments(sql::Connection& db, std::int64_t session) {
+  sql::Statement q(db, "SELECT staff, outcome FROM training_enrolments WHERE session_id = ? ORDER BY staff");
   q.bind(1, session);
   std::vector<Enrolment> out;
   while (q.executeStep()) out.push_back({text(q, 0), text(q, 1)});
@@ -24,7 +24,7 @@ std::vector<Enrolment> load_enrolments(SQLite::Database& db, std::int64_t sessio
 }
 
 // The session's own columns (kSessionColumns), without its enrolments.
-SessionRow read_session_columns(SQLite::Statement& q) {
+SessionRow read_session_columns(sql::Statement& q) {
   SessionRow r;
   r.id = q.getColumn(0).getInt64();
   r.cert = text(q, 1);
@@ -44,9 +44,9 @@ SessionRow read_session_columns(SQLite::Statement& q) {
 
 }  // namespace
 
-std::int64_t insert_session(SQLite::Database& db, const SessionRow& r) {
-  SQLite::Statement q(db, "INSERT INTO training_sessions(cert, on_date, trainer, capacity, office, created_by, created_at)"
-                          " VALUES (?,?,?,?,?,?,?)");
+std::int64_t insert_session(sql::Connection& db, const SessionRow& r) {
+  sql::Statement q(db, "INSERT INTO training_sessions(cert, on_date, trainer, capacity, office, created_by, created_at)"
+                          " VALUES (?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, r.cert);
   q.bind(2, r.date.str());
   q.bind(3, r.trainer);
@@ -57,12 +57,11 @@ std::int64_t insert_session(SQLite::Database& db, const SessionRow& r) {
     q.bind(5, r.office);
   q.bind(6, r.created_by);
   q.bind(7, r.created_at);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-std::optional<SessionRow> load_session(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, std::string(kSessionColumns) + "WHERE id = ?");
+std::optional<SessionRow> load_session(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db, std::string(kSessionColumns) + "WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   auto r = read_session_columns(q);
@@ -70,13 +69,13 @@ std::optional<SessionRow> load_session(SQLite::Database& db, std::int64_t id) {
   return r;
 }
 
-std::vector<SessionRow> load_sessions(SQLite::Database& db, const std::string& cert, std::optional<Date> from) {
+std::vector<SessionRow> load_sessions(sql::Connection& db, const std::string& cert, std::optional<Date> from) {
   constexpr const char* kChosen = "(?1 = '' OR cert = ?1) AND (?2 = '' OR on_date >= ?2)";
-  auto bind_choice = [&](SQLite::Statement& q) {
+  auto bind_choice = [&](sql::Statement& q) {
     q.bind(1, cert);
     q.bind(2, from ? from->str() : std::string());
   };
-  SQLite::Statement q(db, std::string(kSessionColumns) + "WHERE " + kChosen + " ORDER BY on_date, id");
+  sql::Statement q(db, std::string(kSessionColumns) + "WHERE " + kChosen + " ORDER BY on_date, id");
   bind_choice(q);
   std::vector<SessionRow> out;
   std::unordered_map<std::int64_t, std::size_t> index;
@@ -86,7 +85,7 @@ std::vector<SessionRow> load_sessions(SQLite::Database& db, const std::string& c
   }
   if (out.empty()) return out;
   // Every chosen session's enrolments in one pass, not one query per session.
-  SQLite::Statement e(db, std::string("SELECT session_id, staff, outcome FROM training_enrolments WHERE session_id IN "
+  sql::Statement e(db, std::string("SELECT session_id, staff, outcome FROM training_enrolments WHERE session_id IN "
                                       "(SELECT id FROM training_sessions WHERE ") + kChosen + ") ORDER BY session_id, staff");
   bind_choice(e);
   while (e.executeStep())  // a session added between the two reads (outside a transaction) is in neither
@@ -95,9 +94,9 @@ std::vector<SessionRow> load_sessions(SQLite::Database& db, const std::string& c
   return out;
 }
 
-void insert_enrolment(SQLite::Database& db, std::int64_t session, const std::string& staff, const std::string& by,
+void insert_enrolment(sql::Connection& db, std::int64_t session, const std::string& staff, const std::string& by,
                       const std::string& at) {
-  SQLite::Statement q(db, "INSERT INTO training_enrolments(session_id, staff, enrolled_by, enrolled_at) VALUES (?,?,?,?)");
+  sql::Statement q(db, "INSERT INTO training_enrolments(session_id, staff, enrolled_by, enrolled_at) VALUES (?,?,?,?)");
   q.bind(1, session);
   q.bind(2, staff);
   q.bind(3, by);
@@ -105,16 +104,16 @@ void insert_enrolment(SQLite::Database& db, std::int64_t session, const std::str
   q.exec();
 }
 
-void store_outcome(SQLite::Database& db, std::int64_t session, const std::string& staff, const std::string& outcome) {
-  SQLite::Statement q(db, "UPDATE training_enrolments SET outcome = ? WHERE session_id = ? AND staff = ?");
+void store_outcome(sql::Connection& db, std::int64_t session, const std::string& staff, const std::string& outcome) {
+  sql::Statement q(db, "UPDATE training_enrolments SET outcome = ? WHERE session_id = ? AND staff = ?");
   q.bind(1, outcome);
   q.bind(2, session);
   q.bind(3, staff);
   q.exec();
 }
 
-void mark_session_completed(SQLite::Database& db, const SessionRow& r) {
-  SQLite::Statement q(db, "UPDATE training_sessions SET status = 'completed', completed_by = ?, completed_at = ? WHERE id = ?");
+void mark_session_completed(sql::Connection& db, const SessionRow& r) {
+  sql::Statement q(db, "UPDATE training_sessions SET status = 'completed', completed_by = ?, completed_at = ? WHERE id = ?");
   q.bind(1, r.completed_by);
   q.bind(2, r.completed_at);
   q.bind(3, r.id);

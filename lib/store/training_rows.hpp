@@ -3,7 +3,7 @@
 // parameters.
 #include "core/date.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sql.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -29,13 +29,13 @@ struct SessionRow {
   std::vector<Enrolment> enrolments;  // by staff id
 };
 
-std::int64_t insert_session(SQLite::Database& db, const SessionRow& row);
-std::optional<SessionRow> load_session(SQLite::Database& db, std::int64_t id);
+std::int64_t insert_session(sql::Connection& db, const SessionRow& row);
+std::optional<SessionRow> load_session(sql::Connection& db, std::int64_t id);
 // Sessions of `cert` (every kind when empty) on or after `from` (all when not given), by date and id.
-std::vector<SessionRow> load_sessions(SQLite::Database& db, const std::string& cert = {}, std::optional<Date> from = {});
-void insert_enrolment(SQLite::Database& db, std::int64_t session, const std::string& staff, const std::string& by,
+std::vector<SessionRow> load_sessions(sql::Connection& db, const std::string& cert = {}, std::optional<Date> from = {});
+void insert_enrolment(sql::Connection& db, std::int64_t session, const std::string& staff, const std::string& by,
                       const std::string& at);
-void store_outcome(SQLite::Database& db, std::int64_t session, const std::string& staff, const std::string& outcome);
-void mark_session_completed(SQLite::Database& db, const SessionRow& row);
+void store_outcome(sql::Connection& db, std::int64_t session, const std::string& staff, const std::string& outcome);
+void mark_session_completed(sql::Connection& db, const SessionRow& row);
 
 }  // namespace vrathaus

@@ -1,6 +1,6 @@
 #include "store/upgrade_rows.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -10,13 +10,13 @@ constexpr const char* kColumns =
     "document_expiry, document_country, register_court, register_no, eid_pseudonym_hash, requested_at, requested_by, "
     "decided_at, reason, revoked_at, revoked_by, confirmed_at, awaiting_until";
 
-std::optional<std::string> opt(SQLite::Statement& q, int i) {
+std::optional<std::string> opt(sql::Statement& q, int i) {
   auto c = q.getColumn(i);
   if (c.isNull()) return std::nullopt;
   return c.getString();
 }
 
-void bind_opt(SQLite::Statement& q, int i, const std::optional<std::string>& v) {
+void bind_opt(sql::Statement& q, int i, const std::optional<std::string>& v) {
   if (v)
     q.bind(i, *v);
   else
@@ -30,7 +30,7 @@ std::vector<std::optional<std::string>*> middle(Upgrade& u) {
           &u.register_court,  &u.register_no,      &u.eid_pseudonym_hash};
 }
 
-Upgrade read_row(SQLite::Statement& q) {
+Upgrade read_row(sql::Statement& q) {
   Upgrade u;
   u.id = q.getColumn(0).getInt64();
   u.account_id = q.getColumn(1).getInt64();
@@ -50,7 +50,7 @@ Upgrade read_row(SQLite::Statement& q) {
   return u;
 }
 
-void bind_row(SQLite::Statement& q, Upgrade u) {
+void bind_row(sql::Statement& q, Upgrade u) {
   q.bind(2, u.account_id);
   q.bind(3, u.from_tier);
   q.bind(4, u.to_tier);
@@ -67,7 +67,7 @@ void bind_row(SQLite::Statement& q, Upgrade u) {
   bind_opt(q, 24, u.awaiting_until);
 }
 
-std::vector<Upgrade> read_all(SQLite::Statement& q) {
+std::vector<Upgrade> read_all(sql::Statement& q) {
   std::vector<Upgrade> out;
   while (q.executeStep()) out.push_back(read_row(q));
   return out;
@@ -75,16 +75,15 @@ std::vector<Upgrade> read_all(SQLite::Statement& q) {
 
 }  // namespace
 
-std::int64_t insert_upgrade(SQLite::Database& db, const Upgrade& u) {
-  SQLite::Statement q(db, std::string("INSERT INTO upgrades(") + kColumns +
-                              ") VALUES (NULL,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)");
+std::int64_t insert_upgrade(sql::Connection& db, const Upgrade& u) {
+  sql::Statement q(db, std::string("INSERT INTO upgrades(") + kColumns +
+                              ") VALUES (NULL,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24) RETURNING id");
   bind_row(q, u);
-  q.exec();
-  return db.getLastInsertRowid();
+  return q.execReturningId();
 }
 
-void update_upgrade(SQLite::Database& db, const Upgrade& u) {
-  SQLite::Statement q(db,
+void update_upgrade(sql::Connection& db, const Upgrade& u) {
+  sql::Statement q(db,
                       "UPDATE upgrades SET account_id=?2, from_tier=?3, to_tier=?4, status=?5, method=?6, office=?7, "
                       "staff=?8, second_staff=?9, document_type=?10, document_hash=?11, document_expiry=?12, "
                       "document_country=?13, register_court=?14, register_no=?15, eid_pseudonym_hash=?16, "
@@ -96,29 +95,29 @@ void update_upgrade(SQLite::Database& db, const Upgrade& u) {
   q.exec();
 }
 
-std::optional<Upgrade> load_upgrade(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kColumns + " FROM upgrades WHERE id = ?");
+std::optional<Upgrade> load_upgrade(sql::Connection& db, std::int64_t id) {
+  sql::Statement q(db, std::string("SELECT ") + kColumns + " FROM upgrades WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_row(q);
 }
 
-std::optional<Upgrade> pending_upgrade(SQLite::Database& db, std::int64_t account_id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kColumns + " FROM upgrades WHERE account_id = ? AND status = 'pending'");
+std::optional<Upgrade> pending_upgrade(sql::Connection& db, std::int64_t account_id) {
+  sql::Statement q(db, std::string("SELECT ") + kColumns + " FROM upgrades WHERE account_id = ? AND status = 'pending'");
   q.bind(1, account_id);
   if (!q.executeStep()) return std::nullopt;
   return read_row(q);
 }
 
-std::optional<Upgrade> awaiting_upgrade(SQLite::Database& db, std::int64_t account_id) {
-  SQLite::Statement q(db, std::string("SELECT ") + kColumns +
+std::optional<Upgrade> awaiting_upgrade(sql::Connection& db, std::int64_t account_id) {
+  sql::Statement q(db, std::string("SELECT ") + kColumns +
                               " FROM upgrades WHERE account_id = ? AND status = 'awaiting-confirmation'");
   q.bind(1, account_id);
   if (!q.executeStep()) return std::nullopt;
   return read_row(q);
 }
 
-std::vector<Upgrade> query_upgrades(SQLite::Database& db, const UpgradeQuery& f) {
+std::vector<Upgrade> query_upgrades(sql::Connection& db, const UpgradeQuery& f) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM upgrades WHERE id > :after";
   // With a day given, an awaiting upgrade whose day has passed is filtered as the expired one it is.
   if (!f.status.empty() && !f.today.empty())
@@ -129,7 +128,7 @@ std::vector<Upgrade> query_upgrades(SQLite::Database& db, const UpgradeQuery& f)
   if (f.account_id) sql += " AND account_id = :account";
   sql += " ORDER BY id";
   if (f.limit) sql += " LIMIT :limit";
-  SQLite::Statement q(db, sql);
+  sql::Statement q(db, sql);
   q.bind(":after", f.after_id);
   if (!f.status.empty()) q.bind(":status", f.status);
   if (!f.status.empty() && !f.today.empty()) q.bind(":today", f.today);
@@ -138,16 +137,16 @@ std::vector<Upgrade> query_upgrades(SQLite::Database& db, const UpgradeQuery& f)
   return read_all(q);
 }
 
-int expire_lapsed_upgrades(SQLite::Database& db, const std::string& today) {
-  SQLite::Statement q(db, "UPDATE upgrades SET status = 'expired' "
+int expire_lapsed_upgrades(sql::Connection& db, const std::string& today) {
+  sql::Statement q(db, "UPDATE upgrades SET status = 'expired' "
                           "WHERE status = 'awaiting-confirmation' AND awaiting_until < ?");
   q.bind(1, today);
   return q.exec();
 }
 
-std::vector<std::int64_t> accounts_with_document(SQLite::Database& db, const std::string& document_hash,
+std::vector<std::int64_t> accounts_with_document(sql::Connection& db, const std::string& document_hash,
                                                  std::int64_t except_account) {
-  SQLite::Statement q(db,
+  sql::Statement q(db,
                       "SELECT DISTINCT account_id FROM upgrades WHERE document_hash = ? AND account_id <> ? "
                       "AND status IN ('performed', 'revoked') ORDER BY account_id");
   q.bind(1, document_hash);
@@ -157,15 +156,15 @@ std::vector<std::int64_t> accounts_with_document(SQLite::Database& db, const std
   return out;
 }
 
-std::optional<std::int64_t> eid_account(SQLite::Database& db, const std::string& pseudonym_hash) {
-  SQLite::Statement q(db, "SELECT account_id FROM eid_pseudonyms WHERE pseudonym_hash = ?");
+std::optional<std::int64_t> eid_account(sql::Connection& db, const std::string& pseudonym_hash) {
+  sql::Statement q(db, "SELECT account_id FROM eid_pseudonyms WHERE pseudonym_hash = ?");
   q.bind(1, pseudonym_hash);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
 }
 
-void bind_eid(SQLite::Database& db, const std::string& pseudonym_hash, std::int64_t account_id, const std::string& at) {
-  SQLite::Statement q(db, "INSERT INTO eid_pseudonyms(pseudonym_hash, account_id, bound_at) VALUES (?, ?, ?) "
+void bind_eid(sql::Connection& db, const std::string& pseudonym_hash, std::int64_t account_id, const std::string& at) {
+  sql::Statement q(db, "INSERT INTO eid_pseudonyms(pseudonym_hash, account_id, bound_at) VALUES (?, ?, ?) "
                           "ON CONFLICT(pseudonym_hash) DO NOTHING");
   q.bind(1, pseudonym_hash);
   q.bind(2, account_id);
@@ -173,35 +172,35 @@ void bind_eid(SQLite::Database& db, const std::string& pseudonym_hash, std::int6
   q.exec();
 }
 
-void erase_upgrade_evidence(SQLite::Database& db, std::int64_t account_id) {
-  SQLite::Statement u(db,
+void erase_upgrade_evidence(sql::Connection& db, std::int64_t account_id) {
+  sql::Statement u(db,
                       "UPDATE upgrades SET document_hash = NULL, document_expiry = NULL, document_country = NULL, "
                       "eid_pseudonym_hash = NULL WHERE account_id = ?");
   u.bind(1, account_id);
   u.exec();
-  SQLite::Statement e(db, "DELETE FROM eid_pseudonyms WHERE account_id = ?");
+  sql::Statement e(db, "DELETE FROM eid_pseudonyms WHERE account_id = ?");
   e.bind(1, account_id);
   e.exec();
 }
 
-std::vector<std::string> staff_owning_account(SQLite::Database& db, std::int64_t account_id) {
-  SQLite::Statement q(db, "SELECT staff FROM staff_accounts WHERE account_id = ? ORDER BY staff");
+std::vector<std::string> staff_owning_account(sql::Connection& db, std::int64_t account_id) {
+  sql::Statement q(db, "SELECT staff FROM staff_accounts WHERE account_id = ? ORDER BY staff");
   q.bind(1, account_id);
   std::vector<std::string> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getString());
   return out;
 }
 
-std::vector<std::int64_t> accounts_of_staff(SQLite::Database& db, const std::string& staff) {
-  SQLite::Statement q(db, "SELECT account_id FROM staff_accounts WHERE staff = ? ORDER BY account_id");
+std::vector<std::int64_t> accounts_of_staff(sql::Connection& db, const std::string& staff) {
+  sql::Statement q(db, "SELECT account_id FROM staff_accounts WHERE staff = ? ORDER BY account_id");
   q.bind(1, staff);
   std::vector<std::int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;
 }
 
-bool link_staff_account(SQLite::Database& db, const std::string& staff, std::int64_t account_id, const std::string& at) {
-  SQLite::Statement q(db, "INSERT INTO staff_accounts(staff, account_id, linked_at) VALUES (?, ?, ?) "
+bool link_staff_account(sql::Connection& db, const std::string& staff, std::int64_t account_id, const std::string& at) {
+  sql::Statement q(db, "INSERT INTO staff_accounts(staff, account_id, linked_at) VALUES (?, ?, ?) "
                           "ON CONFLICT(staff, account_id) DO NOTHING");
   q.bind(1, staff);
   q.bind(2, account_id);
@@ -209,8 +208,8 @@ bool link_staff_account(SQLite::Database& db, const std::string& staff, std::int
   return q.exec() > 0;
 }
 
-bool unlink_staff_account(SQLite::Database& db, const std::string& staff, std::int64_t account_id) {
-  SQLite::Statement q(db, "DELETE FROM staff_accounts WHERE staff = ? AND account_id = ?");
+bool unlink_staff_account(sql::Connection& db, const std::string& staff, std::int64_t account_id) {
+  sql::Statement q(db, "DELETE FROM staff_accounts WHERE staff = ? AND account_id = ?");
   q.bind(1, staff);
   q.bind(2, account_id);
   return q.exec() > 0;

@@ -9,7 +9,7 @@
 #include "service/appointments.hpp"
 #include "store/store.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -42,8 +42,8 @@ CityConfig city() {
 }
 
 struct Insert {
-  SQLite::Statement q;
-  Insert(SQLite::Database& db, const char* sql) : q(db, sql) {}
+  sql::Statement q;
+  Insert(sql::Connection& db, const char* sql) : q(db, sql) {}
   template <typename... Values>
   void operator()(const Values&... values) {
     q.reset();

@@ -10,7 +10,7 @@
 #include "store/store.hpp"
 #include "median.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -84,7 +84,7 @@ void fill_store(Store& store, const coverage::Request& r) {
   store.write_transaction([&] {
     auto& db = store.db();
     const std::string now = "2026-01-01T08:00:00Z";
-    SQLite::Statement office(db, "INSERT INTO offices(code, name, min_certified, created_at, updated_at) VALUES (?,?,?,?,?)");
+    sql::Statement office(db, "INSERT INTO offices(code, name, min_certified, created_at, updated_at) VALUES (?,?,?,?,?)");
     for (const auto& o : r.offices) {
       office.reset();
       office.bind(1, o.code);
@@ -94,10 +94,10 @@ void fill_store(Store& store, const coverage::Request& r) {
       office.bind(5, now);
       office.exec();
     }
-    SQLite::Statement staff(db, "INSERT INTO staff(id, name, office, roles, active, created_at, updated_at) VALUES (?,?,?,'clerk',?,?,?)");
-    SQLite::Statement cert(db, "INSERT INTO certifications(staff, kind, granted_on, valid_until, revoked_on, granted_by, created_at)"
+    sql::Statement staff(db, "INSERT INTO staff(id, name, office, roles, active, created_at, updated_at) VALUES (?,?,?,'clerk',?,?,?)");
+    sql::Statement cert(db, "INSERT INTO certifications(staff, kind, granted_on, valid_until, revoked_on, granted_by, created_at)"
                                " VALUES (?,?,?,?,?,'bench',?)");
-    SQLite::Statement absence(db, "INSERT INTO absences(staff, from_date, to_date, reason, created_by, created_at, updated_at)"
+    sql::Statement absence(db, "INSERT INTO absences(staff, from_date, to_date, reason, created_by, created_at, updated_at)"
                                   " VALUES (?,?,?,?,'bench',?,?)");
     for (const auto& s : r.staff) {
       staff.reset();

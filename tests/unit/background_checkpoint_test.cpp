@@ -11,9 +11,9 @@ using namespace vrathaus;
 
 namespace {
 
-void write_rows(SQLite::Database& db, int rows) {
+void write_rows(sql::Connection& db, int rows) {
   db.exec("BEGIN");
-  SQLite::Statement q(db, "INSERT INTO offices(code, name, created_at, updated_at) VALUES (?, 'Bürgerbüro', '2026-11-25T09:00:00Z', '2026-11-25T09:00:00Z')");
+  sql::Statement q(db, "INSERT INTO offices(code, name, created_at, updated_at) VALUES (?, 'Bürgerbüro', '2026-11-25T09:00:00Z', '2026-11-25T09:00:00Z')");
   for (int i = 0; i < rows; ++i) {
     q.reset();
     q.bind(1, "office-" + std::to_string(i));

@@ -4,7 +4,7 @@
 #include "store/bank_return_rows.hpp"
 #include "temp_store.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <doctest/doctest.h>
 
 #include <string>

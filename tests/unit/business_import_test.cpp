@@ -12,7 +12,7 @@ using namespace vrathaus;
 
 namespace {
 
-std::string pragma(SQLite::Database& db, const std::string& name) {
+std::string pragma(sql::Connection& db, const std::string& name) {
   return db.execAndGet("PRAGMA " + name).getString();
 }
 
@@ -21,7 +21,7 @@ struct Settings {
   bool operator==(const Settings&) const = default;
 };
 
-Settings settings(SQLite::Database& db) {
+Settings settings(sql::Connection& db) {
   return {pragma(db, "foreign_keys"), pragma(db, "ignore_check_constraints"), pragma(db, "wal_autocheckpoint"),
           pragma(db, "cache_size")};
 }

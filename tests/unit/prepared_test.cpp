@@ -1,7 +1,7 @@
 #include "store/prepared.hpp"
 #include "temp_store.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/sqlite_connection.hpp"
 #include <doctest/doctest.h>
 
 using namespace vrathaus;
@@ -9,7 +9,7 @@ using namespace vrathaus;
 TEST_CASE("a Store keeps a prepared statement and hands the same one out again, reset and unbound") {
   test::TempStore t;
   auto& db = t.store->db();
-  SQLite::Statement* first = nullptr;
+  sql::Statement* first = nullptr;
   {
     Prepared q(db, "SELECT ?1 + 1");
     q->bind(1, 41);
@@ -42,7 +42,7 @@ TEST_CASE("a kept statement leaves no read open: the connection can commit a wri
 }
 
 TEST_CASE("on a connection that is not a Store's, a Prepared is a one-off statement") {
-  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  sql::SqliteConnection db(":memory:", {.create = true});
   for (int i = 0; i < 2; ++i) {
     Prepared q(db, "SELECT 7");
     REQUIRE(q->executeStep());

@@ -11,7 +11,7 @@
 #include "store/store.hpp"
 #include "temp_store.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

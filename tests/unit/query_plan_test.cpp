@@ -3,7 +3,7 @@
 // would notice.
 #include "temp_store.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -12,8 +12,8 @@ using namespace vrathaus;
 
 namespace {
 
-std::string plan(SQLite::Database& db, const std::string& query) {
-  SQLite::Statement q(db, "EXPLAIN QUERY PLAN " + query);
+std::string plan(sql::Connection& db, const std::string& query) {
+  sql::Statement q(db, "EXPLAIN QUERY PLAN " + query);
   std::string out;
   while (q.executeStep()) out += q.getColumn(3).getString() + "\n";
   return out;

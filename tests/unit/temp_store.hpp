@@ -9,7 +9,7 @@
 #include "service/staff.hpp"
 #include "store/store.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -53,7 +53,7 @@ struct TempStore {
     return declared_allowed(operations().find(operation).access, ctx.actor, params);
   }
   int audit_count(const std::string& action) {
-    SQLite::Statement q(store->db(), "SELECT count(*) FROM audit WHERE action = ?");
+    sql::Statement q(store->db(), "SELECT count(*) FROM audit WHERE action = ?");
     q.bind(1, action);
     q.executeStep();
     return q.getColumn(0).getInt();

@@ -12,7 +12,7 @@
 #include "store/store.hpp"
 #include "temp_store.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/sql.hpp"
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
@@ -59,7 +59,7 @@ struct Fixture : test::TempStore {
   std::string dump() {
     std::string all;
     for (auto table : {"upgrades", "audit", "accounts", "eid_pseudonyms", "idempotency"}) {
-      SQLite::Statement q(store->db(), std::string("SELECT * FROM ") + table);
+      sql::Statement q(store->db(), std::string("SELECT * FROM ") + table);
       while (q.executeStep())
         for (int i = 0; i < q.getColumnCount(); ++i) all += q.getColumn(i).getString() + "|";
     }
@@ -215,7 +215,7 @@ TEST_CASE("an authority upgrade not confirmed the same day expires") {
   auto again_ctx = f.as("s.kruse");
   auto again = perform_upgrade(again_ctx, in).upgrade;
   CHECK(again.id != waiting.id);
-  SQLite::Statement q(f.store->db(), "SELECT status FROM upgrades WHERE id = ?");
+  sql::Statement q(f.store->db(), "SELECT status FROM upgrades WHERE id = ?");
   q.bind(1, waiting.id);
   REQUIRE(q.executeStep());
   CHECK(q.getColumn(0).getString() == "expired");

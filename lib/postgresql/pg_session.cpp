@@ -1,0 +1,74 @@
+#include "postgresql/pg_session.hpp"
+
+#include "postgresql/pg_errors.hpp"
+
+#include <pqxx/prepared_statement>
+
+#include <algorithm>
+#include <cctype>
+
+namespace vrathaus::postgresql {
+namespace {
+
+pqxx::connection connect(const std::string& url) {
+  try {
+    return pqxx::connection(url);
+  } catch (...) {
+    rethrow_as_sql_error();
+  }
+}
+
+// Whether a statement is an INSERT, UPDATE or DELETE, whose rows changed getChanges() reports.
+// libpqxx 6 keeps the command tag ("UPDATE 2") to itself, so the statement's first word decides.
+bool changes_rows(std::string_view sql) {
+  auto start = sql.find_first_not_of(" \t\r\n(");
+  if (start == std::string_view::npos) return false;
+  auto word = sql.substr(start, 6);
+  auto is = [&](std::string_view keyword) {
+    return word.size() >= keyword.size() &&
+           std::equal(keyword.begin(), keyword.end(), word.begin(),
+                      [](char k, char c) { return k == std::toupper(static_cast<unsigned char>(c)); });
+  };
+  return is("INSERT") || is("UPDATE") || is("DELETE");
+}
+
+}  // namespace
+
+Session::Session(const std::string& url) : connection_(connect(url)), work_(connection_) {}
+
+const PreparedQuery& Session::prepared(std::string_view sql) {
+  auto found = prepared_.find(sql);
+  if (found != prepared_.end()) return *found->second;
+  auto query = std::make_unique<PreparedQuery>(
+      PreparedQuery{"vr" + std::to_string(prepared_.size() + 1), rewrite_placeholders(sql), changes_rows(sql)});
+  try {
+    connection_.prepare(query->name, query->text.sql);
+  } catch (...) {
+    rethrow_as_sql_error();
+  }
+  return *prepared_.emplace(std::string(sql), std::move(query)).first->second;
+}
+
+pqxx::result Session::run(const PreparedQuery& query, const std::vector<const char*>& parameters) {
+  try {
+    return count_changes(work_.exec_prepared(query.name, pqxx::prepare::make_dynamic_params(parameters)),
+                         query.is_change);
+  } catch (...) {
+    rethrow_as_sql_error();
+  }
+}
+
+pqxx::result Session::run(const std::string& sql) {
+  try {
+    return count_changes(work_.exec(sql), true);
+  } catch (...) {
+    rethrow_as_sql_error();
+  }
+}
+
+pqxx::result Session::count_changes(pqxx::result result, bool is_change) {
+  if (is_change) changes_ = static_cast<int>(result.affected_rows());
+  return result;
+}
+
+}  // namespace vrathaus::postgresql

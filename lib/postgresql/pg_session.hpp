@@ -1,0 +1,50 @@
+#pragma once
+// One connection to PostgreSQL and what belongs to it: the prepared statements, each prepared once
+// per connection and reused by every Statement with the same text, and the one libpqxx
+// "nontransaction" every query goes through. Transactions are explicit BEGIN/COMMIT/ROLLBACK
+// statements (pg_connection.cpp), so they nest with nothing of libpqxx's own bookkeeping.
+#include "store/pg_placeholders.hpp"
+
+#include <pqxx/connection>
+#include <pqxx/nontransaction>
+#include <pqxx/result>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vrathaus::postgresql {
+
+struct PreparedQuery {
+  std::string name;      // the server-side prepared statement's name
+  PgStatementText text;  // the statement with $N placeholders, and its named parameters
+  bool is_change;        // an INSERT, UPDATE or DELETE: its rows count as changes
+};
+
+class Session {
+public:
+  // Connects with a libpq connection string or URL; throws sql::Error when it cannot.
+  explicit Session(const std::string& url);
+
+  // The prepared statement for `sql` (with SQLite's placeholders), prepared on first use.
+  const PreparedQuery& prepared(std::string_view sql);
+  // Runs it with the parameters in PostgreSQL's text format (nullptr for NULL).
+  pqxx::result run(const PreparedQuery& query, const std::vector<const char*>& parameters);
+  // Runs statements without parameters (several may be separated by semicolons); the rows the
+  // last one returned or changed count as changes.
+  pqxx::result run(const std::string& sql);
+  // Rows changed by the latest INSERT, UPDATE, DELETE or MERGE.
+  int changes() const { return changes_; }
+
+private:
+  pqxx::connection connection_;
+  pqxx::nontransaction work_;
+  std::map<std::string, std::unique_ptr<PreparedQuery>, std::less<>> prepared_;
+  int changes_ = 0;
+
+  pqxx::result count_changes(pqxx::result result, bool is_change);
+};
+
+}  // namespace vrathaus::postgresql
