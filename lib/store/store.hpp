@@ -1,5 +1,6 @@
 #pragma once
-// The SQLite store: one file, WAL mode, foreign keys on, a busy timeout, versioned migrations.
+// The store: one SQLite file (WAL mode, foreign keys on, a busy timeout) behind the engine-neutral
+// sql::Connection (store/sql/connection.hpp), with versioned migrations.
 #include "store/sql/sql.hpp"
 
 #include <functional>
