@@ -137,3 +137,10 @@ expect_stderr() {
 
 # Runs SQL on the store behind the tool's back (tamper tests).
 sql() { sqlite3 "$DB" "$@"; }
+
+# A citizen's guest account, made by the supervisor m.weber (seed-appointments.yaml); prints the id.
+new_account() {  # new_account LOGIN GIVEN FAMILY
+  vr m.weber accounts create --login "$1" --given-name "$2" --family-name "$3"
+  expect_status 0
+  jq -r .id <<<"$output"
+}

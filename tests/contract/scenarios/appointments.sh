@@ -7,11 +7,6 @@ export VRATHAUS_CONFIG=$HERE/appointments-city.yaml
 setup_store seed-appointments.yaml
 D=2026-12-10
 
-new_account() {  # new_account LOGIN GIVEN FAMILY → prints the id
-  vr m.weber accounts create --login "$1" --given-name "$2" --family-name "$3"
-  expect_status 0
-  jq -r .id <<<"$output"
-}
 anna=$(new_account anna@example.de Anna Schröter)
 bernd=$(new_account bernd@example.de Bernd Berger)
 carla=$(new_account carla@example.de Carla Conrad)
