@@ -47,5 +47,5 @@ seed_due_permits() {
 # seed_due_permits_pg URL N [FIRST_ID]: the same into a PostgreSQL store (needs psql).
 seed_due_permits_pg() {
   due_permits_sql "$2" "${3:-0}" | psql -X -q -v ON_ERROR_STOP=1 "$1" >/dev/null
-  psql -X -q "$1" -c "ANALYZE" >/dev/null
+  psql -X -q "$1" -c "ANALYZE accounts, mandates, permits" >/dev/null
 }

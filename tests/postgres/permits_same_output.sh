@@ -58,7 +58,7 @@ iban="DE89 3704 0044 0532 0130 00"
 step m.weber mandates add 1001 --iban "$iban" --reference BWP-ANNA --signed-on 2026-11-01
 step m.weber mandates add 1002 --iban "$iban" --reference BWP-BERT --signed-on 2026-10-01
 step m.weber mandates add 1003 --iban "$iban" --reference BWP-CORA --signed-on 2026-11-20
-step m.weber mandates add 1003 --iban "$iban" --reference bwp-cora   # the reference exists already: exit 4
+step m.weber mandates add 1003 --iban "$iban" --reference bwp-cora --signed-on 2026-11-20  # the reference exists: exit 4
 step m.weber permits issue 1001 --plate "DO-AA 1" --zone I-01
 step m.weber permits issue 1002 --plate "DO-BB 2" --zone I-01 --from 2026-12-01
 step m.weber permits issue 1003 --plate "DO-CC 3" --zone I-02
@@ -68,7 +68,7 @@ step m.weber permits issue 1003 --plate "DO-XX 9" --zone I-01           # not in
 step m.weber permits list --status upcoming
 step m.weber permits list --status active --limit 2
 step m.weber permits show 2
-step m.weber mandates list --account 1003
+step m.weber mandates list 1003
 # Cora's mandate goes: her open charge can no longer be collected.
 step m.weber mandates revoke 3 --reason "Widerruf"
 step m.weber mandates show 3
@@ -78,9 +78,9 @@ export VRATHAUS_NOW=2027-01-05T09:00:00Z
 step m.weber charges overdue
 step m.weber charges list --overdue
 
-# The renewal run: Anna's and Dana's permits are due; Bert's not yet; Cora has no mandate and owes.
+# The renewal run: Anna's and Bert's permits are renewed; Cora's mandate is revoked (and she
+# owes), Dana paid at the counter and has none: reported, exit 1.
 export VRATHAUS_NOW=2027-11-01T09:00:00Z
-step s.kruse permits renew --dry-run
 step s.kruse permits renew
 step s.kruse permits renew   # nothing left to renew
 step m.weber permits list
@@ -88,11 +88,17 @@ step m.weber permits show 1
 step m.weber permits revoke 5 --reason "verzogen"
 step m.weber charges overdue
 step m.weber mandates list
+# A dry run last: PostgreSQL's sequences do not roll back, so after a rolled-back insert the two
+# engines number the next rows differently (a gap on PostgreSQL); nothing is inserted after this.
+export VRATHAUS_NOW=2028-11-01T09:00:00Z
+step s.kruse permits renew --dry-run
 
 diff -u "$T/sqlite.transcript" "$T/postgresql.transcript" >&2 || fail "PostgreSQL's output differs from SQLite's"
 # The transcript says something: the run renewed and refused, and the dunning list has Cora.
 grep -q '"renewed_from"' "$T/sqlite.transcript" || fail "nothing was renewed: $(cat "$T/sqlite.transcript")"
-grep -q 'has no usable SEPA mandate' "$T/sqlite.transcript" || fail "no refusal for Cora"
+grep -q 'account 1003 has no usable SEPA mandate' "$T/sqlite.transcript" || fail "no refusal for Cora"
 grep -q '"overdue_since"' "$T/sqlite.transcript" || fail "no overdue charge"
-[ "$(grep -c '^exit 0' "$T/sqlite.transcript")" -ge 20 ] || fail "too few commands succeeded: $(cat "$T/sqlite.transcript")"
+# Refusals are the documented ones (4), a dunning list or a run with refusals is 1, the rest 0.
+codes=$(grep "^exit " "$T/sqlite.transcript" | cut -d" " -f2 | tr "\n" " ")
+[ "$codes" = "0 0 0 4 0 0 0 0 4 4 0 0 0 0 0 0 1 0 1 1 0 0 0 1 0 1 " ] || fail "exit codes: $codes"
 echo "ok: $(grep -c '^## ' "$T/sqlite.transcript") steps, same output on both engines"
