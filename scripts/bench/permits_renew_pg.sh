@@ -19,7 +19,7 @@ tests/support/pg_cluster.sh start "$cluster_state" >/dev/null
 trap 'tests/support/pg_cluster.sh stop "$cluster_state" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 cluster=$(tests/support/pg_cluster.sh url "$cluster_state")
 database_url() { echo "${cluster/\/vrathaus\?/\/$1?}"; }
-admin() { psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "$1" >/dev/null; }
+admin() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "$1" >/dev/null; }
 
 export VRATHAUS_CONFIG=$work/city.yaml VRATHAUS_NOW=2026-11-25T09:00:00Z NO_COLOR=1
 unset VRATHAUS_DB VRATHAUS_REMOTE VRATHAUS_STAFF VRATHAUS_PROFILE
