@@ -7,6 +7,7 @@
 #include "service/audit.hpp"
 #include "store/payment_file.hpp"
 #include "store/permit_rows.hpp"
+#include "store/usable_mandate_sql.hpp"
 
 #include "store/sql/sql.hpp"
 #include <fmt/format.h>
@@ -19,9 +20,8 @@ namespace {
 using nlohmann::json;
 
 // Open charges due by the collection date whose mandate may be charged on that day.
-constexpr const char* kUsable =
-    "c.status = 'open' AND c.due_on <= :collection AND m.status = 'active'"
-    " AND vr_mandate_usable(m.signed_on, m.last_used_on, :collection)";
+const std::string kUsable =
+    "c.status = 'open' AND c.due_on <= :collection AND " + usable_mandate_sql("m");
 
 // A mandate never collected before is collected once, as FRST, in a batch: its other due charges
 // wait for the next export, where they go as RCUR. The EPC rulebook allows one first collection
@@ -30,10 +30,10 @@ constexpr const char* kUsable =
 // settled FRST, so the safe rule is "the lowest charge id goes first, the rest next time". Ranked
 // with a window function over the charges of never-used mandates only (one sort, no index for every
 // open charge to keep); the export then leaves out the few held back.
-const std::string kHeldBack = std::string(
+const std::string kHeldBack =
     "SELECT cid, account_id, reference FROM (SELECT c.id AS cid, c.account_id AS account_id, m.reference AS reference,"
     " row_number() OVER (PARTITION BY c.mandate_id ORDER BY c.id) AS nth"
-    " FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE m.last_used_on IS NULL AND ") + kUsable +
+    " FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE m.last_used_on IS NULL AND " + kUsable +
     ") WHERE nth > 1 ORDER BY cid";
 
 constexpr const char* kBatchColumns =
@@ -64,9 +64,10 @@ json load_batch(Context& ctx, std::int64_t batch) {
 json skipped_charges(Context& ctx, const Date& collection) {
   sql::Statement q(ctx.db(),
                       "SELECT c.id, c.account_id, m.reference, m.status FROM charges c LEFT JOIN mandates m ON m.id = c.mandate_id"
-                      " WHERE c.status = 'open' AND c.due_on <= :collection AND NOT (coalesce(m.status, '') = 'active'"
-                      " AND vr_mandate_usable(m.signed_on, m.last_used_on, :collection)) ORDER BY c.id");
+                      " WHERE c.status = 'open' AND c.due_on <= :collection AND (m.id IS NULL OR NOT " +
+                          usable_mandate_sql("m") + ") ORDER BY c.id");
   q.bind(":collection", collection.str());
+  bind_usable_mandate(q, collection);
   json out = json::array();
   while (q.executeStep()) {
     std::string why = q.getColumn(2).isNull()     ? "has no mandate"
@@ -82,6 +83,7 @@ json skipped_charges(Context& ctx, const Date& collection) {
 json deferred_charges(Context& ctx, const Date& collection) {
   sql::Statement q(ctx.db(), kHeldBack);
   q.bind(":collection", collection.str());
+  bind_usable_mandate(q, collection);
   json out = json::array();
   while (q.executeStep())
     out.push_back({{"charge_id", q.getColumn(0).getInt64()}, {"account_id", q.getColumn(1).getInt64()},
@@ -132,6 +134,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   sql::Statement count(ctx.db(), std::string("SELECT EXISTS (SELECT 1 FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE ") +
                                         kUsable + ")");
   count.bind(":collection", collection.str());
+  bind_usable_mandate(count, collection);
   count.executeStep();
   if (count.getColumn(0).getInt64() == 0)
     return {{"batch", nullptr}, {"collection_date", collection.str()}, {"transactions", 0}, {"ctrl_sum_cents", 0}, {"skipped", skipped},
@@ -196,6 +199,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
           " WHERE charges.id = src.cid");
   mark.bind(":batch", batch);
   mark.bind(":collection", collection.str());
+  bind_usable_mandate(mark, collection);
   json held_back = json::array();
   for (const auto& d : deferred) held_back.push_back(d["charge_id"]);
   mark.bind(":deferred", held_back.dump());

@@ -1,5 +1,9 @@
 #include "store/mandate_rows.hpp"
 
+#include "store/usable_mandate_sql.hpp"
+
+#include <fmt/format.h>
+
 #include <functional>
 
 namespace vrathaus {
@@ -78,13 +82,16 @@ std::int64_t insert_mandate(sql::Connection& db, const MandateRow& m, const std:
   return q.execReturningId();
 }
 
+std::string charging_mandate_sql(std::string_view account_id_sql) {
+  return fmt::format("(SELECT u.id FROM mandates u WHERE u.account_id = {} AND {} ORDER BY u.signed_on DESC, u.id DESC LIMIT 1)",
+                     account_id_sql, usable_mandate_sql("u"));
+}
+
 std::optional<std::int64_t> usable_mandate_of(sql::Connection& db, std::int64_t account_id, const Date& day) {
-  sql::Statement q(db,
-                   "SELECT id FROM mandates WHERE account_id = ? AND status = 'active'"
-                   " AND vr_mandate_usable(signed_on, last_used_on, ?) ORDER BY signed_on DESC, id DESC LIMIT 1");
-  q.bind(1, account_id);
-  q.bind(2, day.str());
-  if (!q.executeStep()) return std::nullopt;
+  sql::Statement q(db, "SELECT " + charging_mandate_sql(":account"));
+  q.bind(":account", account_id);
+  bind_usable_mandate(q, day);
+  if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
   return q.getColumn(0).getInt64();
 }
 

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vrathaus {
@@ -30,7 +31,11 @@ std::vector<MandateRow> query_mandates(sql::Connection& db, std::int64_t account
                                        std::optional<std::int64_t> limit);
 // A new active mandate (bic empty: none); its id.
 std::int64_t insert_mandate(sql::Connection& db, const MandateRow& m, const std::string& now);
-// The mandate charges for this account use on `day`: active, not lapsed, the most recently signed.
+// The mandate charges for an account use: the most recently signed usable one
+// (store/usable_mandate_sql.hpp). As SQL, a scalar subquery giving its id or NULL for the account
+// whose id is `account_id_sql`; bind the usable-mandate parameters (bind_usable_mandate).
+std::string charging_mandate_sql(std::string_view account_id_sql);
+// The same for one account on `day`.
 std::optional<std::int64_t> usable_mandate_of(sql::Connection& db, std::int64_t account_id, const Date& day);
 void mark_mandate_revoked(sql::Connection& db, std::int64_t id, const Date& on, const std::string& reason, const std::string& now);
 

@@ -32,13 +32,13 @@ Date stored_date(sql::Statement& q, int i) {
 std::vector<OverdueCharge> overdue_charge_rows(sql::Connection& db, const Date& today, int grace_days) {
   // The permit charge a debt belongs to: the charge itself, or the one a re-presentation or a
   // return fee names as its origin.
-  sql::Statement q(db, std::string("SELECT c.id, c.account_id, c.permit_id, c.kind, c.amount_cents, c.due_on, c.status,"
+  sql::Statement q(db, "SELECT c.id, c.account_id, c.permit_id, c.kind, c.amount_cents, c.due_on, c.status,"
                                    " c.return_reason, c.returned_on, p.permit_id FROM charges c"
                                    " LEFT JOIN charges p ON p.id = coalesce(c.origin, c.id) AND p.kind = 'permit'"
-                                   " WHERE ") +
+                                   " WHERE " +
                            kOverdueCharge + " ORDER BY c.id");
-  q.bind(":today", today.str());
   q.bind(":grace_cutoff", overdue_grace_cutoff(today, grace_days).str());
+  bind_usable_mandate(q, today);
   std::vector<OverdueCharge> out;
   while (q.executeStep()) {
     OverdueCharge c;

@@ -230,7 +230,7 @@ std::optional<ChargeRow> load_charge_of_permit(sql::Connection& db, std::int64_t
 
 std::vector<ChargeRow> query_charges(sql::Connection& db, const ChargeQuery& cq) {
   std::string sql = std::string("SELECT ") + kChargeColumns + " FROM charges c WHERE id > :after";
-  if (cq.overdue) sql += std::string(" AND ") + kOverdueCharge;
+  if (cq.overdue) sql += " AND " + kOverdueCharge;
   if (cq.account_id) sql += " AND account_id = :account";
   if (!cq.status.empty()) sql += " AND status = :status";
   if (cq.batch) sql += " AND batch = :batch";
@@ -245,8 +245,8 @@ std::vector<ChargeRow> query_charges(sql::Connection& db, const ChargeQuery& cq)
   if (cq.overdue) {
     auto today = Date::parse(cq.today);
     if (!today) fail(ErrorKind::internal, "'{}' is not a day", cq.today);
-    q.bind(":today", cq.today);
     q.bind(":grace_cutoff", overdue_grace_cutoff(*today, cq.grace_days).str());
+    bind_usable_mandate(q, *today);
   }
   std::vector<ChargeRow> out;
   while (q.executeStep()) out.push_back(read_charge(q));

@@ -1,6 +1,8 @@
 #include "store/renewal_sql.hpp"
 
 #include "core/error.hpp"
+#include "store/mandate_rows.hpp"
+#include "store/usable_mandate_sql.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -64,14 +66,13 @@ std::vector<RenewalCandidate> renewal_candidates(sql::Connection& db, const Date
       "SELECT p.id, p.account_id, p.plate, p.zone, p.valid_from, p.valid_until, a.status, a.tier, a.street,"
       "       m.id, m.reference, m.iban"
       "  FROM permits p JOIN accounts a ON a.id = p.account_id"
-      "  LEFT JOIN mandates m ON m.id = (SELECT u.id FROM mandates u WHERE u.account_id = p.account_id"
-      "      AND u.status = 'active' AND vr_mandate_usable(u.signed_on, u.last_used_on, :today)"
-      "      ORDER BY u.signed_on DESC, u.id DESC LIMIT 1)"
+      "  LEFT JOIN mandates m ON m.id = " + charging_mandate_sql("p.account_id") +
       " WHERE p.status = 'active' AND p.auto_renew = 1 AND p.valid_until < :cutoff AND p.valid_from <= :today"
       "   AND NOT EXISTS (SELECT 1 FROM permits r WHERE r.renewed_from = p.id)"
       " ORDER BY p.valid_until, p.id");
   q.bind(":today", today.str());
   q.bind(":cutoff", cutoff.str());
+  bind_usable_mandate(q, today);
   std::vector<RenewalCandidate> out;
   while (q.executeStep()) {
     auto& c = out.emplace_back();
