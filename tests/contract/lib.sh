@@ -86,7 +86,8 @@ if on_postgres; then
   DB=${PG_CLUSTER_URL/\/vrathaus\?/\/$PG_DATABASE?}
 fi
 
-pg_admin() { psql -X -q -v ON_ERROR_STOP=1 "$PG_CLUSTER_URL" -c "$1" >/dev/null; }
+# Quiet about the NOTICE of a DROP … IF EXISTS with nothing to drop.
+pg_admin() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 "$PG_CLUSTER_URL" -c "$1" >/dev/null; }
 
 drop_database() {
   if on_postgres; then pg_admin "DROP DATABASE IF EXISTS $PG_DATABASE WITH (FORCE)" || true; fi
