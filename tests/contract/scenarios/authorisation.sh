@@ -65,6 +65,7 @@ call_as() {
   if is_remote; then
     local token=$WORK/tokens/${actor/#/r.}
     [ "$actor" = read-only ] && token=$WORK/tokens/read-only
+    next_url  # on PostgreSQL, each call to the other instance, as vr does
     run_vr env -u VRATHAUS_DB "$VRATHAUS_BIN" --remote "$URL" --token-file "$token" -o json call "$@"
   elif [ "$actor" = local-admin ]; then
     run_vr "$VRATHAUS_BIN" --db "$DB" -o json call "$@"
