@@ -30,7 +30,7 @@ struct Fixture : test::TempStore {
         " created_by, created_at, updated_at) VALUES"
         " (1, 1, 'DO-AB 1', 'A', '2026-01-01', '2026-12-31', 'active', 1, 3070, 'local:test', 't', 't'),"
         " (2, 2, 'DO-AB 2', 'A', '2026-01-01', '2026-12-31', 'active', 1, 3070, 'local:test', 't', 't');");
-    file_id = insert_bank_file(store->db(), {0, "sha", "camt.xml", "camt.054", "ns", "MSG-1", "t", "local:test", 0, 0, 0});
+    file_id = *insert_bank_file(store->db(), {0, "sha", "camt.xml", "camt.054", "ns", "MSG-1", "t", "local:test", 0, 0, 0});
   }
   // An entry that returns its charge and revokes the charge's mandate (AC04).
   static StagedReturn revoking(const std::string& end_to_end_id, std::optional<ReturnTarget> charge) {
