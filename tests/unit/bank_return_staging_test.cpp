@@ -115,3 +115,25 @@ TEST_CASE_FIXTURE(Fixture, "An applied chunk is found changed by the next chunk,
   REQUIRE(three);
   CHECK(three->re_presented);
 }
+
+TEST_CASE_FIXTURE(Fixture, "A file's row is inserted once: the same SHA-256 again is no row, not an error") {
+  // What an instance that lost the race for the file sees once the winner has committed.
+  CHECK_FALSE(insert_bank_file(store->db(), {0, "sha", "again.xml", "camt.054", "ns", "MSG-2", "t", "local:test", 0, 0, 0}));
+  auto other = insert_bank_file(store->db(), {0, "sha-2", "other.xml", "camt.054", "ns", "MSG-3", "t", "local:test", 0, 0, 0});
+  REQUIRE(other);
+  CHECK(*other != file_id);
+  CHECK(column("SELECT count(*) || ':' || min(name) FROM bank_files WHERE sha256 = 'sha'") == "1:camt.xml");
+}
+
+TEST_CASE_FIXTURE(Fixture, "Discarded entries write nothing and are forgotten by the next look-up") {
+  BankReturnStaging staging(store->db());
+  staging.add(revoking("VR-C1", staging.find_charge("VR-C1")));
+  staging.discard();
+  CHECK(staging.size() == 0);
+  auto again = staging.find_charge("VR-C1");
+  REQUIRE(again);
+  CHECK_FALSE(again->status_set_by_file);
+  CHECK(again->mandate_revocable);
+  CHECK(column("SELECT count(*) FROM bank_return_staging") == "0");
+  CHECK(column("SELECT status FROM charges WHERE id = 1") == "exported");
+}
