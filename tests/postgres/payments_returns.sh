@@ -139,4 +139,37 @@ counts=$(psql -X -At "$PG" -c "SELECT (SELECT count(*) FROM bank_files WHERE msg
   (SELECT count(*) FROM charges WHERE id >= 6 AND id <= $ENTRIES AND id % 2 = 0 AND status = 'returned')")
 [ "$counts" = "1|$racers|$racers|$racers" ] ||
   fail "once each (files|entries|fees|returned charges), expected 1|$racers|$racers|$racers: $counts"
+
+# The unique constraint, not the look-up before it, decides: another session holds an uncommitted
+# row for the file's SHA-256 while the import looks (and finds nothing), so its insert waits; once
+# that session commits, the import finds the file imported and changes nothing.
+printf '%s\n' "VR-C7 BWP-7 3070 MS03" "VR-C9 BWP-9 3070 MS03" | camt054_returns CAMT-HELD >"$T/held.xml"
+sha=$(sha256sum "$T/held.xml" | cut -d' ' -f1)
+mkfifo "$T/holder.in"
+psql -X -q -At -v ON_ERROR_STOP=1 "$PG" <"$T/holder.in" >"$T/holder.out" 2>&1 &
+PIDS+=($!)
+exec 3>"$T/holder.in"
+echo "BEGIN; INSERT INTO bank_files(sha256, name, kind, namespace, msg_id, imported_at, imported_by, entries, applied,
+      unmatched) VALUES ('$sha', 'held.xml', 'camt.054', 'ns', 'CAMT-HELD', 't', 'psql', 0, 0, 0) RETURNING id;" >&3
+for _ in $(seq 200); do [ -s "$T/holder.out" ] && break; sleep 0.05; done
+held_id=$(head -1 "$T/holder.out")
+[[ $held_id =~ ^[0-9]+$ ]] || fail "the holding session: $(cat "$T/holder.out")"
+"$V" --db "$PG" -o json payments returns import "$T/held.xml" >"$T/held.json" 2>"$T/held.err" &
+importer=$!
+waiting=0
+for _ in $(seq 400); do
+  waiting=$(psql -X -At "$PG" -c "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+                                   AND query LIKE 'INSERT INTO bank_files%'")
+  [ "$waiting" = 1 ] && break
+  kill -0 "$importer" 2>/dev/null || break
+  sleep 0.05
+done
+[ "$waiting" = 1 ] || fail "the import does not wait for the held file row: $(cat "$T/held.err" "$T/held.json")"
+echo "COMMIT;" >&3
+exec 3>&-
+wait "$importer" || fail "the import after the held row: $(cat "$T/held.err")"
+jq -e --argjson id "$held_id" '.already_imported and .file_id == $id and .msg_id == "CAMT-HELD"' "$T/held.json" \
+  >/dev/null || fail "the import finds the file imported: $(cat "$T/held.json")"
+[ "$(psql -X -At "$PG" -c "SELECT string_agg(status, ',' ORDER BY id) FROM charges WHERE id IN (7, 9)")" = \
+  "exported,exported" ] || fail "the held file's charges changed"
 echo "ok"
