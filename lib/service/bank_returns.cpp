@@ -139,8 +139,10 @@ json import_bank_returns(Context& ctx, const std::string& file, const std::strin
   BankFileRow header_row;
   std::int64_t file_id = 0;
   bool claimed = false;
-  // Records the file, or finds it imported before: by this store's earlier import, or by another
-  // instance at the same moment (insert_bank_file's unique constraint, not this look-up, decides).
+  // Records the file, or finds it imported before, earlier or by another instance at the same
+  // moment. The unique SHA-256 decides (INSERT … ON CONFLICT DO NOTHING); the look-up first only
+  // spares a plain re-import PostgreSQL's identity value, which a conflicting insert uses up, so
+  // that file ids stay the same on both engines.
   auto claim_file = [&] {
     sha = hashing.get();
     header_row.sha256 = sha;
