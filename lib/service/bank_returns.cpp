@@ -13,6 +13,7 @@
 #include <fstream>
 #include <future>
 #include <optional>
+#include <vector>
 
 namespace vrathaus {
 namespace {
@@ -168,22 +169,35 @@ json import_bank_returns(Context& ctx, const std::string& file, const std::strin
     else step.entry = reader.entry();
     return true;
   }, kQueueChunk, kQueuedChunks);
+  // Entries are matched kLookUpBatch at a time, and a chunk is applied only between batches: what
+  // a batch looked up before an application would be stale after it.
+  std::vector<BankReturnEntry> batch;
+  std::vector<std::string> ids;
+  auto stage_batch = [&] {
+    ids.clear();
+    for (const auto& e : batch) ids.push_back(e.end_to_end_id);
+    staging.look_up(ids);
+    for (const auto& e : batch) staging.add(decide(ctx.city.sepa.returns, e, staging.match(e.end_to_end_id), t));
+    batch.clear();
+  };
   while (auto* step = steps.next()) {
     if (step->is_header) {
       const auto& h = step->header;
       header_row = {0, "", name, h.kind, h.namespace_uri, h.msg_id, now, ctx.actor.id, 0, 0, 0};
-    } else {
-      const auto& e = step->entry;
-      staging.add(decide(ctx.city.sepa.returns, e, staging.find_charge(e.end_to_end_id), t));
-      if (staging.size() == kChunk) {
-        if (!claimed && !(claimed = claim_file())) {
-          staging.discard();
-          return already_imported(*earlier, name);
-        }
-        t.permits_stopped += staging.apply(file_id, name, today, now, fee);
+      continue;
+    }
+    batch.push_back(std::move(step->entry));
+    if (batch.size() < BankReturnStaging::kLookUpBatch) continue;
+    stage_batch();
+    if (staging.size() >= kChunk) {
+      if (!claimed && !(claimed = claim_file())) {
+        staging.discard();
+        return already_imported(*earlier, name);
       }
+      t.permits_stopped += staging.apply(file_id, name, today, now, fee);
     }
   }
+  if (!batch.empty()) stage_batch();
   if (!claimed && !(claimed = claim_file())) {
     staging.discard();
     return already_imported(*earlier, name);

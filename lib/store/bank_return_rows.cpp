@@ -2,6 +2,8 @@
 
 #include "store/sql/sqlite_unchecked_writes.hpp"
 
+#include <stdexcept>
+
 namespace vrathaus {
 namespace {
 
@@ -82,67 +84,126 @@ nlohmann::json bank_file_json(const BankFileRow& f) {
           {"applied", f.applied},    {"unmatched", f.unmatched}};
 }
 
+namespace {
+
+constexpr const char* kStagingColumns =
+    "seq, end_to_end_id, mandate_ref, amount_cents, reason, charge_id, account_id, permit_id, mandate_id,"
+    " charge_cents, applies, new_status, outcome, re_present, revokes, stops_renewal";
+constexpr int kStagingWidth = 16;
+
+// `count` placeholders, `width` at a time in parentheses when width > 1: "?,?" or "(?,?),(?,?)".
+std::string placeholders(std::size_t count, int width) {
+  std::string row = width > 1 ? "(?" : "?";
+  for (int i = 1; i < width; ++i) row += ",?";
+  if (width > 1) row += ")";
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += (i ? "," : "") + row;
+  return out;
+}
+
+std::string insert_sql(std::size_t rows) {
+  return std::string("INSERT INTO bank_return_staging(") + kStagingColumns + ") VALUES " +
+         placeholders(rows, kStagingWidth);
+}
+
+}  // namespace
+
 BankReturnStaging::BankReturnStaging(sql::Connection& db)
     : db_(with_staging_table(db)),
       find_(db,
-            "SELECT c.id, c.account_id, c.amount_cents, c.permit_id, c.mandate_id, c.status, c.kind,"
+            "SELECT c.end_to_end_id, c.id, c.account_id, c.amount_cents, c.permit_id, c.mandate_id, c.status, c.kind,"
             " CASE WHEN EXISTS (SELECT 1 FROM charges r WHERE r.origin = c.id AND r.kind = 're-presentation')"
             " THEN 1 ELSE 0 END, CASE WHEN m.status = 'active' THEN 1 ELSE 0 END"
-            " FROM charges c LEFT JOIN mandates m ON m.id = c.mandate_id WHERE c.end_to_end_id = ?"),
-      insert_(db,
-              "INSERT INTO bank_return_staging(seq, end_to_end_id, mandate_ref, amount_cents, reason, charge_id,"
-              " account_id, permit_id, mandate_id, charge_cents, applies, new_status, outcome, re_present, revokes,"
-              " stops_renewal) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+            " FROM charges c LEFT JOIN mandates m ON m.id = c.mandate_id WHERE c.end_to_end_id IN (" +
+                placeholders(kLookUpBatch, 1) + ")"),
+      insert_(db, insert_sql(kInsertBatch)) {}
 
-std::optional<ReturnTarget> BankReturnStaging::find_charge(const std::string& end_to_end_id) {
+void BankReturnStaging::look_up(const std::vector<std::string>& end_to_end_ids) {
+  if (end_to_end_ids.size() > kLookUpBatch) throw std::logic_error("look_up: more ids than kLookUpBatch");
+  looked_up_.clear();
   find_.reset();
-  find_.bind(1, end_to_end_id);
-  if (!find_.executeStep()) return std::nullopt;
-  ReturnTarget t;
-  t.charge_id = find_.getColumn(0).getInt64();
-  t.account_id = find_.getColumn(1).getInt64();
-  t.amount_cents = find_.getColumn(2).getInt64();
-  if (!find_.getColumn(3).isNull()) t.permit_id = find_.getColumn(3).getInt64();
-  if (!find_.getColumn(4).isNull()) t.mandate_id = find_.getColumn(4).getInt64();
-  t.status = find_.getColumn(5).getString();
-  t.kind = find_.getColumn(6).getString();
-  t.re_presented = find_.getColumn(7).getInt() != 0;
-  t.mandate_revocable = find_.getColumn(8).getInt() != 0 && !(t.mandate_id && revoking_.count(*t.mandate_id));
+  for (std::size_t i = 0; i < kLookUpBatch; ++i) {
+    // Unused places are NULL, which no end_to_end_id equals.
+    if (i < end_to_end_ids.size()) find_.bind(int(i + 1), end_to_end_ids[i]);
+    else find_.bind(int(i + 1));
+  }
+  while (find_.executeStep()) {
+    ReturnTarget t;
+    t.charge_id = find_.getColumn(1).getInt64();
+    t.account_id = find_.getColumn(2).getInt64();
+    t.amount_cents = find_.getColumn(3).getInt64();
+    if (!find_.getColumn(4).isNull()) t.permit_id = find_.getColumn(4).getInt64();
+    if (!find_.getColumn(5).isNull()) t.mandate_id = find_.getColumn(5).getInt64();
+    t.status = find_.getColumn(6).getString();
+    t.kind = find_.getColumn(7).getString();
+    t.re_presented = find_.getColumn(8).getInt() != 0;
+    t.mandate_revocable = find_.getColumn(9).getInt() != 0;
+    looked_up_.emplace(find_.getColumn(0).getString(), std::move(t));
+  }
   find_.reset();
+}
+
+std::optional<ReturnTarget> BankReturnStaging::match(const std::string& end_to_end_id) const {
+  auto found = looked_up_.find(end_to_end_id);
+  if (found == looked_up_.end()) return std::nullopt;
+  ReturnTarget t = found->second;
+  if (t.mandate_id && revoking_.count(*t.mandate_id)) t.mandate_revocable = false;
   if (auto settled = settled_.find(t.charge_id); settled != settled_.end()) t.status_set_by_file = settled->second;
   return t;
 }
 
+std::optional<ReturnTarget> BankReturnStaging::find_charge(const std::string& end_to_end_id) {
+  look_up({end_to_end_id});
+  return match(end_to_end_id);
+}
+
 void BankReturnStaging::add(const StagedReturn& e) {
-  insert_.reset();
-  insert_.bind(1, std::int64_t(next_seq_++));
-  insert_.bind(2, e.end_to_end_id);
-  insert_.bind(3, e.mandate_ref);
-  bind_optional(insert_, 4, e.amount_cents);
-  insert_.bind(5, e.reason);
-  const ReturnTarget* c = e.charge ? &*e.charge : nullptr;
-  bind_optional(insert_, 6, c ? std::optional(c->charge_id) : std::nullopt);
-  bind_optional(insert_, 7, c ? std::optional(c->account_id) : std::nullopt);
-  bind_optional(insert_, 8, c ? c->permit_id : std::nullopt);
-  bind_optional(insert_, 9, c ? c->mandate_id : std::nullopt);
-  bind_optional(insert_, 10, c ? std::optional(c->amount_cents) : std::nullopt);
-  insert_.bind(11, e.applies ? 1 : 0);
-  if (e.applies) insert_.bind(12, e.new_status);
-  else insert_.bind(12);
-  insert_.bind(13, e.outcome);
-  insert_.bind(14, e.re_present ? 1 : 0);
-  insert_.bind(15, e.revokes_mandate ? 1 : 0);
-  insert_.bind(16, e.stops_renewal ? 1 : 0);
-  insert_.exec();
+  unwritten_.push_back(e);
+  unwritten_.back().seq = next_seq_++;
   ++staged_;
+  const ReturnTarget* c = e.charge ? &*e.charge : nullptr;
   if (c && e.applies) settled_.emplace(c->charge_id, e.new_status);
   if (c && e.revokes_mandate && c->mandate_id) revoking_.insert(*c->mandate_id);
+  if (unwritten_.size() == kInsertBatch) write_unwritten();
+}
+
+void BankReturnStaging::write_unwritten() {
+  if (unwritten_.empty()) return;
+  // A full batch with the statement kept; the rest (once per chunk at most) with one made to fit.
+  std::optional<sql::Statement> rest;
+  if (unwritten_.size() != kInsertBatch) rest.emplace(db_, insert_sql(unwritten_.size()));
+  sql::Statement& q = rest ? *rest : insert_;
+  q.reset();
+  int at = 0;
+  for (const auto& e : unwritten_) {
+    const ReturnTarget* c = e.charge ? &*e.charge : nullptr;
+    q.bind(++at, e.seq);
+    q.bind(++at, e.end_to_end_id);
+    q.bind(++at, e.mandate_ref);
+    bind_optional(q, ++at, e.amount_cents);
+    q.bind(++at, e.reason);
+    bind_optional(q, ++at, c ? std::optional(c->charge_id) : std::nullopt);
+    bind_optional(q, ++at, c ? std::optional(c->account_id) : std::nullopt);
+    bind_optional(q, ++at, c ? c->permit_id : std::nullopt);
+    bind_optional(q, ++at, c ? c->mandate_id : std::nullopt);
+    bind_optional(q, ++at, c ? std::optional(c->amount_cents) : std::nullopt);
+    q.bind(++at, e.applies ? 1 : 0);
+    if (e.applies) q.bind(++at, e.new_status);
+    else q.bind(++at);
+    q.bind(++at, e.outcome);
+    q.bind(++at, e.re_present ? 1 : 0);
+    q.bind(++at, e.revokes_mandate ? 1 : 0);
+    q.bind(++at, e.stops_renewal ? 1 : 0);
+  }
+  q.exec();
+  unwritten_.clear();
 }
 
 std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& file_name, const std::string& today,
                                       const std::string& now, std::int64_t fee_cents) {
   // What these statements write to checked columns is constant here or decided by the return
   // policy (returned, disputed), and SQLite's checks of charges' IN lists cost more than the writes.
+  write_unwritten();
   sql::UncheckedWrites unchecked(db_);
   sql::Statement settle(db_,
                            "UPDATE charges AS c SET status = s.new_status, return_reason = s.reason, returned_on = ?"
@@ -196,6 +257,7 @@ std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& f
 
 void BankReturnStaging::discard() {
   db_.exec("DELETE FROM bank_return_staging");
+  unwritten_.clear();
   staged_ = 0;
   settled_.clear();
   revoking_.clear();
