@@ -137,3 +137,34 @@ TEST_CASE_FIXTURE(Fixture, "Discarded entries write nothing and are forgotten by
   CHECK(column("SELECT count(*) FROM bank_return_staging") == "0");
   CHECK(column("SELECT status FROM charges WHERE id = 1") == "exported");
 }
+
+TEST_CASE_FIXTURE(Fixture, "One look-up for many entries: each is matched as the entries before it leave its charge") {
+  BankReturnStaging staging(store->db());
+  staging.look_up({"VR-C1", "VR-C999", "VR-C2", "VR-C1"});
+  CHECK_FALSE(staging.match("VR-C999"));
+  auto first = staging.match("VR-C1");
+  REQUIRE(first);
+  CHECK_FALSE(first->status_set_by_file);
+  staging.add(revoking("VR-C1", first));
+  // The same charge again in the same look-up, and another charge of the revoked mandate.
+  auto again = staging.match("VR-C1");
+  REQUIRE(again);
+  CHECK(again->status_set_by_file == std::optional<std::string>("returned"));
+  auto sibling = staging.match("VR-C2");
+  REQUIRE(sibling);
+  CHECK_FALSE(sibling->mandate_revocable);
+  // Staged entries reach the table in order once the chunk is applied (128 to an INSERT meanwhile).
+  for (int i = 0; i < 130; ++i) {
+    StagedReturn unmatched;
+    unmatched.end_to_end_id = "VR-X" + std::to_string(i);
+    unmatched.reason = "MS03";
+    unmatched.outcome = "unmatched";
+    staging.add(unmatched);
+  }
+  CHECK(staging.size() == 131);
+  staging.apply(file_id, "camt.xml", "2026-12-18", "2026-12-18T09:00:00Z", 0);
+  CHECK(column("SELECT count(*) || ':' || min(end_to_end_id) FROM bank_returns WHERE id = (SELECT min(id) FROM"
+               " bank_returns)") == "1:VR-C1");
+  CHECK(column("SELECT count(*) FROM bank_returns") == "131");
+  CHECK(column("SELECT end_to_end_id FROM bank_returns ORDER BY id DESC LIMIT 1") == "VR-X129");
+}
