@@ -11,6 +11,9 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <future>
+#include <optional>
+#include <vector>
 
 namespace vrathaus {
 namespace {
@@ -27,9 +30,13 @@ constexpr std::size_t kChunk = 8192;
 constexpr std::size_t kQueueChunk = 256;
 constexpr std::size_t kQueuedChunks = kChunk / kQueueChunk + 2;
 
-std::string sha256_of_file(const std::string& path) {
+std::ifstream open_or_fail(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(ErrorKind::not_found, "{}: cannot read the file", path);
+  return in;
+}
+
+std::string sha256_of(std::ifstream in) {
   Sha256 hash;
   std::string buffer(1 << 16, '\0');
   while (in) {
@@ -108,17 +115,23 @@ StagedReturn decide(const ReturnPolicy& policy, const BankReturnEntry& e, std::o
   return s;
 }
 
+json already_imported(BankFileRow earlier, const std::string& name) {
+  auto out = bank_file_json(earlier);
+  out["already_imported"] = true;
+  out["ok"] = true;  // nothing to do: its unmatched entries were reported by the first import
+  out["file"] = name;
+  return out;
+}
+
 }  // namespace
 
 json import_bank_returns(Context& ctx, const std::string& file, const std::string& name) {
-  auto sha = sha256_of_file(file);
-  if (auto earlier = find_bank_file(ctx.db(), sha)) {
-    auto out = bank_file_json(*earlier);
-    out["already_imported"] = true;
-    out["ok"] = true;  // nothing to do: its unmatched entries were reported by the first import
-    out["file"] = name;
-    return out;
-  }
+  // The file's SHA-256 is computed on a thread of its own while the first chunk is read, matched
+  // and staged (which writes nothing but the session's staging table): hashing 50 MB first cost
+  // 0.15 s of wall time. The file is claimed by its hash before anything of the store changes.
+  auto hashing = std::async(std::launch::async, sha256_of, open_or_fail(file));
+  std::string sha;
+  std::optional<BankFileRow> earlier;
 
   const auto now = ctx.now();
   const auto today = ctx.today().str();
@@ -126,6 +139,24 @@ json import_bank_returns(Context& ctx, const std::string& file, const std::strin
   BankReturnStaging staging(ctx.db());
   BankFileRow header_row;
   std::int64_t file_id = 0;
+  bool claimed = false;
+  // Records the file, or finds it imported before, earlier or by another instance at the same
+  // moment. The unique SHA-256 decides (INSERT … ON CONFLICT DO NOTHING); the look-up first only
+  // spares a plain re-import PostgreSQL's identity value, which a conflicting insert uses up, so
+  // that file ids stay the same on both engines.
+  auto claim_file = [&] {
+    sha = hashing.get();
+    header_row.sha256 = sha;
+    earlier = find_bank_file(ctx.db(), sha);
+    if (earlier) return false;
+    if (auto id = insert_bank_file(ctx.db(), header_row)) {
+      file_id = *id;
+      return true;
+    }
+    earlier = find_bank_file(ctx.db(), sha);
+    if (!earlier) fail(ErrorKind::conflict, "{}: the file's record vanished while it was imported; import it again", name);
+    return false;
+  };
   Tally t;
   // The file is read on a second thread while this one matches, stages and applies the entries
   // (SQLite wants one writer).
@@ -138,16 +169,38 @@ json import_bank_returns(Context& ctx, const std::string& file, const std::strin
     else step.entry = reader.entry();
     return true;
   }, kQueueChunk, kQueuedChunks);
+  // Entries are matched kLookUpBatch at a time, and a chunk is applied only between batches: what
+  // a batch looked up before an application would be stale after it.
+  std::vector<BankReturnEntry> batch;
+  std::vector<std::string> ids;
+  auto stage_batch = [&] {
+    ids.clear();
+    for (const auto& e : batch) ids.push_back(e.end_to_end_id);
+    staging.look_up(ids);
+    for (const auto& e : batch) staging.add(decide(ctx.city.sepa.returns, e, staging.match(e.end_to_end_id), t));
+    batch.clear();
+  };
   while (auto* step = steps.next()) {
     if (step->is_header) {
       const auto& h = step->header;
-      header_row = {0, sha, name, h.kind, h.namespace_uri, h.msg_id, now, ctx.actor.id, 0, 0, 0};
-      file_id = insert_bank_file(ctx.db(), header_row);
-    } else {
-      const auto& e = step->entry;
-      staging.add(decide(ctx.city.sepa.returns, e, staging.find_charge(e.end_to_end_id), t));
-      if (staging.size() == kChunk) t.permits_stopped += staging.apply(file_id, name, today, now, fee);
+      header_row = {0, "", name, h.kind, h.namespace_uri, h.msg_id, now, ctx.actor.id, 0, 0, 0};
+      continue;
     }
+    batch.push_back(std::move(step->entry));
+    if (batch.size() < BankReturnStaging::kLookUpBatch) continue;
+    stage_batch();
+    if (staging.size() >= kChunk) {
+      if (!claimed && !(claimed = claim_file())) {
+        staging.discard();
+        return already_imported(*earlier, name);
+      }
+      t.permits_stopped += staging.apply(file_id, name, today, now, fee);
+    }
+  }
+  if (!batch.empty()) stage_batch();
+  if (!claimed && !(claimed = claim_file())) {
+    staging.discard();
+    return already_imported(*earlier, name);
   }
   t.permits_stopped += staging.apply(file_id, name, today, now, fee);
   if (fee > 0) t.fees = t.applied;

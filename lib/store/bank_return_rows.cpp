@@ -1,5 +1,9 @@
 #include "store/bank_return_rows.hpp"
 
+#include "store/sql/sqlite_unchecked_writes.hpp"
+
+#include <stdexcept>
+
 namespace vrathaus {
 namespace {
 
@@ -11,17 +15,19 @@ void bind_optional(sql::Statement& q, int index, const std::optional<std::int64_
   else q.bind(index);
 }
 
-// The staging tables must exist before the statements on them are prepared; the server reuses its
-// connections, so a later import on the same connection empties them instead.
-sql::Connection& with_staging_tables(sql::Connection& db) {
-  db.exec("CREATE TEMP TABLE IF NOT EXISTS bank_return_staging ("
-          " seq INTEGER PRIMARY KEY, end_to_end_id TEXT NOT NULL, mandate_ref TEXT NOT NULL,"
-          " amount_cents INTEGER, reason TEXT NOT NULL, charge_id INTEGER, account_id INTEGER, permit_id INTEGER,"
-          " mandate_id INTEGER, charge_cents INTEGER, applies INTEGER NOT NULL, new_status TEXT, outcome TEXT NOT NULL,"
-          " re_present INTEGER NOT NULL, revokes INTEGER NOT NULL, stops_renewal INTEGER NOT NULL);"
-          "CREATE INDEX IF NOT EXISTS temp.bank_return_staging_charge ON bank_return_staging(charge_id) WHERE applies;"
-          "CREATE INDEX IF NOT EXISTS temp.bank_return_staging_mandate ON bank_return_staging(mandate_id) WHERE revokes;"
-          "DELETE FROM temp.bank_return_staging;");
+// The staging table must exist before the statements on it are prepared; the server reuses its
+// connections, so a later import on the same connection empties it instead. It has no index but
+// its key: what an entry must know of the earlier entries of its chunk is kept in memory (see
+// BankReturnStaging), and every set statement reads the whole chunk. PostgreSQL's INTEGER is 32
+// bits and only SQLite's "INTEGER PRIMARY KEY" is the row's own key, hence the one word apart.
+sql::Connection& with_staging_table(sql::Connection& db) {
+  const char* seq_type = db.engine() == sql::Engine::sqlite ? "INTEGER" : "BIGINT";
+  db.exec(std::string("CREATE TEMP TABLE IF NOT EXISTS bank_return_staging (seq ") + seq_type +
+          " PRIMARY KEY, end_to_end_id TEXT NOT NULL, mandate_ref TEXT NOT NULL, amount_cents BIGINT,"
+          " reason TEXT NOT NULL, charge_id BIGINT, account_id BIGINT, permit_id BIGINT, mandate_id BIGINT,"
+          " charge_cents BIGINT, applies BIGINT NOT NULL, new_status TEXT, outcome TEXT NOT NULL,"
+          " re_present BIGINT NOT NULL, revokes BIGINT NOT NULL, stops_renewal BIGINT NOT NULL)");
+  db.exec("DELETE FROM bank_return_staging");
   return db;
 }
 
@@ -46,10 +52,10 @@ std::optional<BankFileRow> find_bank_file(sql::Connection& db, const std::string
   return f;
 }
 
-std::int64_t insert_bank_file(sql::Connection& db, const BankFileRow& f) {
+std::optional<std::int64_t> insert_bank_file(sql::Connection& db, const BankFileRow& f) {
   sql::Statement q(db,
                       "INSERT INTO bank_files(sha256, name, kind, namespace, msg_id, imported_at, imported_by, entries,"
-                      " applied, unmatched) VALUES (?,?,?,?,?,?,?,0,0,0) RETURNING id");
+                      " applied, unmatched) VALUES (?,?,?,?,?,?,?,0,0,0) ON CONFLICT (sha256) DO NOTHING RETURNING id");
   q.bind(1, f.sha256);
   q.bind(2, f.name);
   q.bind(3, f.kind);
@@ -57,7 +63,8 @@ std::int64_t insert_bank_file(sql::Connection& db, const BankFileRow& f) {
   q.bind(5, f.msg_id);
   q.bind(6, f.imported_at);
   q.bind(7, f.imported_by);
-  return q.execReturningId();
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
 }
 
 void set_bank_file_counts(sql::Connection& db, std::int64_t id, std::int64_t entries, std::int64_t applied,
@@ -77,67 +84,130 @@ nlohmann::json bank_file_json(const BankFileRow& f) {
           {"applied", f.applied},    {"unmatched", f.unmatched}};
 }
 
-BankReturnStaging::BankReturnStaging(sql::Connection& db)
-    : db_(with_staging_tables(db)),
-      find_(db,
-            "SELECT c.id, c.account_id, c.amount_cents, c.permit_id, c.mandate_id, c.status, c.kind,"
-            " EXISTS (SELECT 1 FROM main.charges r WHERE r.origin = c.id AND r.kind = 're-presentation'),"
-            " coalesce(m.status = 'active', 0) AND NOT EXISTS (SELECT 1 FROM temp.bank_return_staging s"
-            "  WHERE s.mandate_id = c.mandate_id AND s.revokes),"
-            " (SELECT s.new_status FROM temp.bank_return_staging s WHERE s.charge_id = c.id AND s.applies)"
-            " FROM main.charges c LEFT JOIN main.mandates m ON m.id = c.mandate_id WHERE c.end_to_end_id = ?"),
-      insert_(db,
-              "INSERT INTO temp.bank_return_staging(end_to_end_id, mandate_ref, amount_cents, reason, charge_id,"
-              " account_id, permit_id, mandate_id, charge_cents, applies, new_status, outcome, re_present, revokes,"
-              " stops_renewal) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+namespace {
 
-std::optional<ReturnTarget> BankReturnStaging::find_charge(const std::string& end_to_end_id) {
+constexpr const char* kStagingColumns =
+    "seq, end_to_end_id, mandate_ref, amount_cents, reason, charge_id, account_id, permit_id, mandate_id,"
+    " charge_cents, applies, new_status, outcome, re_present, revokes, stops_renewal";
+constexpr int kStagingWidth = 16;
+
+// `count` placeholders, `width` at a time in parentheses when width > 1: "?,?" or "(?,?),(?,?)".
+std::string placeholders(std::size_t count, int width) {
+  std::string row = width > 1 ? "(?" : "?";
+  for (int i = 1; i < width; ++i) row += ",?";
+  if (width > 1) row += ")";
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += (i ? "," : "") + row;
+  return out;
+}
+
+std::string insert_sql(std::size_t rows) {
+  return std::string("INSERT INTO bank_return_staging(") + kStagingColumns + ") VALUES " +
+         placeholders(rows, kStagingWidth);
+}
+
+}  // namespace
+
+BankReturnStaging::BankReturnStaging(sql::Connection& db)
+    : db_(with_staging_table(db)),
+      find_(db,
+            "SELECT c.end_to_end_id, c.id, c.account_id, c.amount_cents, c.permit_id, c.mandate_id, c.status, c.kind,"
+            " CASE WHEN EXISTS (SELECT 1 FROM charges r WHERE r.origin = c.id AND r.kind = 're-presentation')"
+            " THEN 1 ELSE 0 END, CASE WHEN m.status = 'active' THEN 1 ELSE 0 END"
+            " FROM charges c LEFT JOIN mandates m ON m.id = c.mandate_id WHERE c.end_to_end_id IN (" +
+                placeholders(kLookUpBatch, 1) + ")"),
+      insert_(db, insert_sql(kInsertBatch)) {}
+
+void BankReturnStaging::look_up(const std::vector<std::string>& end_to_end_ids) {
+  if (end_to_end_ids.size() > kLookUpBatch) throw std::logic_error("look_up: more ids than kLookUpBatch");
+  looked_up_.clear();
   find_.reset();
-  find_.bind(1, end_to_end_id);
-  if (!find_.executeStep()) return std::nullopt;
-  ReturnTarget t;
-  t.charge_id = find_.getColumn(0).getInt64();
-  t.account_id = find_.getColumn(1).getInt64();
-  t.amount_cents = find_.getColumn(2).getInt64();
-  if (!find_.getColumn(3).isNull()) t.permit_id = find_.getColumn(3).getInt64();
-  if (!find_.getColumn(4).isNull()) t.mandate_id = find_.getColumn(4).getInt64();
-  t.status = find_.getColumn(5).getString();
-  t.kind = find_.getColumn(6).getString();
-  t.re_presented = find_.getColumn(7).getInt() != 0;
-  t.mandate_revocable = find_.getColumn(8).getInt() != 0;
-  if (!find_.getColumn(9).isNull()) t.status_set_by_file = find_.getColumn(9).getString();
+  for (std::size_t i = 0; i < kLookUpBatch; ++i) {
+    // Unused places are NULL, which no end_to_end_id equals.
+    if (i < end_to_end_ids.size()) find_.bind(int(i + 1), end_to_end_ids[i]);
+    else find_.bind(int(i + 1));
+  }
+  while (find_.executeStep()) {
+    ReturnTarget t;
+    t.charge_id = find_.getColumn(1).getInt64();
+    t.account_id = find_.getColumn(2).getInt64();
+    t.amount_cents = find_.getColumn(3).getInt64();
+    if (!find_.getColumn(4).isNull()) t.permit_id = find_.getColumn(4).getInt64();
+    if (!find_.getColumn(5).isNull()) t.mandate_id = find_.getColumn(5).getInt64();
+    t.status = find_.getColumn(6).getString();
+    t.kind = find_.getColumn(7).getString();
+    t.re_presented = find_.getColumn(8).getInt() != 0;
+    t.mandate_revocable = find_.getColumn(9).getInt() != 0;
+    looked_up_.emplace(find_.getColumn(0).getString(), std::move(t));
+  }
   find_.reset();
+}
+
+std::optional<ReturnTarget> BankReturnStaging::match(const std::string& end_to_end_id) const {
+  auto found = looked_up_.find(end_to_end_id);
+  if (found == looked_up_.end()) return std::nullopt;
+  ReturnTarget t = found->second;
+  if (t.mandate_id && revoking_.count(*t.mandate_id)) t.mandate_revocable = false;
+  if (auto settled = settled_.find(t.charge_id); settled != settled_.end()) t.status_set_by_file = settled->second;
   return t;
 }
 
+std::optional<ReturnTarget> BankReturnStaging::find_charge(const std::string& end_to_end_id) {
+  look_up({end_to_end_id});
+  return match(end_to_end_id);
+}
+
 void BankReturnStaging::add(const StagedReturn& e) {
-  insert_.reset();
-  insert_.bind(1, e.end_to_end_id);
-  insert_.bind(2, e.mandate_ref);
-  bind_optional(insert_, 3, e.amount_cents);
-  insert_.bind(4, e.reason);
-  const ReturnTarget* c = e.charge ? &*e.charge : nullptr;
-  bind_optional(insert_, 5, c ? std::optional(c->charge_id) : std::nullopt);
-  bind_optional(insert_, 6, c ? std::optional(c->account_id) : std::nullopt);
-  bind_optional(insert_, 7, c ? c->permit_id : std::nullopt);
-  bind_optional(insert_, 8, c ? c->mandate_id : std::nullopt);
-  bind_optional(insert_, 9, c ? std::optional(c->amount_cents) : std::nullopt);
-  insert_.bind(10, e.applies ? 1 : 0);
-  if (e.applies) insert_.bind(11, e.new_status);
-  else insert_.bind(11);
-  insert_.bind(12, e.outcome);
-  insert_.bind(13, e.re_present ? 1 : 0);
-  insert_.bind(14, e.revokes_mandate ? 1 : 0);
-  insert_.bind(15, e.stops_renewal ? 1 : 0);
-  insert_.exec();
+  unwritten_.push_back(e);
+  unwritten_.back().seq = next_seq_++;
   ++staged_;
+  const ReturnTarget* c = e.charge ? &*e.charge : nullptr;
+  if (c && e.applies) settled_.emplace(c->charge_id, e.new_status);
+  if (c && e.revokes_mandate && c->mandate_id) revoking_.insert(*c->mandate_id);
+  if (unwritten_.size() == kInsertBatch) write_unwritten();
+}
+
+void BankReturnStaging::write_unwritten() {
+  if (unwritten_.empty()) return;
+  // A full batch with the statement kept; the rest (once per chunk at most) with one made to fit.
+  std::optional<sql::Statement> rest;
+  if (unwritten_.size() != kInsertBatch) rest.emplace(db_, insert_sql(unwritten_.size()));
+  sql::Statement& q = rest ? *rest : insert_;
+  q.reset();
+  int at = 0;
+  for (const auto& e : unwritten_) {
+    const ReturnTarget* c = e.charge ? &*e.charge : nullptr;
+    q.bind(++at, e.seq);
+    q.bind(++at, e.end_to_end_id);
+    q.bind(++at, e.mandate_ref);
+    bind_optional(q, ++at, e.amount_cents);
+    q.bind(++at, e.reason);
+    bind_optional(q, ++at, c ? std::optional(c->charge_id) : std::nullopt);
+    bind_optional(q, ++at, c ? std::optional(c->account_id) : std::nullopt);
+    bind_optional(q, ++at, c ? c->permit_id : std::nullopt);
+    bind_optional(q, ++at, c ? c->mandate_id : std::nullopt);
+    bind_optional(q, ++at, c ? std::optional(c->amount_cents) : std::nullopt);
+    q.bind(++at, e.applies ? 1 : 0);
+    if (e.applies) q.bind(++at, e.new_status);
+    else q.bind(++at);
+    q.bind(++at, e.outcome);
+    q.bind(++at, e.re_present ? 1 : 0);
+    q.bind(++at, e.revokes_mandate ? 1 : 0);
+    q.bind(++at, e.stops_renewal ? 1 : 0);
+  }
+  q.exec();
+  unwritten_.clear();
 }
 
 std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& file_name, const std::string& today,
                                       const std::string& now, std::int64_t fee_cents) {
+  // What these statements write to checked columns is constant here or decided by the return
+  // policy (returned, disputed), and SQLite's checks of charges' IN lists cost more than the writes.
+  write_unwritten();
+  sql::UncheckedWrites unchecked(db_);
   sql::Statement settle(db_,
-                           "UPDATE main.charges AS c SET status = s.new_status, return_reason = s.reason, returned_on = ?"
-                           " FROM temp.bank_return_staging AS s WHERE s.applies AND c.id = s.charge_id");
+                           "UPDATE charges AS c SET status = s.new_status, return_reason = s.reason, returned_on = ?"
+                           " FROM bank_return_staging AS s WHERE s.applies = 1 AND c.id = s.charge_id");
   settle.bind(1, today);
   settle.exec();
 
@@ -147,20 +217,21 @@ std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& f
   sql::Statement follow_ups(
       db_,
       "WITH follow_up(k, kind) AS (VALUES (0, 're-presentation'), (1, 'return-fee'))"
-      " INSERT INTO main.charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind,"
+      " INSERT INTO charges(account_id, permit_id, mandate_id, amount_cents, due_on, status, created_at, kind,"
       " origin) SELECT s.account_id, CASE f.k WHEN 0 THEN s.permit_id END, s.mandate_id,"
       " CASE f.k WHEN 0 THEN s.charge_cents ELSE ?3 END, ?1, 'open', ?2, f.kind, s.charge_id"
-      " FROM temp.bank_return_staging AS s CROSS JOIN follow_up AS f"
-      " WHERE s.applies AND CASE f.k WHEN 0 THEN s.re_present ELSE ?3 > 0 END ORDER BY s.seq, f.k");
+      " FROM bank_return_staging AS s CROSS JOIN follow_up AS f"
+      " WHERE s.applies = 1 AND ((f.k = 0 AND s.re_present = 1) OR (f.k = 1 AND ?4 = 1)) ORDER BY s.seq, f.k");
   follow_ups.bind(1, today);
   follow_ups.bind(2, now);
   follow_ups.bind(3, fee_cents);
+  follow_ups.bind(4, fee_cents > 0 ? 1 : 0);
   follow_ups.exec();
 
   sql::Statement revoke(db_,
-                           "UPDATE main.mandates AS m SET status = 'revoked', revoked_on = ?1,"
+                           "UPDATE mandates AS m SET status = 'revoked', revoked_on = ?1,"
                            " revoke_reason = 'bank return ' || s.reason || ' (' || ?2 || ')', updated_at = ?3"
-                           " FROM temp.bank_return_staging AS s WHERE s.revokes AND m.id = s.mandate_id"
+                           " FROM bank_return_staging AS s WHERE s.revokes = 1 AND m.id = s.mandate_id"
                            " AND m.status = 'active'");
   revoke.bind(1, today);
   revoke.bind(2, file_name);
@@ -168,21 +239,28 @@ std::int64_t BankReturnStaging::apply(std::int64_t file_id, const std::string& f
   revoke.exec();
 
   sql::Statement stop_renewal(db_,
-                                 "UPDATE main.permits SET auto_renew = 0, updated_at = ? WHERE auto_renew = 1"
+                                 "UPDATE permits SET auto_renew = 0, updated_at = ? WHERE auto_renew = 1"
                                  " AND status = 'active' AND account_id IN (SELECT account_id FROM"
-                                 " temp.bank_return_staging WHERE stops_renewal)");
+                                 " bank_return_staging WHERE stops_renewal = 1)");
   stop_renewal.bind(1, now);
   auto permits_stopped = stop_renewal.exec();
 
   sql::Statement record(db_,
-                           "INSERT INTO main.bank_returns(file_id, end_to_end_id, mandate_id, amount_cents, reason,"
+                           "INSERT INTO bank_returns(file_id, end_to_end_id, mandate_id, amount_cents, reason,"
                            " charge_id, outcome) SELECT ?, end_to_end_id, NULLIF(mandate_ref, ''), amount_cents, reason,"
-                           " charge_id, outcome FROM temp.bank_return_staging ORDER BY seq");
+                           " charge_id, outcome FROM bank_return_staging ORDER BY seq");
   record.bind(1, file_id);
   record.exec();
-  db_.exec("DELETE FROM temp.bank_return_staging");
-  staged_ = 0;
+  discard();
   return permits_stopped;
+}
+
+void BankReturnStaging::discard() {
+  db_.exec("DELETE FROM bank_return_staging");
+  unwritten_.clear();
+  staged_ = 0;
+  settled_.clear();
+  revoking_.clear();
 }
 
 nlohmann::json bank_returns_of_charge(sql::Connection& db, std::int64_t charge_id) {

@@ -30,7 +30,7 @@ struct Fixture : test::TempStore {
         " created_by, created_at, updated_at) VALUES"
         " (1, 1, 'DO-AB 1', 'A', '2026-01-01', '2026-12-31', 'active', 1, 3070, 'local:test', 't', 't'),"
         " (2, 2, 'DO-AB 2', 'A', '2026-01-01', '2026-12-31', 'active', 1, 3070, 'local:test', 't', 't');");
-    file_id = insert_bank_file(store->db(), {0, "sha", "camt.xml", "camt.054", "ns", "MSG-1", "t", "local:test", 0, 0, 0});
+    file_id = *insert_bank_file(store->db(), {0, "sha", "camt.xml", "camt.054", "ns", "MSG-1", "t", "local:test", 0, 0, 0});
   }
   // An entry that returns its charge and revokes the charge's mandate (AC04).
   static StagedReturn revoking(const std::string& end_to_end_id, std::optional<ReturnTarget> charge) {
@@ -114,4 +114,57 @@ TEST_CASE_FIXTURE(Fixture, "An applied chunk is found changed by the next chunk,
   auto three = staging.find_charge("VR-C3");
   REQUIRE(three);
   CHECK(three->re_presented);
+}
+
+TEST_CASE_FIXTURE(Fixture, "A file's row is inserted once: the same SHA-256 again is no row, not an error") {
+  // What an instance that lost the race for the file sees once the winner has committed.
+  CHECK_FALSE(insert_bank_file(store->db(), {0, "sha", "again.xml", "camt.054", "ns", "MSG-2", "t", "local:test", 0, 0, 0}));
+  auto other = insert_bank_file(store->db(), {0, "sha-2", "other.xml", "camt.054", "ns", "MSG-3", "t", "local:test", 0, 0, 0});
+  REQUIRE(other);
+  CHECK(*other != file_id);
+  CHECK(column("SELECT count(*) || ':' || min(name) FROM bank_files WHERE sha256 = 'sha'") == "1:camt.xml");
+}
+
+TEST_CASE_FIXTURE(Fixture, "Discarded entries write nothing and are forgotten by the next look-up") {
+  BankReturnStaging staging(store->db());
+  staging.add(revoking("VR-C1", staging.find_charge("VR-C1")));
+  staging.discard();
+  CHECK(staging.size() == 0);
+  auto again = staging.find_charge("VR-C1");
+  REQUIRE(again);
+  CHECK_FALSE(again->status_set_by_file);
+  CHECK(again->mandate_revocable);
+  CHECK(column("SELECT count(*) FROM bank_return_staging") == "0");
+  CHECK(column("SELECT status FROM charges WHERE id = 1") == "exported");
+}
+
+TEST_CASE_FIXTURE(Fixture, "One look-up for many entries: each is matched as the entries before it leave its charge") {
+  BankReturnStaging staging(store->db());
+  staging.look_up({"VR-C1", "VR-C999", "VR-C2", "VR-C1"});
+  CHECK_FALSE(staging.match("VR-C999"));
+  auto first = staging.match("VR-C1");
+  REQUIRE(first);
+  CHECK_FALSE(first->status_set_by_file);
+  staging.add(revoking("VR-C1", first));
+  // The same charge again in the same look-up, and another charge of the revoked mandate.
+  auto again = staging.match("VR-C1");
+  REQUIRE(again);
+  CHECK(again->status_set_by_file == std::optional<std::string>("returned"));
+  auto sibling = staging.match("VR-C2");
+  REQUIRE(sibling);
+  CHECK_FALSE(sibling->mandate_revocable);
+  // Staged entries reach the table in order once the chunk is applied (128 to an INSERT meanwhile).
+  for (int i = 0; i < 130; ++i) {
+    StagedReturn unmatched;
+    unmatched.end_to_end_id = "VR-X" + std::to_string(i);
+    unmatched.reason = "MS03";
+    unmatched.outcome = "unmatched";
+    staging.add(unmatched);
+  }
+  CHECK(staging.size() == 131);
+  staging.apply(file_id, "camt.xml", "2026-12-18", "2026-12-18T09:00:00Z", 0);
+  CHECK(column("SELECT count(*) || ':' || min(end_to_end_id) FROM bank_returns WHERE id = (SELECT min(id) FROM"
+               " bank_returns)") == "1:VR-C1");
+  CHECK(column("SELECT count(*) FROM bank_returns") == "131");
+  CHECK(column("SELECT end_to_end_id FROM bank_returns ORDER BY id DESC LIMIT 1") == "VR-X129");
 }
