@@ -138,6 +138,27 @@ std::vector<std::string> words_of(const std::string& text) {
   return words;
 }
 
+// Substring search the same on both engines. LIKE folds ASCII case on SQLite and not on
+// PostgreSQL, so both sides are lower-case ASCII before they meet: folded names are folded
+// already, a login is folded by ascii_lower(). lower() would not do: it folds only ASCII on
+// SQLite and all of Unicode on PostgreSQL.
+std::string contains_pattern(const std::string& text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern + "%";
+}
+
+// `column` with A-Z made a-z and every other character kept, in SQL both engines run alike.
+std::string ascii_lower(const std::string& column) {
+  std::string sql = column;
+  for (char c = 'A'; c <= 'Z'; ++c)
+    sql = "replace(" + sql + ", '" + c + "', '" + static_cast<char>(c - 'A' + 'a') + "')";
+  return sql;
+}
+
 // The conditions of a query after "WHERE id > :after", and their values bound by name.
 std::string account_conditions(const AccountQuery& aq) {
   std::string sql;
@@ -152,10 +173,10 @@ std::string account_conditions(const AccountQuery& aq) {
   if (!words.empty()) {
     std::string all_words;
     for (std::size_t i = 0; i < words.size(); ++i)
-      all_words += (i ? " AND " : "") + std::string("instr(folded_name, :w") + std::to_string(i) + ") > 0";
+      all_words += (i ? " AND " : "") + std::string("folded_name LIKE :w") + std::to_string(i) + " ESCAPE '\\'";
     alternatives.push_back("(" + all_words + ")");
   }
-  if (!aq.login_text.empty()) alternatives.push_back("instr(lower(login), :login) > 0");
+  if (!aq.login_text.empty()) alternatives.push_back(ascii_lower("login") + " LIKE :login ESCAPE '\\'");
   if (!aq.customer_no.empty()) alternatives.push_back("customer_no = :customer_no");
   if (!aq.plate.empty())
     alternatives.push_back("id IN (SELECT account_id FROM permits WHERE plate = :plate)");
@@ -173,8 +194,8 @@ void bind_conditions(sql::Statement& q, const AccountQuery& aq) {
   if (!aq.status.empty()) q.bind(":status", aq.status);
   if (!aq.office.empty()) q.bind(":office", aq.office);
   auto words = words_of(aq.folded_text);
-  for (std::size_t i = 0; i < words.size(); ++i) q.bind(":w" + std::to_string(i), words[i]);
-  if (!aq.login_text.empty()) q.bind(":login", aq.login_text);
+  for (std::size_t i = 0; i < words.size(); ++i) q.bind(":w" + std::to_string(i), contains_pattern(words[i]));
+  if (!aq.login_text.empty()) q.bind(":login", contains_pattern(aq.login_text));
   if (!aq.customer_no.empty()) q.bind(":customer_no", aq.customer_no);
   if (!aq.plate.empty()) q.bind(":plate", aq.plate);
 }
@@ -211,6 +232,21 @@ std::vector<std::int64_t> find_same_person(sql::Connection& db, const std::strin
   std::vector<std::int64_t> ids;
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   return ids;
+}
+
+std::int64_t count_active_permits(sql::Connection& db, std::int64_t account_id, const std::string& today) {
+  sql::Statement q(db, "SELECT count(*) FROM permits WHERE account_id = ? AND status = 'active' AND valid_until >= ?");
+  q.bind(1, account_id);
+  q.bind(2, today);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+std::int64_t count_open_charges(sql::Connection& db, std::int64_t account_id) {
+  sql::Statement q(db, "SELECT count(*) FROM charges WHERE account_id = ? AND status = 'open'");
+  q.bind(1, account_id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
 }
 
 }  // namespace vrathaus

@@ -65,12 +65,13 @@ std::optional<AppointmentRow> load_appointment(sql::Connection& db, std::int64_t
 }
 
 std::vector<AppointmentRow> load_appointments(sql::Connection& db, const AppointmentFilter& f) {
+  // One placeholder per wanted status (?5, ?6, …): a list both engines compare the same way.
   std::string statuses;
-  for (const auto& s : f.statuses) statuses += (statuses.empty() ? "" : ",") + s;
+  for (std::size_t i = 0; i < f.statuses.size(); ++i) statuses += (i ? ", ?" : "?") + std::to_string(5 + i);
   sql::Statement q(db, std::string(kColumns) +
-                              "WHERE (?1 = '' OR office = ?1) AND (?2 = '' OR staff = ?2) AND (?3 = '' OR local_date = ?3)"
-                              " AND (?4 IS NULL OR account_id = ?4) AND (?5 = '' OR instr(',' || ?5 || ',', ',' || status || ',') > 0)"
-                              " ORDER BY starts_at, id");
+                           "WHERE (?1 = '' OR office = ?1) AND (?2 = '' OR staff = ?2) AND (?3 = '' OR local_date = ?3)"
+                           " AND (?4 IS NULL OR account_id = ?4)" +
+                           (statuses.empty() ? "" : " AND status IN (" + statuses + ")") + " ORDER BY starts_at, id");
   q.bind(1, f.office);
   q.bind(2, f.staff);
   q.bind(3, f.date ? f.date->str() : std::string());
@@ -78,7 +79,7 @@ std::vector<AppointmentRow> load_appointments(sql::Connection& db, const Appoint
     q.bind(4, *f.account_id);
   else
     q.bind(4);
-  q.bind(5, statuses);
+  for (std::size_t i = 0; i < f.statuses.size(); ++i) q.bind(static_cast<int>(5 + i), f.statuses[i]);
   return read_all(q);
 }
 
