@@ -54,29 +54,31 @@ void bind_opt(sql::Statement& q, int i, const std::optional<std::string>& v) {
     q.bind(i);
 }
 
-// Binds columns 2..31 in kColumns order (1 is the id), plus folded_name as 32.
-void bind_fields(sql::Statement& q, const Account& a) {
-  q.bind(2, a.login);
-  q.bind(3, a.tier);
-  q.bind(4, a.status);
+// Binds columns 2..31 in kColumns order (1 is the id), plus folded_name as 32; or, with `first`
+// 1 (no id bound), the same one place earlier.
+void bind_fields(sql::Statement& q, const Account& a, int first = 2) {
+  const int shift = 2 - first;
+  q.bind(2 - shift, a.login);
+  q.bind(3 - shift, a.tier);
+  q.bind(4 - shift, a.status);
   const std::optional<std::string>* fields[] = {&a.given_name, &a.family_name, &a.birth_date, &a.company_name,
                                                 &a.legal_form, &a.register_court, &a.register_no, &a.vat_id,
                                                 &a.customer_no, &a.street, &a.house_no, &a.postal_code,
                                                 &a.city, &a.phone, &a.contact_given_name, &a.contact_family_name};
-  int i = 5;
+  int i = 5 - shift;
   for (auto* f : fields) bind_opt(q, i++, *f);
-  q.bind(21, a.assurance);
-  bind_opt(q, 22, a.verified_at);
-  bind_opt(q, 23, a.verified_by);
-  bind_opt(q, 24, a.verification_method);
-  bind_opt(q, 25, a.verified_office);
-  bind_opt(q, 26, a.erased_at);
-  q.bind(27, a.created_at);
-  q.bind(28, a.updated_at);
-  q.bind(29, a.version);
-  bind_opt(q, 30, a.identity_changed_at);
-  bind_opt(q, 31, a.identity_changed_by);
-  q.bind(32, a.folded_name());
+  q.bind(21 - shift, a.assurance);
+  bind_opt(q, 22 - shift, a.verified_at);
+  bind_opt(q, 23 - shift, a.verified_by);
+  bind_opt(q, 24 - shift, a.verification_method);
+  bind_opt(q, 25 - shift, a.verified_office);
+  bind_opt(q, 26 - shift, a.erased_at);
+  q.bind(27 - shift, a.created_at);
+  q.bind(28 - shift, a.updated_at);
+  q.bind(29 - shift, a.version);
+  bind_opt(q, 30 - shift, a.identity_changed_at);
+  bind_opt(q, 31 - shift, a.identity_changed_by);
+  q.bind(32 - shift, a.folded_name());
 }
 
 std::optional<Account> load_where(sql::Connection& db, const std::string& where, const std::string& value) {
@@ -105,13 +107,15 @@ std::optional<Account> load_account_by_customer_no(sql::Connection& db, const st
 }
 
 std::int64_t insert_account(sql::Connection& db, const Account& a) {
-  sql::Statement q(db, std::string("INSERT INTO accounts(") + kColumns +
-                              ", folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
-  if (a.id)
-    q.bind(1, a.id);
-  else
-    q.bind(1);
-  bind_fields(q, a);
+  // A new account's id comes from the database: the column is left out, since an explicit NULL
+  // is refused by PostgreSQL's identity column (it defaults only when it is not named).
+  std::string columns = a.id ? kColumns : std::string(kColumns).substr(std::string_view(kColumns).find(',') + 2);
+  int count = a.id ? 32 : 31;
+  std::string values = "?1";
+  for (int i = 2; i <= count; ++i) values += ",?" + std::to_string(i);
+  sql::Statement q(db, "INSERT INTO accounts(" + columns + ", folded_name) VALUES (" + values + ") RETURNING id");
+  if (a.id) q.bind(1, a.id);
+  bind_fields(q, a, a.id ? 2 : 1);
   return q.execReturningId();
 }
 

@@ -18,7 +18,7 @@ done
 normalise() {
   jq -S 'walk(if type == "object" then
               with_entries(select(.key | IN("token", "hash", "prev_hash", "store", "file", "detail",
-                                            "key_id", "tag", "verification_key") | not))
+                                            "key_id", "tag", "verification_key", "verification_key_file", "check_value") | not))
               | (if has("id") and (.id | type) == "string" and (.id | test("^[0-9a-f]{12}$")) then .id = "TOKEN" else . end)
               | (if has("object") and (.object | type) == "string" then .object |= sub("^token:[0-9a-f]+$"; "token:TOKEN") else . end)
             else . end)'
@@ -114,8 +114,9 @@ jq -e '.ok' "$T/postgresql/doctor.json" >/dev/null || fail "doctor on PostgreSQL
 diff <(jq -c '[.checks[] | select(.check | IN("store-writable", "wal", "disk-space", "store") | not)]' "$T/sqlite/doctor.json") \
      <(jq -c '[.checks[] | select(.check | IN("store-writable", "wal", "disk-space", "store") | not)]' "$T/postgresql/doctor.json") >&2 ||
   fail "doctor's store checks differ"
-jq -e '[.checks[] | select(.check == "store" and (.detail | test("postgresql")))] | length == 1' "$T/postgresql/doctor.json" \
-  >/dev/null || fail "doctor names the PostgreSQL store: $(cat "$T/postgresql/doctor.json")"
+VRATHAUS_CONFIG=$T/postgresql.yaml expect 0 "$V" --db "$PG" -o json doctor
+jq -e '[.checks[] | select(.check == "store" and (.detail | test("^postgresql://.*[(]postgresql[)]$")))] | length == 1' \
+  <<<"$out" >/dev/null || fail "doctor names the PostgreSQL store: $out"
 
 # db backup is SQLite's: on PostgreSQL it is refused (exit 2), pointing at pg_dump.
 VRATHAUS_CONFIG=$T/postgresql.yaml expect 2 "$V" --db "$PG" db backup "$T/copy.db"
