@@ -4,7 +4,7 @@
 #include "core/error.hpp"
 #include "session.hpp"
 
-#include "store/sql/sql.hpp"
+#include "store/sql/error.hpp"
 
 #include <algorithm>
 #include <iostream>

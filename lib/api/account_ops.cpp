@@ -5,9 +5,9 @@
 #include "core/text.hpp"
 #include "domain/folding.hpp"
 #include "domain/plate.hpp"
+#include "service/account_search.hpp"
 #include "service/accounts.hpp"
 #include "service/identity_changes.hpp"
-#include "store/account_rows.hpp"
 
 namespace vrathaus {
 namespace {
@@ -34,7 +34,7 @@ json account_page(Context& ctx, const Params& p, AccountQuery q) {
   auto page = read_page(p);
   q.after_id = page.after;
   q.limit = page.limit;
-  auto rows = query_accounts(ctx.db(), q);
+  auto rows = find_accounts(ctx, q);
   json items = json::array();
   for (const auto& a : rows) items.push_back(a);
   return page_response(std::move(items), page, rows.empty() ? 0 : rows.back().id);
@@ -100,7 +100,7 @@ void add_account_operations(OperationTable& t) {
                q.customer_no = to_upper_ascii(text);
                q.plate = plate_or_empty(text);
                auto page = account_page(ctx, p, q);
-               page["total"] = count_accounts(ctx.db(), q);
+               page["total"] = count_found_accounts(ctx, q);
                return page;
              },
          .paged = true});

@@ -4,28 +4,18 @@
 #include "api/audit_object.hpp"
 #include "api/params.hpp"
 
-#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "service/audit.hpp"
-#include "store/idempotency_rows.hpp"
+#include "service/idempotency.hpp"
+#include "store/rerun_on_lost_race.hpp"
 
-#include "store/sql/sql.hpp"
-
-#include <chrono>
+#include "store/sql/error.hpp"
 
 namespace vrathaus {
 namespace {
 
 using nlohmann::json;
-
-// How long a response is kept under its Idempotency-Key: long enough for any retry of a cron
-// job or a script, short enough that the table does not grow with every change ever made.
-constexpr auto kIdempotencyLifetime = std::chrono::hours(24);
-
-std::string idempotency_cutoff(const Context& ctx) {
-  return format_rfc3339(ctx.clock.now() - kIdempotencyLifetime);
-}
 
 // What binds a key to its request: the operation (its method and path) and every parameter,
 // path placeholders, query and body alike, in one canonical JSON text (keys sorted).
@@ -35,34 +25,9 @@ std::string request_fingerprint(const Invocation& call) {
   return sha256_hex(call.op.method + " " + call.op.path + "\n" + params.dump());
 }
 
-// The earlier response to this very request, or nothing when the key is new (or expired). The
-// same key with another request, actor or operation is refused: silently answering the first
-// request's response would drop the second one.
-std::optional<json> remembered_response(Context& ctx, const Invocation& call) {
-  auto earlier = find_remembered_response(ctx.db(), call.idempotency_key, idempotency_cutoff(ctx));
-  if (!earlier) return std::nullopt;
-  bool same_request = earlier->actor == call.actor.id && earlier->operation == call.op.name &&
-                      (earlier->request_sha256.empty() || earlier->request_sha256 == request_fingerprint(call));
-  if (!same_request)
-    fail(ErrorKind::invalid, "the Idempotency-Key {} was already used for another request: use a new key for a new request",
-         call.idempotency_key);
-  if (earlier->body.empty())
-    fail(ErrorKind::conflict,
-         "the request with Idempotency-Key {} was already done, and its response held a secret that is shown only once{}",
-         call.idempotency_key, call.op.name == "tokens.create" ? ": create a new token" : "");
-  return json::parse(earlier->body);
-}
-
-// Keeps the response for retries of the same request, and forgets expired keys on the way. A
-// response holding a secret (a new API token) is not kept: only the fact that it was given.
-void remember_response(Context& ctx, const Invocation& call, const json& result) {
-  purge_remembered_responses(ctx.db(), idempotency_cutoff(ctx));
-  RememberedResponse r{call.actor.id, call.op.name, request_fingerprint(call), 200, result.dump(), ctx.now()};
-  if (call.op.response_holds_secret) {
-    r.status = 409;
-    r.body.clear();
-  }
-  remember_response_row(ctx.db(), call.idempotency_key, r);
+// The request as the idempotency rules see it.
+IdempotentRequest idempotent(const Invocation& call) {
+  return {call.idempotency_key, call.actor.id, call.op.name, request_fingerprint(call), call.op.response_holds_secret};
 }
 
 bool is_refusal(const Operation& op, ErrorKind kind) {
@@ -88,10 +53,10 @@ void audit_refusal(const Environment& env, const Invocation& call, const Error& 
 json run_own_transactions(const Environment& env, Context& ctx, const Invocation& call) {
   bool remember = !call.idempotency_key.empty() && !ctx.dry_run && call.op.effect == Effect::write;
   std::optional<json> earlier;
-  if (remember) env.store.read_transaction([&] { earlier = remembered_response(ctx, call); });
+  if (remember) env.store.read_transaction([&] { earlier = remembered_response(ctx, idempotent(call)); });
   if (earlier) return *earlier;
   json result = call.op.run(ctx, call.params);
-  if (remember) env.store.write_transaction([&] { remember_response(ctx, call, result); });
+  if (remember) env.store.write_transaction([&] { remember_response(ctx, idempotent(call), result); });
   return result;
 }
 
@@ -119,16 +84,19 @@ json execute(const Environment& env, const Invocation& call) {
       env.store.read_transaction([&] { result = call.op.run(ctx, call.params); });
       return result;
     }
+    // The operation is run whole in this one transaction, from its parameters and the store:
+    // it may run again if PostgreSQL aborts it in a race with another instance.
+    RerunOnLostRace rerunnable;
     env.store.write_transaction(
         [&] {
           if (!call.idempotency_key.empty() && !ctx.dry_run) {
-            if (auto earlier = remembered_response(ctx, call)) {
+            if (auto earlier = remembered_response(ctx, idempotent(call))) {
               result = *earlier;
               return;
             }
           }
           result = call.op.run(ctx, call.params);
-          if (!call.idempotency_key.empty() && !ctx.dry_run) remember_response(ctx, call, result);
+          if (!call.idempotency_key.empty() && !ctx.dry_run) remember_response(ctx, idempotent(call), result);
         },
         ctx.dry_run);
   } catch (const Error& e) {

@@ -3,7 +3,7 @@
 #include "api/params.hpp"
 #include "core/error.hpp"
 #include "service/business_import.hpp"
-#include "store/import_run_rows.hpp"
+#include "service/import_runs.hpp"
 
 namespace vrathaus {
 
@@ -58,7 +58,7 @@ void add_import_operations(OperationTable& t) {
                if (!sees_all) q.actor = ctx.actor.id;
                q.after_id = page.after;
                q.limit = page.limit;
-               auto items = query_import_runs(ctx.db(), q);
+               auto items = list_import_runs(ctx, q);
                std::int64_t last = items.empty() ? 0 : items.back()["id"].get<std::int64_t>();
                return page_response(std::move(items), page, last);
              },

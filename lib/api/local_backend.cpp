@@ -77,7 +77,7 @@ nlohmann::json LocalBackend::init(const std::string& seed_file, bool dry_run) {
   nlohmann::json out;
   try {
     auto& s = store(OpenMode::create);
-    out = {{"store", db_path_}, {"created", !existed}, {"migrations_applied", s.migrate()},
+    out = {{"store", store_url_for_display(db_path_)}, {"created", !existed}, {"migrations_applied", s.migrate()},
            {"schema_version", s.schema_version()}};
     Context ctx{s, *clock_, city_, actor()};
     if (!seed_file.empty()) s.write_transaction([&] { out["seed"] = apply_seed(ctx, seed_file); });
@@ -113,7 +113,7 @@ nlohmann::json LocalBackend::init_dry_run(const std::string& seed_file) {
   } cleanup{dir_template};
   if (existed) store().backup_to(scratch);
   Store copy(scratch, OpenMode::create, city_.busy_timeout_ms);
-  nlohmann::json out{{"store", db_path_},
+  nlohmann::json out{{"store", store_url_for_display(db_path_)},
                      {"created", false},
                      {"would_create", !existed},
                      {"migrations_applied", 0},
@@ -132,14 +132,17 @@ nlohmann::json LocalBackend::migrate() {
   auto& s = store();
   int from = s.schema_version();
   int applied = s.migrate();
-  return {{"store", db_path_}, {"from_version", from}, {"schema_version", s.schema_version()}, {"migrations_applied", applied}};
+  return {{"store", store_url_for_display(db_path_)},
+          {"from_version", from},
+          {"schema_version", s.schema_version()},
+          {"migrations_applied", applied}};
 }
 
 nlohmann::json LocalBackend::backup(const std::string& target) {
   auto& s = store();
   s.require_current_schema();
   s.backup_to(target);
-  nlohmann::json out{{"store", db_path_}, {"backup", target}};
+  nlohmann::json out{{"store", store_url_for_display(db_path_)}, {"backup", target}};
   // Without the document key beside it, a restored store could no longer detect document reuse:
   // the default key file travels with the backup (a configured key file is managed by the admin).
   std::error_code ec;

@@ -9,7 +9,6 @@
 #include "service/accounts.hpp"
 #include "service/own_accounts.hpp"
 #include "service/upgrades.hpp"
-#include "store/upgrade_rows.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

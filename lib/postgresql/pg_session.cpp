@@ -1,11 +1,9 @@
 #include "postgresql/pg_session.hpp"
 
 #include "postgresql/pg_errors.hpp"
+#include "store/pg_statement_kind.hpp"
 
 #include <pqxx/prepared_statement>
-
-#include <algorithm>
-#include <cctype>
 
 namespace vrathaus::postgresql {
 namespace {
@@ -18,20 +16,6 @@ pqxx::connection connect(const std::string& url) {
   }
 }
 
-// Whether a statement is an INSERT, UPDATE or DELETE, whose rows changed getChanges() reports.
-// libpqxx 6 keeps the command tag ("UPDATE 2") to itself, so the statement's first word decides.
-bool changes_rows(std::string_view sql) {
-  auto start = sql.find_first_not_of(" \t\r\n(");
-  if (start == std::string_view::npos) return false;
-  auto word = sql.substr(start, 6);
-  auto is = [&](std::string_view keyword) {
-    return word.size() >= keyword.size() &&
-           std::equal(keyword.begin(), keyword.end(), word.begin(),
-                      [](char k, char c) { return k == std::toupper(static_cast<unsigned char>(c)); });
-  };
-  return is("INSERT") || is("UPDATE") || is("DELETE");
-}
-
 }  // namespace
 
 Session::Session(const std::string& url) : connection_(connect(url)), work_(connection_) {}
@@ -40,7 +24,7 @@ const PreparedQuery& Session::prepared(std::string_view sql) {
   auto found = prepared_.find(sql);
   if (found != prepared_.end()) return *found->second;
   auto query = std::make_unique<PreparedQuery>(
-      PreparedQuery{"vr" + std::to_string(prepared_.size() + 1), rewrite_placeholders(sql), changes_rows(sql)});
+      PreparedQuery{"vr" + std::to_string(prepared_.size() + 1), rewrite_placeholders(sql), statement_changes_rows(sql)});
   try {
     connection_.prepare(query->name, query->text.sql);
   } catch (...) {
@@ -60,7 +44,7 @@ pqxx::result Session::run(const PreparedQuery& query, const std::vector<const ch
 
 pqxx::result Session::run(const std::string& sql) {
   try {
-    return count_changes(work_.exec(sql), true);
+    return count_changes(work_.exec(sql), statement_changes_rows(sql));
   } catch (...) {
     rethrow_as_sql_error();
   }

@@ -20,7 +20,7 @@ namespace vrathaus::postgresql {
 struct PreparedQuery {
   std::string name;      // the server-side prepared statement's name
   PgStatementText text;  // the statement with $N placeholders, and its named parameters
-  bool is_change;        // an INSERT, UPDATE or DELETE: its rows count as changes
+  bool is_change;        // an INSERT, UPDATE, DELETE or MERGE, whatever its form (store/pg_statement_kind.hpp)
 };
 
 class Session {
@@ -32,8 +32,8 @@ public:
   const PreparedQuery& prepared(std::string_view sql);
   // Runs it with the parameters in PostgreSQL's text format (nullptr for NULL).
   pqxx::result run(const PreparedQuery& query, const std::vector<const char*>& parameters);
-  // Runs statements without parameters (several may be separated by semicolons); the rows the
-  // last one returned or changed count as changes.
+  // Runs statements without parameters (several may be separated by semicolons); when the
+  // first is a change, the rows the last one changed count as changes.
   pqxx::result run(const std::string& sql);
   // Rows changed by the latest INSERT, UPDATE, DELETE or MERGE.
   int changes() const { return changes_; }

@@ -9,9 +9,8 @@
 #include "server/http_target.hpp"
 #include "service/audit.hpp"
 #include "service/tokens.hpp"
-#include "store/staff_client_cert.hpp"
 
-#include "store/sql/sql.hpp"
+#include "store/sql/error.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -148,7 +147,7 @@ std::optional<Reply> RequestHandler::immediate(const RequestHead& head) {
   if (path == "/healthz" && (head.method == "GET" || head.method == "HEAD")) {
     try {
       auto store = pool_.take();
-      store->db().execAndGet("SELECT 1");
+      store->ping();
       return Reply{200, "application/json", R"({"status":"ok"})", {}};
     } catch (const std::exception& e) {
       return problem(ErrorKind::busy, std::string("store unavailable: ") + e.what());
@@ -194,7 +193,7 @@ Actor RequestHandler::authenticate(const RequestHead& head, Store& store, Admiss
     auto actor = authenticate_token(store, *o_.clock, token);
     // A staff record bound to a client certificate is only ever used with it: a stolen token
     // alone does not get in.
-    if (auto required = required_client_cert(store.db(), actor.id); required && lower(*required) != head.client_cert_sha256)
+    if (auto required = required_client_certificate(store, actor.id); required && lower(*required) != head.client_cert_sha256)
       fail(ErrorKind::unauthenticated, "{} must present its client certificate", actor.id);
     actor.client = head.client;
     return actor;

@@ -14,7 +14,6 @@
 #include "store/account_rows.hpp"
 #include "store/upgrade_rows.hpp"
 
-#include "store/sql/sql.hpp"
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -70,12 +69,6 @@ Account change_status(Context& ctx, const std::string& id, const std::string& re
   auto [b, a] = diff(before, account);
   audit_append(ctx, {"accounts." + action, account_object(account.id), b, a, reason});
   return account;
-}
-
-bool table_exists(sql::Connection& db, const char* name) {
-  sql::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-  q.bind(1, name);
-  return q.executeStep();
 }
 
 }  // namespace
@@ -226,17 +219,9 @@ Account reactivate_account(Context& ctx, const std::string& account, const std::
 
 std::vector<std::string> erasure_blockers(Context& ctx, std::int64_t account_id) {
   std::vector<std::string> blockers;
-  auto count = [&](const char* table, const char* sql) -> std::int64_t {
-    if (!table_exists(ctx.db(), table)) return 0;
-    sql::Statement q(ctx.db(), sql);
-    q.bind(1, account_id);
-    q.bind(2, ctx.today().str());
-    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
-  };
-  if (auto n = count("permits", "SELECT count(*) FROM permits WHERE account_id = ? AND status = 'active' AND valid_until >= ?"))
+  if (auto n = count_active_permits(ctx.db(), account_id, ctx.today().str()))
     blockers.push_back(fmt::format("{} active parking permit(s)", n));
-  if (auto n = count("charges", "SELECT count(*) FROM charges WHERE account_id = ? AND status = 'open' AND ? IS NOT NULL"))
-    blockers.push_back(fmt::format("{} open charge(s)", n));
+  if (auto n = count_open_charges(ctx.db(), account_id)) blockers.push_back(fmt::format("{} open charge(s)", n));
   return blockers;
 }
 

@@ -2,8 +2,8 @@
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
-
-#include "store/sql/sql.hpp"
+#include "store/audit_rows.hpp"
+#include "store/audit_seal_rows.hpp"
 
 namespace vrathaus {
 namespace {
@@ -22,8 +22,6 @@ std::string entry_hash(std::int64_t seq, const std::string& at, const std::strin
   return sha256_hex(canonical.dump());
 }
 
-std::string column_text(sql::Statement& q, int i) { return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString(); }
-
 json parse_stored(const std::string& text) {
   if (text.empty()) return nullptr;
   return json::parse(text, nullptr, false);
@@ -32,68 +30,30 @@ json parse_stored(const std::string& text) {
 }  // namespace
 
 void audit_append(Context& ctx, const AuditRecord& r) {
-  auto& db = ctx.db();
-  std::int64_t seq = 1;
-  std::string prev = kGenesis;
-  sql::Statement head(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-  if (head.executeStep()) {
-    seq = head.getColumn(0).getInt64() + 1;
-    prev = head.getColumn(1).getString();
-  }
-  auto at = ctx.now();
-  auto before = text_or_null(r.before), after = text_or_null(r.after);
-  auto hash = entry_hash(seq, at, ctx.actor.id, ctx.actor.client, r.action, r.object, before, after, r.reason, prev);
-  sql::Statement insert(db,
-                           "INSERT INTO audit(seq, at, actor, client, action, object, before, after, reason, prev_hash, hash)"
-                           " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-  insert.bind(1, seq);
-  insert.bind(2, at);
-  insert.bind(3, ctx.actor.id);
-  insert.bind(4, ctx.actor.client);
-  insert.bind(5, r.action);
-  insert.bind(6, r.object);
-  insert.bind(7, before);
-  insert.bind(8, after);
-  insert.bind(9, r.reason);
-  insert.bind(10, prev);
-  insert.bind(11, hash);
-  insert.exec();
-  sql::Statement set_head(db, "INSERT INTO audit_head(id, seq, hash) VALUES (1, ?, ?) "
-                                 "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
-  set_head.bind(1, seq);
-  set_head.bind(2, hash);
-  set_head.exec();
+  auto head = audit_chain_head(ctx.db());
+  AuditRow row{head.seq + 1, ctx.now(), ctx.actor.id, ctx.actor.client, r.action, r.object, text_or_null(r.before),
+               text_or_null(r.after), r.reason, head.seq ? head.hash : kGenesis, ""};
+  row.hash = entry_hash(row.seq, row.at, row.actor, row.client, row.action, row.object, row.before, row.after,
+                        row.reason, row.prev_hash);
+  insert_audit_row(ctx.db(), row);
 }
 
 json audit_list(Context& ctx, const AuditFilter& f) {
-  std::string sql = "SELECT seq, at, actor, client, action, object, before, after, reason, hash, prev_hash FROM audit WHERE 1=1";
-  if (!f.object.empty()) sql += " AND object = :object";
-  if (!f.actor.empty()) sql += " AND actor = :actor";
-  if (f.since) sql += " AND at >= :since";
-  if (f.after_seq) sql += " AND seq > :after";
-  sql += " ORDER BY seq";
-  if (f.limit) sql += " LIMIT :limit";
-  sql::Statement q(ctx.db(), sql);
-  if (!f.object.empty()) q.bind(":object", f.object);
-  if (!f.actor.empty()) q.bind(":actor", f.actor);
-  if (f.since) q.bind(":since", *f.since);
-  if (f.after_seq) q.bind(":after", *f.after_seq);
-  if (f.limit) q.bind(":limit", *f.limit);
   json items = json::array();
-  while (q.executeStep()) {
-    json e{{"seq", q.getColumn(0).getInt64()},
-           {"at", column_text(q, 1)},
-           {"actor", column_text(q, 2)},
-           {"action", column_text(q, 4)},
-           {"object", column_text(q, 5)},
-           {"before", parse_stored(column_text(q, 6))},
-           {"after", parse_stored(column_text(q, 7))},
-           {"reason", column_text(q, 8)},
-           {"hash", column_text(q, 9)},
-           {"prev_hash", column_text(q, 10)}};
-    if (auto client = column_text(q, 3); !client.empty()) e["client"] = client;
+  for_each_audit_row(ctx.db(), f, [&](const AuditRow& row) {
+    json e{{"seq", row.seq},
+           {"at", row.at},
+           {"actor", row.actor},
+           {"action", row.action},
+           {"object", row.object},
+           {"before", parse_stored(row.before)},
+           {"after", parse_stored(row.after)},
+           {"reason", row.reason},
+           {"hash", row.hash},
+           {"prev_hash", row.prev_hash}};
+    if (!row.client.empty()) e["client"] = row.client;
     items.push_back(std::move(e));
-  }
+  });
   return items;
 }
 
@@ -101,26 +61,21 @@ json audit_verify(Store& store) {
   json problems = json::array();
   std::int64_t expected_seq = 1, count = 0;
   std::string prev = kGenesis;
-  sql::Statement q(store.db(),
-                      "SELECT seq, at, actor, client, action, object, before, after, reason, prev_hash, hash FROM audit ORDER BY seq");
   auto problem = [&](std::int64_t seq, std::string what) {
     if (problems.size() < 100) problems.push_back({{"seq", seq}, {"problem", std::move(what)}});
   };
-  while (q.executeStep()) {
+  for_each_audit_row(store.db(), {}, [&](const AuditRow& row) {
     ++count;
-    std::int64_t seq = q.getColumn(0).getInt64();
-    auto stored_prev = column_text(q, 9), stored_hash = column_text(q, 10);
-    if (seq != expected_seq) problem(seq, "sequence gap: expected entry " + std::to_string(expected_seq));
-    if (stored_prev != prev) problem(seq, "does not link to the previous entry (removed, inserted or reordered)");
-    auto recomputed = entry_hash(seq, column_text(q, 1), column_text(q, 2), column_text(q, 3), column_text(q, 4),
-                                 column_text(q, 5), column_text(q, 6), column_text(q, 7), column_text(q, 8), stored_prev);
-    if (recomputed != stored_hash) problem(seq, "content does not match its hash (edited)");
-    prev = stored_hash;
-    expected_seq = seq + 1;
-  }
-  sql::Statement head(store.db(), "SELECT seq, hash FROM audit_head WHERE id = 1");
-  if (head.executeStep()) {
-    if (head.getColumn(0).getInt64() != expected_seq - 1 || head.getColumn(1).getString() != prev)
+    if (row.seq != expected_seq) problem(row.seq, "sequence gap: expected entry " + std::to_string(expected_seq));
+    if (row.prev_hash != prev) problem(row.seq, "does not link to the previous entry (removed, inserted or reordered)");
+    auto recomputed = entry_hash(row.seq, row.at, row.actor, row.client, row.action, row.object, row.before, row.after,
+                                 row.reason, row.prev_hash);
+    if (recomputed != row.hash) problem(row.seq, "content does not match its hash (edited)");
+    prev = row.hash;
+    expected_seq = row.seq + 1;
+  });
+  if (auto head = audit_head_record(store.db())) {
+    if (head->seq != expected_seq - 1 || head->hash != prev)
       problem(expected_seq - 1, "the newest entries were removed: the chain ends before its recorded head");
   } else if (count > 0) {
     problem(0, "the chain's head record is missing");

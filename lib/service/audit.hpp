@@ -1,6 +1,7 @@
 #pragma once
 // The hash-chained audit log: every change and every refused protected action.
 #include "service/context.hpp"
+#include "store/audit_rows.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,13 +21,8 @@ struct AuditRecord {
 // Appends one entry in the caller's transaction, chained to the previous one.
 void audit_append(Context& ctx, const AuditRecord& record);
 
-struct AuditFilter {
-  std::string object;
-  std::string actor;
-  std::optional<std::string> since;  // RFC 3339 UTC instant or a day: entries at or after it
-  std::optional<std::int64_t> after_seq;  // cursor
-  std::optional<std::int64_t> limit;
-};
+// What audit_list shows: entries of one object or actor, since a time, after a cursor.
+using AuditFilter = AuditQuery;
 
 nlohmann::json audit_list(Context& ctx, const AuditFilter& filter);
 

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "service/audit.hpp"
+#include "store/audit_rows.hpp"
 #include "store/audit_seal_rows.hpp"
 
 #include <fmt/format.h>
@@ -50,12 +51,9 @@ bool is_hex(const std::string& text, std::size_t length) {
 // Each entry's stored chain hash by sequence number, for the entries seals name.
 std::map<std::int64_t, std::string> sealed_entry_hashes(Store& store, const std::vector<AuditSeal>& seals) {
   std::map<std::int64_t, std::string> out;
-  sql::Statement q(store.db(), "SELECT hash FROM audit WHERE seq = ?");
   for (const auto& s : seals) {
     if (s.seq == 0 || out.contains(s.seq)) continue;
-    q.bind(1, s.seq);
-    if (q.executeStep()) out[s.seq] = q.getColumn(0).getString();
-    q.reset();
+    if (auto hash = audit_entry_hash(store.db(), s.seq)) out[s.seq] = *hash;
   }
   return out;
 }

@@ -6,9 +6,9 @@
 #include "service/offices.hpp"
 #include "store/placement_rows.hpp"
 #include "store/presence_rows.hpp"
+#include "store/staff_rows.hpp"
 #include "store/training_rows.hpp"
 
-#include "store/sql/sql.hpp"
 
 #include <string_view>
 #include <unordered_map>
@@ -111,13 +111,10 @@ coverage::Request load_coverage_facts(Context& ctx, const std::string& cert, con
   }
   StaffIndex index;
   // Staff of the office, and those who move into or out of it.
-  sql::Statement q(ctx.db(), "SELECT id, office, active, leaves_on, roles FROM staff WHERE office IS NOT NULL AND (?1 = '' OR "
-                                "office = ?1 OR id IN (SELECT staff FROM staff_transfers WHERE ?1 IN (from_office, to_office)))");
-  q.bind(1, office);
-  while (q.executeStep()) {
-    coverage::StaffFacts s{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0, {}, {}};
-    if (!q.getColumn(3).isNull()) s.leaves_on = Date::parse(q.getColumn(3).getString());
-    s.roles = q.getColumn(4).getString();
+  for (auto& row : staff_placements(ctx.db(), office)) {
+    coverage::StaffFacts s{std::move(row.id), std::move(row.office), row.active, {}, {}};
+    if (row.leaves_on) s.leaves_on = Date::parse(*row.leaves_on);
+    s.roles = std::move(row.roles);
     index.emplace(s.id, r.staff.size());
     r.staff.push_back(std::move(s));
   }

@@ -139,15 +139,19 @@ nlohmann::json to_json(const DoctorCheck& check) {
 }
 
 std::vector<DoctorCheck> store_checks(Context& ctx) {
-  return {store_writable(ctx),
-          schema(ctx),
-          wal(ctx),
-          audit_chain(ctx),
-          document_key_check(ctx),
-          creditor(ctx),
-          last_run(ctx, "last-renewal", "permits.renew", "renewal run"),
-          last_run(ctx, "last-export", "payments.export", "payment export"),
-          disk_space(ctx)};
+  // A file's directory, write-ahead log and disk are this machine's to check; a database server's
+  // are its own (the store check names the database, its password masked).
+  bool file = ctx.store.is_file();
+  std::vector<DoctorCheck> checks{file ? store_writable(ctx) : ok("store", fmt::format("{} ({})", ctx.store.shown_path(),
+                                                                                         ctx.store.engine_name())),
+                                  schema(ctx)};
+  if (file) checks.push_back(wal(ctx));
+  for (auto&& check : {audit_chain(ctx), document_key_check(ctx), creditor(ctx),
+                       last_run(ctx, "last-renewal", "permits.renew", "renewal run"),
+                       last_run(ctx, "last-export", "payments.export", "payment export")})
+    checks.push_back(check);
+  if (file) checks.push_back(disk_space(ctx));
+  return checks;
 }
 
 nlohmann::json doctor_report(const std::vector<DoctorCheck>& checks) {

@@ -3,8 +3,7 @@
 #include "core/error.hpp"
 #include "domain/validate.hpp"
 #include "service/audit.hpp"
-
-#include "store/sql/sql.hpp"
+#include "store/office_rows.hpp"
 
 namespace vrathaus {
 namespace {
@@ -21,22 +20,6 @@ int validate_min_certified(int n) {
   return n;
 }
 
-Office read(sql::Statement& q) {
-  return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(), q.getColumn(3).getString(),
-          q.getColumn(4).getString()};
-}
-
-void write(Context& ctx, const Office& o, bool insert) {
-  sql::Statement q(ctx.db(), insert ? "INSERT INTO offices(code, name, min_certified, created_at, updated_at) VALUES (?,?,?,?,?)"
-                                       : "UPDATE offices SET name = ?2, min_certified = ?3, updated_at = ?5 WHERE code = ?1");
-  q.bind(1, o.code);
-  q.bind(2, o.name);
-  q.bind(3, o.min_certified);
-  if (insert) q.bind(4, o.created_at);
-  q.bind(5, o.updated_at);
-  q.exec();
-}
-
 }  // namespace
 
 void to_json(nlohmann::json& j, const Office& o) {
@@ -45,26 +28,18 @@ void to_json(nlohmann::json& j, const Office& o) {
 }
 
 Office find_office(Context& ctx, const std::string& code) {
-  sql::Statement q(ctx.db(), "SELECT code, name, min_certified, created_at, updated_at FROM offices WHERE code = ?");
-  q.bind(1, code);
-  if (!q.executeStep()) fail(ErrorKind::not_found, "no office {}", code);
-  return read(q);
+  auto office = load_office(ctx.db(), code);
+  if (!office) fail(ErrorKind::not_found, "no office {}", code);
+  return *office;
 }
 
-std::vector<Office> list_offices(Context& ctx) {
-  sql::Statement q(ctx.db(), "SELECT code, name, min_certified, created_at, updated_at FROM offices ORDER BY code");
-  std::vector<Office> out;
-  while (q.executeStep()) out.push_back(read(q));
-  return out;
-}
+std::vector<Office> list_offices(Context& ctx) { return load_offices(ctx.db()); }
 
 Office add_office(Context& ctx, const std::string& code, const std::string& name, int min_certified) {
   Office o{validate_office_code(code), validate_text(name, "name", 120), validate_min_certified(min_certified), ctx.now(),
            ctx.now()};
-  sql::Statement exists(ctx.db(), "SELECT 1 FROM offices WHERE code = ?");
-  exists.bind(1, o.code);
-  if (exists.executeStep()) fail(ErrorKind::conflict, "office {} exists already", o.code);
-  write(ctx, o, true);
+  if (load_office(ctx.db(), o.code)) fail(ErrorKind::conflict, "office {} exists already", o.code);
+  insert_office_row(ctx.db(), o);
   audit_append(ctx, {"offices.add", "office:" + o.code, nullptr, o, ""});
   return o;
 }
@@ -76,7 +51,7 @@ Office update_office(Context& ctx, const std::string& code, const OfficeChange& 
   if (change.min_certified) office.min_certified = validate_min_certified(*change.min_certified);
   if (office.name == before.name && office.min_certified == before.min_certified) return office;
   office.updated_at = ctx.now();
-  write(ctx, office, false);
+  update_office_row(ctx.db(), office);
   audit_append(ctx, {"offices.update", "office:" + office.code, before, office, ""});
   return office;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Offices (Bürgerdienste and Bezirksverwaltungsstellen) and their minimum certified staff.
 #include "service/context.hpp"
+#include "store/office_rows.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -10,12 +11,6 @@
 
 namespace vrathaus {
 
-struct Office {
-  std::string code;
-  std::string name;
-  int min_certified = 2;
-  std::string created_at, updated_at;
-};
 void to_json(nlohmann::json& j, const Office& o);
 
 struct OfficeChange {

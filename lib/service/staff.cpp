@@ -9,29 +9,14 @@
 #include "service/offices.hpp"
 #include "service/staff_presence.hpp"
 #include "store/placement_rows.hpp"
-#include "store/prepared.hpp"
+#include "store/staff_rows.hpp"
 
-#include "store/sql/sql.hpp"
 #include <fmt/ranges.h>
 
 #include <algorithm>
 
 namespace vrathaus {
 namespace {
-
-std::string join_roles(const std::set<std::string>& roles) { return fmt::format("{}", fmt::join(roles, ",")); }
-
-std::set<std::string> split_roles(const std::string& text) {
-  std::set<std::string> roles;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) roles.insert(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return roles;
-}
 
 std::set<std::string> validate_roles(const std::vector<std::string>& roles) {
   std::set<std::string> out;
@@ -79,28 +64,6 @@ std::string validate_staff_id(const std::string& id) {
   return id;
 }
 
-void write(Context& ctx, const StaffMember& s, bool insert) {
-  sql::Statement q(ctx.db(), insert ? "INSERT INTO staff(id, name, office, roles, active, created_at, updated_at, birth_date) "
-                                                "VALUES (?,?,?,?,?,?,?,?)"
-                                              : "UPDATE staff SET name=?2, office=?3, roles=?4, active=?5, updated_at=?7, "
-                                                "birth_date=?8 WHERE id=?1");
-  q.bind(1, s.id);
-  q.bind(2, s.name);
-  if (s.office.empty())
-    q.bind(3);
-  else
-    q.bind(3, s.office);
-  q.bind(4, join_roles(s.roles));
-  q.bind(5, s.active ? 1 : 0);
-  if (insert) q.bind(6, s.created_at);
-  q.bind(7, s.updated_at);
-  if (s.birth_date)
-    q.bind(8, *s.birth_date);
-  else
-    q.bind(8);
-  q.exec();
-}
-
 }  // namespace
 
 const std::set<std::string>& known_roles() {
@@ -120,17 +83,6 @@ void to_json(nlohmann::json& j, const StaffMember& s) {
        {"created_at", s.created_at}, {"updated_at", s.updated_at}};
 }
 
-std::optional<StaffMember> load_staff(sql::Connection& db, const std::string& id) {
-  Prepared q(db, "SELECT id, name, office, roles, active, created_at, updated_at, birth_date FROM staff WHERE id = ?");
-  q->bind(1, id);
-  if (!q->executeStep()) return std::nullopt;
-  StaffMember s{q->getColumn(0).getString(), q->getColumn(1).getString(),
-                q->getColumn(2).isNull() ? "" : q->getColumn(2).getString(), split_roles(q->getColumn(3).getString()),
-                q->getColumn(4).getInt() != 0, std::nullopt, q->getColumn(5).getString(), q->getColumn(6).getString()};
-  if (!q->getColumn(7).isNull()) s.birth_date = q->getColumn(7).getString();
-  return s;
-}
-
 StaffMember find_staff(Context& ctx, const std::string& id) {
   auto s = load_staff(ctx.db(), id);
   if (!s) fail(ErrorKind::not_found, "no staff member {}", id);
@@ -138,13 +90,8 @@ StaffMember find_staff(Context& ctx, const std::string& id) {
 }
 
 std::vector<StaffMember> list_staff(Context& ctx, const std::string& office) {
-  sql::Statement q(ctx.db(), office.empty() ? "SELECT id FROM staff ORDER BY id"
-                                               : "SELECT id FROM staff WHERE office = ? ORDER BY id");
-  if (!office.empty()) q.bind(1, office);
-  std::vector<std::string> ids;
-  while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
   std::vector<StaffMember> out;
-  for (const auto& id : ids) out.push_back(*load_staff(ctx.db(), id));
+  for (const auto& id : staff_ids(ctx.db(), office)) out.push_back(*load_staff(ctx.db(), id));
   return out;
 }
 
@@ -161,7 +108,7 @@ StaffMember add_staff(Context& ctx, const NewStaff& in) {
   if (!in.office.empty()) s.office = find_office(ctx, in.office).code;
   if (load_staff(ctx.db(), s.id)) fail(ErrorKind::conflict, "staff member {} exists already", s.id);
   s.created_at = s.updated_at = ctx.now();
-  write(ctx, s, true);
+  insert_staff_row(ctx.db(), s);
   audit_append(ctx, {"staff.add", "staff:" + s.id, nullptr, s, ""});
   return s;
 }
@@ -183,7 +130,7 @@ StaffMember update_staff(Context& ctx, const std::string& id, const StaffChange&
   nlohmann::json b = before, a = s;
   if (b == a) return s;
   s.updated_at = ctx.now();
-  write(ctx, s, false);
+  update_staff_row(ctx.db(), s);
   audit_append(ctx, {"staff.update", "staff:" + s.id, b, s, ""});
   return s;
 }
@@ -207,7 +154,7 @@ PresenceResult deactivate_staff(Context& ctx, const std::string& id, const std::
     after["on"] = day.str();
   } else {
     s.active = false;
-    write(ctx, s, false);
+    update_staff_row(ctx.db(), s);
   }
   std::vector<std::string> offices;
   if (!s.office.empty()) offices.push_back(stint_on(previous, day).office);
@@ -232,7 +179,7 @@ StaffMember reactivate_staff(Context& ctx, const std::string& id, const std::str
   if (leaves_on) before["leaves_on"] = leaves_on->str();
   s.active = true;
   s.updated_at = ctx.now();
-  write(ctx, s, false);
+  update_staff_row(ctx.db(), s);
   if (leaves_on) store_leaves_on(ctx.db(), s.id, std::nullopt, s.updated_at);
   audit_append(ctx, {"staff.reactivate", "staff:" + s.id, before, {{"active", true}}, reason});
   return s;

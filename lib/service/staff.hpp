@@ -2,6 +2,7 @@
 // Staff records: who works where, with which roles, and whether they are active.
 #include "service/appointment_keeping.hpp"
 #include "service/context.hpp"
+#include "store/staff_rows.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,16 +13,6 @@
 
 namespace vrathaus {
 
-struct StaffMember {
-  std::string id;
-  std::string name;
-  std::string office;  // "" for service identities (portal, importer)
-  std::set<std::string> roles;
-  bool active = true;
-  // So that nobody verifies an account that is their own person (same folded name, same birth date).
-  std::optional<std::string> birth_date;
-  std::string created_at, updated_at;
-};
 void to_json(nlohmann::json& j, const StaffMember& s);
 
 const std::set<std::string>& known_roles();
@@ -54,7 +45,6 @@ PresenceResult deactivate_staff(Context& ctx, const std::string& id, const std::
                                 std::optional<Date> on = std::nullopt);
 // The same separation of duties as deactivating: never one's own record, an admin only by an admin.
 StaffMember reactivate_staff(Context& ctx, const std::string& id, const std::string& reason);
-std::optional<StaffMember> load_staff(sql::Connection& db, const std::string& id);
 StaffMember find_staff(Context& ctx, const std::string& id);  // not found → exit 3
 std::vector<StaffMember> list_staff(Context& ctx, const std::string& office);
 // Staff whose id contains `text` or whose name does, German-aware (Schröter = Schroeter), by id.

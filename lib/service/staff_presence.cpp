@@ -7,8 +7,8 @@
 #include "service/coverage.hpp"
 #include "service/offices.hpp"
 #include "store/placement_rows.hpp"
+#include "store/staff_rows.hpp"
 
-#include "store/sql/sql.hpp"
 
 #include <set>
 
@@ -88,11 +88,7 @@ PresenceResult move_staff(Context& ctx, const std::string& id, const std::string
   placement.transfers.push_back(row.transfer);
   auto now_in = stint_on(placement, today).office;
   if (now_in != s.office) {  // the move has begun: the record says where the person works now
-    sql::Statement q(ctx.db(), "UPDATE staff SET office = ?, updated_at = ? WHERE id = ?");
-    q.bind(1, now_in);
-    q.bind(2, ctx.now());
-    q.bind(3, s.id);
-    q.exec();
+    set_staff_office(ctx.db(), s.id, now_in, ctx.now());
     s.office = now_in;
   }
   PresenceResult result{s, {}, {}};

@@ -8,8 +8,7 @@
 #include "service/offices.hpp"
 #include "service/seed_extensions.hpp"
 #include "service/staff.hpp"
-
-#include "store/sql/sql.hpp"
+#include "store/store_checks.hpp"
 
 namespace vrathaus {
 namespace {
@@ -29,12 +28,6 @@ void seed_entry(const Where& where, const YAML::Node& node, Work work) {
   }
 }
 
-bool office_exists(Context& ctx, const std::string& code) {
-  sql::Statement q(ctx.db(), "SELECT 1 FROM offices WHERE code = ?");
-  q.bind(1, code);
-  return q.executeStep();
-}
-
 int seed_offices(Context& ctx, const YAML::Node& node, const Where& w) {
   yaml::expect_sequence(node, w);
   int added = 0;
@@ -43,7 +36,7 @@ int seed_offices(Context& ctx, const YAML::Node& node, const Where& w) {
     yaml::expect_map(node[i], ow, {"code", "name", "min_certified"});
     if (!node[i]["code"] || !node[i]["name"]) yaml::config_error(ow, node[i], "an office needs code and name");
     auto code = yaml::read_string(node[i]["code"], ow.child("code"));
-    if (office_exists(ctx, code)) continue;
+    if (load_office(ctx.db(), code)) continue;
     int min = node[i]["min_certified"] ? int(yaml::read_int(node[i]["min_certified"], ow.child("min_certified"), 0, 1000)) : 2;
     seed_entry(ow, node[i], [&] { add_office(ctx, code, yaml::read_string(node[i]["name"], ow.child("name")), min); });
     ++added;
@@ -103,15 +96,10 @@ json apply_seed(Context& ctx, const std::string& seed_file) {
 
 json check_store(Context& ctx) {
   auto& store = ctx.store;
-  json integrity = json::array(), foreign = json::array();
-  sql::Statement ic(store.db(), "PRAGMA integrity_check");
-  while (ic.executeStep())
-    if (auto line = ic.getColumn(0).getString(); line != "ok") integrity.push_back(line);
-  sql::Statement fk(store.db(), "PRAGMA foreign_key_check");
-  while (fk.executeStep())
-    foreign.push_back({{"table", fk.getColumn(0).getString()},
-                       {"rowid", fk.getColumn(1).isNull() ? json(nullptr) : json(fk.getColumn(1).getInt64())},
-                       {"parent", fk.getColumn(2).getString()}});
+  auto engine = run_engine_checks(store.db());
+  json integrity = engine.integrity, foreign = json::array();
+  for (const auto& p : engine.foreign_keys)
+    foreign.push_back({{"table", p.table}, {"rowid", p.rowid ? json(*p.rowid) : json(nullptr)}, {"parent", p.parent}});
   auto audit = audit_verify(store);
   auto key = inspect_document_key(ctx);
   auto sealing = sealing_status(store);
@@ -121,7 +109,8 @@ json check_store(Context& ctx) {
   if (key.contains("problem") && key["ok"].get<bool>()) warnings.push_back(key["problem"]);
   return {{"ok", ok},         {"schema_version", store.schema_version()}, {"integrity", integrity},
           {"foreign_keys", foreign}, {"audit", audit}, {"document_key", key}, {"audit_sealing", sealing},
-          {"warnings", warnings}};
+          {"warnings", warnings}, {"engine", store.engine_name()},
+          {"engine_checks", {{"ran", engine.checked}, {"left_to_the_engine", engine.not_checked}}}};
 }
 
 }  // namespace vrathaus

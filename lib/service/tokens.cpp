@@ -4,9 +4,8 @@
 #include "core/error.hpp"
 #include "service/audit.hpp"
 #include "service/staff.hpp"
-#include "store/prepared.hpp"
-
-#include "store/sql/sql.hpp"
+#include "store/staff_client_cert.hpp"
+#include "store/token_rows.hpp"
 
 namespace vrathaus {
 namespace {
@@ -35,15 +34,7 @@ json create_token(Context& ctx, const std::string& staff, std::optional<Date> ex
   if (until < ctx.today()) fail_field("expires", "{} is in the past", until.str());
   if (until > ctx.today().add_days(3 * 366)) fail_field("expires", "a token may be valid for at most three years");
   auto id = random_hex(6), secret = random_hex(32);
-  sql::Statement q(ctx.db(),
-                      "INSERT INTO tokens(id, staff, secret_sha256, created_at, expires_on, read_only) VALUES (?,?,?,?,?,?)");
-  q.bind(1, id);
-  q.bind(2, owner.id);
-  q.bind(3, sha256_hex(secret));
-  q.bind(4, ctx.now());
-  q.bind(5, until.str());
-  q.bind(6, read_only ? 1 : 0);
-  q.exec();
+  insert_token_row(ctx.db(), {id, owner.id, sha256_hex(secret), ctx.now(), until.str(), std::nullopt, read_only});
   json shown{{"id", id}, {"staff", owner.id}, {"expires_on", until.str()}, {"read_only", read_only}};
   audit_append(ctx, {"tokens.create", "token:" + id, nullptr, shown, ""});
   shown["token"] = "vrt_" + id + "_" + secret;
@@ -51,33 +42,24 @@ json create_token(Context& ctx, const std::string& staff, std::optional<Date> ex
 }
 
 json list_tokens(Context& ctx) {
-  sql::Statement q(ctx.db(), "SELECT id, staff, created_at, expires_on, revoked_at, read_only FROM tokens ORDER BY created_at, id");
   json items = json::array();
   auto today = ctx.today().str();
-  while (q.executeStep()) {
-    bool revoked = !q.getColumn(4).isNull();
-    auto expires = q.getColumn(3).getString();
-    items.push_back({{"id", q.getColumn(0).getString()},
-                     {"staff", q.getColumn(1).getString()},
-                     {"created_at", q.getColumn(2).getString()},
-                     {"expires_on", expires},
-                     {"read_only", q.getColumn(5).getInt() != 0},
-                     {"status", revoked ? "revoked" : expires < today ? "expired" : "active"}});
-  }
+  for (const auto& t : load_tokens(ctx.db()))
+    items.push_back({{"id", t.id},
+                     {"staff", t.staff},
+                     {"created_at", t.created_at},
+                     {"expires_on", t.expires_on},
+                     {"read_only", t.read_only},
+                     {"status", t.revoked_at ? "revoked" : t.expires_on < today ? "expired" : "active"}});
   return items;
 }
 
 json revoke_token(Context& ctx, const std::string& id) {
-  sql::Statement q(ctx.db(), "SELECT staff, revoked_at FROM tokens WHERE id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) fail(ErrorKind::not_found, "no token {}", id);
-  if (!q.getColumn(1).isNull()) fail(ErrorKind::conflict, "token {} is revoked already", id);
-  auto staff = q.getColumn(0).getString();
-  sql::Statement upd(ctx.db(), "UPDATE tokens SET revoked_at = ? WHERE id = ?");
-  upd.bind(1, ctx.now());
-  upd.bind(2, id);
-  upd.exec();
-  json after{{"id", id}, {"staff", staff}, {"status", "revoked"}};
+  auto token = load_token(ctx.db(), id);
+  if (!token) fail(ErrorKind::not_found, "no token {}", id);
+  if (token->revoked_at) fail(ErrorKind::conflict, "token {} is revoked already", id);
+  set_token_revoked(ctx.db(), id, ctx.now());
+  json after{{"id", id}, {"staff", token->staff}, {"status", "revoked"}};
   audit_append(ctx, {"tokens.revoke", "token:" + id, nullptr, after, ""});
   return after;
 }
@@ -85,22 +67,23 @@ json revoke_token(Context& ctx, const std::string& id) {
 Actor authenticate_token(Store& store, const Clock& clock, const std::string& bearer) {
   auto parts = split_token(bearer);
   if (!parts) fail(ErrorKind::unauthenticated, "no valid API token (Authorization: Bearer vrt_…)");
-  Prepared q(store.db(), "SELECT staff, secret_sha256, expires_on, revoked_at, read_only FROM tokens WHERE id = ?");
-  q->bind(1, parts->id);
-  if (!q->executeStep()) fail(ErrorKind::unauthenticated, "unknown API token");
-  auto expected = q->getColumn(1).getString(), given = sha256_hex(parts->secret);
-  if (!equal_in_constant_time(expected, given)) fail(ErrorKind::unauthenticated, "unknown API token");
-  if (!q->getColumn(3).isNull()) fail(ErrorKind::unauthenticated, "the API token was revoked");
-  if (q->getColumn(2).getString() < clock.today().str()) fail(ErrorKind::unauthenticated, "the API token has expired");
-  auto staff = q->getColumn(0).getString();
-  bool read_only = q->getColumn(4).getInt() != 0;
+  auto token = load_token(store.db(), parts->id);
+  if (!token) fail(ErrorKind::unauthenticated, "unknown API token");
+  if (!equal_in_constant_time(token->secret_sha256, sha256_hex(parts->secret)))
+    fail(ErrorKind::unauthenticated, "unknown API token");
+  if (token->revoked_at) fail(ErrorKind::unauthenticated, "the API token was revoked");
+  if (token->expires_on < clock.today().str()) fail(ErrorKind::unauthenticated, "the API token has expired");
   try {
-    auto actor = staff_actor(store.db(), staff);
-    actor.read_only = read_only;
+    auto actor = staff_actor(store.db(), token->staff);
+    actor.read_only = token->read_only;
     return actor;
   } catch (const Error& e) {
     throw Error(ErrorKind::unauthenticated, e.what());
   }
+}
+
+std::optional<std::string> required_client_certificate(Store& store, const std::string& staff) {
+  return required_client_cert(store.db(), staff);
 }
 
 }  // namespace vrathaus

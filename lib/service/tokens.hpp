@@ -17,5 +17,8 @@ nlohmann::json revoke_token(Context& ctx, const std::string& id);
 
 // The actor behind a bearer token, or unauthenticated (exit 6, HTTP 401).
 Actor authenticate_token(Store& store, const Clock& clock, const std::string& bearer);
+// The SHA-256 of the client certificate a staff member's requests must present, if their record
+// is bound to one: a stolen token alone then does not get in.
+std::optional<std::string> required_client_certificate(Store& store, const std::string& staff);
 
 }  // namespace vrathaus

@@ -54,29 +54,31 @@ void bind_opt(sql::Statement& q, int i, const std::optional<std::string>& v) {
     q.bind(i);
 }
 
-// Binds columns 2..31 in kColumns order (1 is the id), plus folded_name as 32.
-void bind_fields(sql::Statement& q, const Account& a) {
-  q.bind(2, a.login);
-  q.bind(3, a.tier);
-  q.bind(4, a.status);
+// Binds columns 2..31 in kColumns order (1 is the id), plus folded_name as 32; or, with `first`
+// 1 (no id bound), the same one place earlier.
+void bind_fields(sql::Statement& q, const Account& a, int first = 2) {
+  const int shift = 2 - first;
+  q.bind(2 - shift, a.login);
+  q.bind(3 - shift, a.tier);
+  q.bind(4 - shift, a.status);
   const std::optional<std::string>* fields[] = {&a.given_name, &a.family_name, &a.birth_date, &a.company_name,
                                                 &a.legal_form, &a.register_court, &a.register_no, &a.vat_id,
                                                 &a.customer_no, &a.street, &a.house_no, &a.postal_code,
                                                 &a.city, &a.phone, &a.contact_given_name, &a.contact_family_name};
-  int i = 5;
+  int i = 5 - shift;
   for (auto* f : fields) bind_opt(q, i++, *f);
-  q.bind(21, a.assurance);
-  bind_opt(q, 22, a.verified_at);
-  bind_opt(q, 23, a.verified_by);
-  bind_opt(q, 24, a.verification_method);
-  bind_opt(q, 25, a.verified_office);
-  bind_opt(q, 26, a.erased_at);
-  q.bind(27, a.created_at);
-  q.bind(28, a.updated_at);
-  q.bind(29, a.version);
-  bind_opt(q, 30, a.identity_changed_at);
-  bind_opt(q, 31, a.identity_changed_by);
-  q.bind(32, a.folded_name());
+  q.bind(21 - shift, a.assurance);
+  bind_opt(q, 22 - shift, a.verified_at);
+  bind_opt(q, 23 - shift, a.verified_by);
+  bind_opt(q, 24 - shift, a.verification_method);
+  bind_opt(q, 25 - shift, a.verified_office);
+  bind_opt(q, 26 - shift, a.erased_at);
+  q.bind(27 - shift, a.created_at);
+  q.bind(28 - shift, a.updated_at);
+  q.bind(29 - shift, a.version);
+  bind_opt(q, 30 - shift, a.identity_changed_at);
+  bind_opt(q, 31 - shift, a.identity_changed_by);
+  q.bind(32 - shift, a.folded_name());
 }
 
 std::optional<Account> load_where(sql::Connection& db, const std::string& where, const std::string& value) {
@@ -105,13 +107,15 @@ std::optional<Account> load_account_by_customer_no(sql::Connection& db, const st
 }
 
 std::int64_t insert_account(sql::Connection& db, const Account& a) {
-  sql::Statement q(db, std::string("INSERT INTO accounts(") + kColumns +
-                              ", folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
-  if (a.id)
-    q.bind(1, a.id);
-  else
-    q.bind(1);
-  bind_fields(q, a);
+  // A new account's id comes from the database: the column is left out, since an explicit NULL
+  // is refused by PostgreSQL's identity column (it defaults only when it is not named).
+  std::string columns = a.id ? kColumns : std::string(kColumns).substr(std::string_view(kColumns).find(',') + 2);
+  int count = a.id ? 32 : 31;
+  std::string values = "?1";
+  for (int i = 2; i <= count; ++i) values += ",?" + std::to_string(i);
+  sql::Statement q(db, "INSERT INTO accounts(" + columns + ", folded_name) VALUES (" + values + ") RETURNING id");
+  if (a.id) q.bind(1, a.id);
+  bind_fields(q, a, a.id ? 2 : 1);
   return q.execReturningId();
 }
 
@@ -138,6 +142,27 @@ std::vector<std::string> words_of(const std::string& text) {
   return words;
 }
 
+// Substring search the same on both engines. LIKE folds ASCII case on SQLite and not on
+// PostgreSQL, so both sides are lower-case ASCII before they meet: folded names are folded
+// already, a login is folded by ascii_lower(). lower() would not do: it folds only ASCII on
+// SQLite and all of Unicode on PostgreSQL.
+std::string contains_pattern(const std::string& text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern + "%";
+}
+
+// `column` with A-Z made a-z and every other character kept, in SQL both engines run alike.
+std::string ascii_lower(const std::string& column) {
+  std::string sql = column;
+  for (char c = 'A'; c <= 'Z'; ++c)
+    sql = "replace(" + sql + ", '" + c + "', '" + static_cast<char>(c - 'A' + 'a') + "')";
+  return sql;
+}
+
 // The conditions of a query after "WHERE id > :after", and their values bound by name.
 std::string account_conditions(const AccountQuery& aq) {
   std::string sql;
@@ -152,10 +177,10 @@ std::string account_conditions(const AccountQuery& aq) {
   if (!words.empty()) {
     std::string all_words;
     for (std::size_t i = 0; i < words.size(); ++i)
-      all_words += (i ? " AND " : "") + std::string("instr(folded_name, :w") + std::to_string(i) + ") > 0";
+      all_words += (i ? " AND " : "") + std::string("folded_name LIKE :w") + std::to_string(i) + " ESCAPE '\\'";
     alternatives.push_back("(" + all_words + ")");
   }
-  if (!aq.login_text.empty()) alternatives.push_back("instr(lower(login), :login) > 0");
+  if (!aq.login_text.empty()) alternatives.push_back(ascii_lower("login") + " LIKE :login ESCAPE '\\'");
   if (!aq.customer_no.empty()) alternatives.push_back("customer_no = :customer_no");
   if (!aq.plate.empty())
     alternatives.push_back("id IN (SELECT account_id FROM permits WHERE plate = :plate)");
@@ -173,8 +198,8 @@ void bind_conditions(sql::Statement& q, const AccountQuery& aq) {
   if (!aq.status.empty()) q.bind(":status", aq.status);
   if (!aq.office.empty()) q.bind(":office", aq.office);
   auto words = words_of(aq.folded_text);
-  for (std::size_t i = 0; i < words.size(); ++i) q.bind(":w" + std::to_string(i), words[i]);
-  if (!aq.login_text.empty()) q.bind(":login", aq.login_text);
+  for (std::size_t i = 0; i < words.size(); ++i) q.bind(":w" + std::to_string(i), contains_pattern(words[i]));
+  if (!aq.login_text.empty()) q.bind(":login", contains_pattern(aq.login_text));
   if (!aq.customer_no.empty()) q.bind(":customer_no", aq.customer_no);
   if (!aq.plate.empty()) q.bind(":plate", aq.plate);
 }
@@ -211,6 +236,21 @@ std::vector<std::int64_t> find_same_person(sql::Connection& db, const std::strin
   std::vector<std::int64_t> ids;
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   return ids;
+}
+
+std::int64_t count_active_permits(sql::Connection& db, std::int64_t account_id, const std::string& today) {
+  sql::Statement q(db, "SELECT count(*) FROM permits WHERE account_id = ? AND status = 'active' AND valid_until >= ?");
+  q.bind(1, account_id);
+  q.bind(2, today);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+std::int64_t count_open_charges(sql::Connection& db, std::int64_t account_id) {
+  sql::Statement q(db, "SELECT count(*) FROM charges WHERE account_id = ? AND status = 'open'");
+  q.bind(1, account_id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
 }
 
 }  // namespace vrathaus

@@ -35,4 +35,8 @@ std::int64_t count_accounts(sql::Connection& db, const AccountQuery& q);
 std::vector<std::int64_t> find_same_person(sql::Connection& db, const std::string& folded_name,
                                         const std::string& birth_date, std::int64_t except_id);
 
+// What keeps an account from being erased: its permits valid on or after `today`, its open charges.
+std::int64_t count_active_permits(sql::Connection& db, std::int64_t account_id, const std::string& today);
+std::int64_t count_open_charges(sql::Connection& db, std::int64_t account_id);
+
 }  // namespace vrathaus

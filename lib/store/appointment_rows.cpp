@@ -65,20 +65,20 @@ std::optional<AppointmentRow> load_appointment(sql::Connection& db, std::int64_t
 }
 
 std::vector<AppointmentRow> load_appointments(sql::Connection& db, const AppointmentFilter& f) {
+  // Only the conditions asked for, so every placeholder has a type PostgreSQL can tell (a bare
+  // `? IS NULL` has none); one placeholder per wanted status.
   std::string statuses;
-  for (const auto& s : f.statuses) statuses += (statuses.empty() ? "" : ",") + s;
+  for (std::size_t i = 0; i < f.statuses.size(); ++i) statuses += (i ? ", :s" : ":s") + std::to_string(i);
   sql::Statement q(db, std::string(kColumns) +
-                              "WHERE (?1 = '' OR office = ?1) AND (?2 = '' OR staff = ?2) AND (?3 = '' OR local_date = ?3)"
-                              " AND (?4 IS NULL OR account_id = ?4) AND (?5 = '' OR instr(',' || ?5 || ',', ',' || status || ',') > 0)"
-                              " ORDER BY starts_at, id");
-  q.bind(1, f.office);
-  q.bind(2, f.staff);
-  q.bind(3, f.date ? f.date->str() : std::string());
-  if (f.account_id)
-    q.bind(4, *f.account_id);
-  else
-    q.bind(4);
-  q.bind(5, statuses);
+                           "WHERE (:office = '' OR office = :office) AND (:staff = '' OR staff = :staff)"
+                           " AND (:date = '' OR local_date = :date)" +
+                           (f.account_id ? " AND account_id = :account" : "") +
+                           (statuses.empty() ? "" : " AND status IN (" + statuses + ")") + " ORDER BY starts_at, id");
+  q.bind(":office", f.office);
+  q.bind(":staff", f.staff);
+  q.bind(":date", f.date ? f.date->str() : std::string());
+  if (f.account_id) q.bind(":account", *f.account_id);
+  for (std::size_t i = 0; i < f.statuses.size(); ++i) q.bind(":s" + std::to_string(i), f.statuses[i]);
   return read_all(q);
 }
 

@@ -25,7 +25,10 @@ bool is_postgresql_url(std::string_view store) {
   return store.starts_with("postgresql://") || store.starts_with("postgres://");
 }
 
-std::string redacted_url(std::string_view url) {
+namespace {
+
+// The user information's password: postgresql://user:PASSWORD@host/…
+std::string without_userinfo_password(std::string_view url) {
   auto scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return std::string(url);
   auto authority_start = scheme_end + 3;
@@ -37,6 +40,26 @@ std::string redacted_url(std::string_view url) {
   if (colon == std::string_view::npos || colon > at) return std::string(url);
   return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
 }
+
+// A password given as a parameter: …/db?sslmode=require&password=PASSWORD
+std::string without_parameter_password(std::string url) {
+  auto query = url.find('?');
+  if (query == std::string::npos) return url;
+  for (auto start = query + 1; start < url.size();) {
+    auto end = url.find('&', start);
+    if (end == std::string::npos) end = url.size();
+    if (url.compare(start, 9, "password=") == 0) {
+      url.replace(start + 9, end - start - 9, "***");
+      end = start + 12;
+    }
+    start = end + 1;
+  }
+  return url;
+}
+
+}  // namespace
+
+std::string redacted_url(std::string_view url) { return without_parameter_password(without_userinfo_password(url)); }
 
 std::unique_ptr<sql::Connection> open_postgresql(const std::string& url, int busy_timeout_ms) {
   std::string error;

@@ -11,7 +11,8 @@ namespace vrathaus {
 
 bool is_postgresql_url(std::string_view store);
 
-// The URL with its password, if it has one, replaced by "***": for messages.
+// The URL with its password, if it has one (user:password@ or ?password=), replaced by "***".
+// Messages reach it through store_url_for_display() (store/store.hpp).
 std::string redacted_url(std::string_view url);
 
 // A connection to the PostgreSQL database at `url`. Throws Error(unreachable) when it cannot

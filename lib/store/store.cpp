@@ -4,6 +4,7 @@
 #include "store/migrations.hpp"
 #include "store/pg_engine.hpp"
 #include "store/pg_migrations.hpp"
+#include "store/rerun_on_lost_race.hpp"
 #include "store/sql/sqlite_connection.hpp"
 #include "store/sql/sqlite_error.hpp"
 #include "store/sql_functions.hpp"
@@ -68,7 +69,7 @@ std::unique_ptr<sql::Connection> open_database(const std::string& path, OpenMode
     return std::make_unique<sql::SqliteConnection>(
         file, sql::SqliteOptions{.read_only = read_only, .busy_timeout_ms = busy_timeout_ms});
   } catch (const sql::Error& e) {
-    fail(ErrorKind::config, "cannot open the store {}: {}", path, e.what());
+    fail(ErrorKind::config, "cannot open the store {}: {}", store_url_for_display(path), e.what());
   }
 }
 
@@ -132,11 +133,23 @@ Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
   }
   if (schema_version() > latest_schema_version())
     fail(ErrorKind::config, "the store {} has schema version {}, newer than this vrathaus knows ({}): upgrade vrathaus",
-         path, schema_version(), latest_schema_version());
+         shown_path(), schema_version(), latest_schema_version());
   db_->keep_statements();
 }
 
 Store::~Store() = default;
+
+std::string store_url_for_display(const std::string& path_or_url) {
+  return is_postgresql_url(path_or_url) ? redacted_url(path_or_url) : path_or_url;
+}
+
+std::string Store::shown_path() const { return store_url_for_display(path_); }
+
+bool Store::is_file() const { return db_->engine() == sql::Engine::sqlite; }
+
+const char* Store::engine_name() const { return sql::engine_name(db_->engine()); }
+
+void Store::ping() { db_->execAndGet("SELECT 1"); }
 
 int Store::schema_version() {
   if (db_->engine() == sql::Engine::postgresql) return pg_schema_version(*db_);
@@ -147,9 +160,9 @@ int Store::latest_schema_version() { return migrations().empty() ? 0 : migration
 
 void Store::require_current_schema() {
   int version = schema_version();
-  if (version == 0) fail(ErrorKind::not_found, "{} is not a vrathaus store yet: run 'vrathaus db init'", path_);
+  if (version == 0) fail(ErrorKind::not_found, "{} is not a vrathaus store yet: run 'vrathaus db init'", shown_path());
   if (version < latest_schema_version())
-    fail(ErrorKind::config, "the store {} has schema version {} and needs {}: run 'vrathaus db migrate'", path_,
+    fail(ErrorKind::config, "the store {} has schema version {} and needs {}: run 'vrathaus db migrate'", shown_path(),
          version, latest_schema_version());
 }
 
@@ -174,31 +187,72 @@ int Store::migrate() {
   return applied;
 }
 
-void Store::write_transaction(const std::function<void()>& work, bool rollback) {
-  try {
-    sql::Transaction tx(*db_, sql::TransactionKind::immediate);
-    work();
-    if (!rollback) tx.commit();  // the destructor rolls back otherwise
-  } catch (const Error&) {
-    throw;
-  } catch (const sql::Error& e) {
-    rethrow_sql_error(e);
+namespace {
+
+// How often a transaction PostgreSQL aborted in a race (serialization failure, deadlock) is run
+// again before the caller sees "busy" (exit 8). Writers queue on one lock (store/pg_locks.hpp), so
+// a race is rare and a second run almost always wins it.
+constexpr int kPostgresqlAttempts = 5;
+
+bool lost_a_race(const sql::Error& e) { return e.kind() == sql::ErrorKind::serialization; }
+
+// A read transaction on SQLite refuses writes as PostgreSQL's READ ONLY does, so work that writes
+// in a read transaction fails in every test, not only on PostgreSQL. The connection is itself
+// again afterwards, whatever happened.
+class SqliteQueryOnly {
+public:
+  SqliteQueryOnly(sql::Connection& db, bool on) : db_(on && db.engine() == sql::Engine::sqlite ? &db : nullptr) {
+    if (db_) db_->exec("PRAGMA query_only=ON");
+  }
+  ~SqliteQueryOnly() {
+    if (!db_) return;
+    try {
+      db_->exec("PRAGMA query_only=OFF");
+    } catch (...) {
+      // Only a lost connection fails here, and that fails the next statement anyway.
+    }
+  }
+  SqliteQueryOnly(const SqliteQueryOnly&) = delete;
+  SqliteQueryOnly& operator=(const SqliteQueryOnly&) = delete;
+
+private:
+  sql::Connection* db_;
+};
+
+}  // namespace
+
+void Store::run_transaction(sql::TransactionKind kind, const std::function<void()>& work, bool rollback) {
+  // A read-only transaction under READ COMMITTED takes no locks that could deadlock and is never
+  // aborted for serialization: only writes are worth running again, and only safe ones.
+  bool may_rerun = db_->engine() == sql::Engine::postgresql && kind != sql::TransactionKind::read &&
+                   RerunOnLostRace::allowed();
+  int attempts = may_rerun ? kPostgresqlAttempts : 1;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      SqliteQueryOnly query_only(*db_, kind == sql::TransactionKind::read);
+      sql::Transaction tx(*db_, kind);
+      work();
+      if (!rollback) tx.commit();  // the destructor rolls back otherwise
+      return;
+    } catch (const Error&) {
+      throw;
+    } catch (const sql::Error& e) {
+      if (lost_a_race(e) && attempt < attempts) continue;  // rolled back: run it all again
+      rethrow_sql_error(e);
+    }
   }
 }
 
-void Store::read_transaction(const std::function<void()>& work) {
-  try {
-    sql::Transaction tx(*db_, sql::TransactionKind::read);
-    work();
-    tx.commit();
-  } catch (const Error&) {
-    throw;
-  } catch (const sql::Error& e) {
-    rethrow_sql_error(e);
-  }
+void Store::write_transaction(const std::function<void()>& work, bool rollback) {
+  run_transaction(sql::TransactionKind::immediate, work, rollback);
 }
+
+void Store::read_transaction(const std::function<void()>& work) { run_transaction(sql::TransactionKind::read, work, false); }
 
 void Store::backup_to(const std::string& target) {
+  if (!is_file())
+    fail(ErrorKind::usage, "db backup copies an SQLite store file; {} is a PostgreSQL database: back it up with "
+                           "pg_dump (e.g. pg_dump --format=custom --file=FILE DBNAME)", shown_path());
   std::error_code ec;
   if (fs::exists(target, ec)) fail(ErrorKind::conflict, "{} exists already; choose a new file for the backup", target);
   prepare_path(target, OpenMode::create);

@@ -2,14 +2,8 @@
 # `vrathaus --db postgresql://…` (and VRATHAUS_DB): db init, db migrate on a fresh PostgreSQL
 # database of the throwaway cluster; a URL that leads nowhere is exit 7 with its password hidden.
 set -euo pipefail
-source "$VRATHAUS_SOURCE_DIR/tests/e2e/lib.sh"
-
-cluster=$("$VRATHAUS_PG_CLUSTER" url "$VRATHAUS_PG_STATE") || exit $?
-database=store_$$
-psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "CREATE DATABASE $database"
-drop_database() { psql -X -q "$cluster" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true; }
-trap 'drop_database; cleanup' EXIT
-PG=${cluster/\/vrathaus\?/\/$database?}
+source "$VRATHAUS_SOURCE_DIR/tests/postgres/lib.sh"
+fresh_database store
 
 # The document key lives in a file of its own, made by the administrator: a database has no
 # "beside the store".
