@@ -62,8 +62,11 @@ void PgCursor::clear_bindings() {
 
 pqxx::result PgCursor::run() {
   std::vector<const char*> values;
-  values.reserve(parameters_.size());
-  for (const auto& p : parameters_) values.push_back(p ? p->c_str() : nullptr);
+  values.reserve(query_.text.slots.size());
+  for (int index : query_.text.slots) {
+    const auto& p = parameters_[static_cast<std::size_t>(index - 1)];
+    values.push_back(p ? p->c_str() : nullptr);
+  }
   return session_.run(query_, values);
 }
 

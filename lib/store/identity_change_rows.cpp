@@ -5,9 +5,11 @@
 namespace vrathaus {
 namespace {
 
-constexpr const char* kColumns =
-    "id, account_id, fields, reason, status, requested_by, requested_at, second_staff, awaiting_until, decided_at, "
+// Every column but the id, which the store gives (an identity column on PostgreSQL refuses NULL).
+constexpr const char* kDataColumns =
+    "account_id, fields, reason, status, requested_by, requested_at, second_staff, awaiting_until, decided_at, "
     "decided_by";
+const std::string kColumns = std::string("id, ") + kDataColumns;
 
 std::optional<std::string> opt(sql::Statement& q, int i) {
   auto c = q.getColumn(i);
@@ -41,7 +43,8 @@ IdentityChange read_row(sql::Statement& q) {
 }  // namespace
 
 std::int64_t insert_identity_change(sql::Connection& db, const IdentityChange& c) {
-  sql::Statement q(db, std::string("INSERT INTO identity_changes(") + kColumns + ") VALUES (NULL,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+  sql::Statement q(db, std::string("INSERT INTO identity_changes(") + kDataColumns +
+                           ") VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, c.account_id);
   q.bind(2, nlohmann::json(c.fields).dump());
   q.bind(3, c.reason);
@@ -87,7 +90,7 @@ int expire_lapsed_identity_changes(sql::Connection& db, const std::string& today
 }
 
 std::vector<IdentityChange> query_identity_changes(sql::Connection& db, const IdentityChangeQuery& f) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM identity_changes WHERE 1";
+  std::string sql = std::string("SELECT ") + kColumns + " FROM identity_changes WHERE TRUE";
   if (f.account_id) sql += " AND account_id = :account";
   if (!f.status.empty() && !f.today.empty())
     sql += " AND (CASE WHEN status = 'awaiting-confirmation' AND awaiting_until < :today THEN 'expired' "

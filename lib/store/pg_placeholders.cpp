@@ -21,6 +21,7 @@ public:
 
   PgStatementText run() {
     while (at_ < in_.size()) step();
+    number_used_parameters();
     return std::move(result_);
   }
 
@@ -133,11 +134,38 @@ private:
     return result_.parameters + 1;
   }
 
+  // Placeholders are written once every index is known (number_used_parameters).
   void emit(int index) {
     result_.parameters = std::max(result_.parameters, index);
-    result_.sql += '$';
-    result_.sql += std::to_string(index);
+    placeholders_.push_back({result_.sql.size(), index});
   }
+
+  void number_used_parameters() {
+    std::vector<int> number(static_cast<std::size_t>(result_.parameters) + 1, 0);
+    for (const auto& p : placeholders_) number[static_cast<std::size_t>(p.index)] = 1;
+    for (int index = 1; index <= result_.parameters; ++index) {
+      if (number[static_cast<std::size_t>(index)] == 0) continue;
+      result_.slots.push_back(index);
+      number[static_cast<std::size_t>(index)] = static_cast<int>(result_.slots.size());
+    }
+    std::string sql;
+    sql.reserve(result_.sql.size() + placeholders_.size() * 3);
+    std::size_t copied = 0;
+    for (const auto& p : placeholders_) {
+      sql.append(result_.sql, copied, p.offset - copied);
+      sql += '$';
+      sql += std::to_string(number[static_cast<std::size_t>(p.index)]);
+      copied = p.offset;
+    }
+    sql.append(result_.sql, copied);
+    result_.sql = std::move(sql);
+  }
+
+  struct Placeholder {
+    std::size_t offset;  // where it goes in result_.sql as written so far
+    int index;           // SQLite's index
+  };
+  std::vector<Placeholder> placeholders_;
 
   std::string_view in_;
   std::size_t at_ = 0;

@@ -13,9 +13,15 @@
 
 namespace vrathaus {
 
+//
+// SQLite lets a statement leave an index out (`SET a = ?1, c = ?3` with ?2 never used, when one
+// bind helper serves an INSERT and an UPDATE); PostgreSQL cannot type a parameter it never sees
+// and refuses the statement. So the indexes a statement uses are numbered $1, $2, … in order, and
+// `slots` says which SQLite index each PostgreSQL parameter takes its value from.
 struct PgStatementText {
   std::string sql;                                 // with $1, $2, …
-  int parameters = 0;                              // the largest index used
+  int parameters = 0;                              // the largest SQLite index used (binds go up to it)
+  std::vector<int> slots;                          // PostgreSQL parameter k+1 ← SQLite index slots[k]
   std::vector<std::pair<std::string, int>> names;  // ":name" (with its colon) → index
   // The index a named parameter was given; 0 when the statement has no such name.
   int index_of(std::string_view name) const;

@@ -5,10 +5,12 @@
 namespace vrathaus {
 namespace {
 
-constexpr const char* kColumns =
-    "id, account_id, from_tier, to_tier, status, method, office, staff, second_staff, document_type, document_hash, "
+// Every column but the id, which the store gives (an identity column on PostgreSQL refuses NULL).
+constexpr const char* kDataColumns =
+    "account_id, from_tier, to_tier, status, method, office, staff, second_staff, document_type, document_hash, "
     "document_expiry, document_country, register_court, register_no, eid_pseudonym_hash, requested_at, requested_by, "
     "decided_at, reason, revoked_at, revoked_by, confirmed_at, awaiting_until";
+const std::string kColumns = std::string("id, ") + kDataColumns;
 
 std::optional<std::string> opt(sql::Statement& q, int i) {
   auto c = q.getColumn(i);
@@ -76,8 +78,8 @@ std::vector<Upgrade> read_all(sql::Statement& q) {
 }  // namespace
 
 std::int64_t insert_upgrade(sql::Connection& db, const Upgrade& u) {
-  sql::Statement q(db, std::string("INSERT INTO upgrades(") + kColumns +
-                              ") VALUES (NULL,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24) RETURNING id");
+  sql::Statement q(db, std::string("INSERT INTO upgrades(") + kDataColumns +
+                              ") VALUES (?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24) RETURNING id");
   bind_row(q, u);
   return q.execReturningId();
 }

@@ -13,9 +13,20 @@ TEST_CASE("placeholders: ? is numbered in order, ?N keeps its number") {
   CHECK(rewritten("SELECT * FROM t WHERE a = ? AND b = ?") == "SELECT * FROM t WHERE a = $1 AND b = $2");
   CHECK(rewritten("VALUES (?2, ?1, ?2)") == "VALUES ($2, $1, $2)");
   // SQLite's rule: a bare ? takes the largest index so far plus one.
-  CHECK(rewritten("VALUES (?3, ?, ?1, ?)") == "VALUES ($3, $4, $1, $5)");
+  CHECK(rewritten("VALUES (?3, ?, ?1, ?)") == "VALUES ($2, $3, $1, $4)");
   CHECK(rewrite_placeholders("VALUES (?3, ?)").parameters == 4);
   CHECK(rewrite_placeholders("SELECT 1").parameters == 0);
+}
+
+TEST_CASE("placeholders: an index the statement leaves out takes no PostgreSQL parameter") {
+  // One bind helper for an INSERT (?1…?8) and an UPDATE that skips ?6: PostgreSQL cannot type an
+  // unused $6, so the used indexes are numbered densely and `slots` maps them back.
+  auto text = rewrite_placeholders("UPDATE staff SET name=?2, office=?3, updated_at=?7, birth_date=?8 WHERE id=?1");
+  CHECK(text.sql == "UPDATE staff SET name=$2, office=$3, updated_at=$4, birth_date=$5 WHERE id=$1");
+  CHECK(text.parameters == 8);
+  CHECK(text.slots == std::vector<int>{1, 2, 3, 7, 8});
+  CHECK(rewrite_placeholders("SELECT ?2").slots == std::vector<int>{2});
+  CHECK(rewrite_placeholders("SELECT 1").slots.empty());
 }
 
 TEST_CASE("placeholders: :name takes one index wherever it is repeated") {
@@ -52,5 +63,6 @@ TEST_CASE("placeholders: an index out of PostgreSQL's range is refused") {
   CHECK_THROWS_AS(rewrite_placeholders("SELECT ?0"), Error);
   CHECK_THROWS_AS(rewrite_placeholders("SELECT ?32768"), Error);
   CHECK_THROWS_AS(rewrite_placeholders("SELECT ?1234567"), Error);
-  CHECK(rewritten("SELECT ?32767") == "SELECT $32767");
+  CHECK(rewritten("SELECT ?32767") == "SELECT $1");
+  CHECK(rewrite_placeholders("SELECT ?32767").slots == std::vector<int>{32767});
 }
