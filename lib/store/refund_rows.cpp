@@ -16,6 +16,15 @@ constexpr const char* kRefundColumns =
     "id, charge_id, account_id, amount_cents, reason, status, created_at, created_by, payee_iban, payee_name, batch,"
     " end_to_end_id, paid_out_at, paid_out_by, paid_out_reference";
 
+// The payee's name is recorded as the account has it and written in the SEPA character set.
+std::string sepa_payee(std::string_view name) { return sepa_field(name, 70); }
+
+json refund_row(sql::Statement& q) {
+  auto row = row_json(q);
+  if (row["payee_name"].is_string()) row["payee_name"] = sepa_payee(row["payee_name"].get<std::string>());
+  return row;
+}
+
 }  // namespace
 
 std::optional<RefundableCharge> refundable_charge(sql::Connection& db, std::int64_t charge_id) {
@@ -82,14 +91,14 @@ json refund_json(sql::Connection& db, std::int64_t id) {
   sql::Statement q(db, std::string("SELECT ") + kRefundColumns + " FROM refunds WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return nullptr;
-  return row_json(q);
+  return refund_row(q);
 }
 
 json refunds_of_charge(sql::Connection& db, std::int64_t charge_id) {
   sql::Statement q(db, std::string("SELECT ") + kRefundColumns + " FROM refunds WHERE charge_id = ? ORDER BY id");
   q.bind(1, charge_id);
   json out = json::array();
-  while (q.executeStep()) out.push_back(row_json(q));
+  while (q.executeStep()) out.push_back(refund_row(q));
   return out;
 }
 
@@ -129,8 +138,8 @@ std::optional<std::int64_t> create_refund_batch(sql::Connection& db, const std::
   msg.exec();
   sql::Statement mark(db,
                          "UPDATE refunds SET status = 'exported', batch = ?, end_to_end_id = 'VR-R' || id,"
-                         " payee_name = (SELECT vr_sepa_text(coalesce(a.company_name, coalesce(a.given_name, '') || ' ' ||"
-                         "   coalesce(a.family_name, '')), 70) FROM accounts a WHERE a.id = refunds.account_id)"
+                         " payee_name = (SELECT coalesce(a.company_name, coalesce(a.given_name, '') || ' ' ||"
+                         "   coalesce(a.family_name, '')) FROM accounts a WHERE a.id = refunds.account_id)"
                          " WHERE status = 'pending' AND payee_iban IS NOT NULL");
   mark.bind(1, batch);
   mark.exec();
@@ -158,12 +167,12 @@ std::string write_refund_file(sql::Connection& db, std::int64_t batch, const Cre
   writer.begin(b);
   sql::Statement rows(db,
                          "SELECT r.end_to_end_id, r.amount_cents, r.payee_name, r.payee_iban,"
-                         " vr_sepa_text('Erstattung ' || r.reason || ' ' || coalesce(c.end_to_end_id, 'Gebuehr ' || c.id), 140)"
+                         " 'Erstattung ' || r.reason || ' ' || coalesce(c.end_to_end_id, 'Gebuehr ' || c.id)"
                          " FROM refunds r JOIN charges c ON c.id = r.charge_id WHERE r.batch = ? ORDER BY r.id");
   rows.bind(1, batch);
   while (rows.executeStep())
-    writer.transfer({rows.getColumn(0).getString(), rows.getColumn(1).getInt64(), rows.getColumn(2).getString(),
-                     rows.getColumn(3).getString(), rows.getColumn(4).getString()});
+    writer.transfer({rows.getColumn(0).getString(), rows.getColumn(1).getInt64(), sepa_payee(rows.getColumn(2).getStringView()),
+                     rows.getColumn(3).getString(), sepa_field(rows.getColumn(4).getStringView(), 140)});
   writer.end();
   return hash.hex();
 }
