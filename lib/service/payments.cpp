@@ -85,18 +85,20 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   auto skipped = skipped_charges(ctx, collection);
   auto deferred = deferred_charges(ctx, collection);
 
-  if (!has_collectable_charges(ctx.db(), collection.str()))
-    return {{"batch", nullptr}, {"collection_date", collection.str()}, {"transactions", 0}, {"ctrl_sum_cents", 0}, {"skipped", skipped},
-            {"deferred", deferred}};
+  json nothing_due{{"batch", nullptr}, {"collection_date", collection.str()}, {"transactions", 0}, {"ctrl_sum_cents", 0},
+                   {"skipped", skipped}, {"deferred", deferred}};
+  if (!has_collectable_charges(ctx.db(), collection.str())) return nothing_due;
 
   const auto now = ctx.now();
   const auto batch = insert_payment_batch(ctx.db(), {now, ctx.actor.id, collection.str(), ctx.city.sepa.format, creditor});
   // Unique per store and within the 35 characters of the SEPA set.
   auto msg_id = fmt::format("VRATHAUS-{}-{:06}", ctx.today().str(), batch);
-  if (fill_payment_batch(ctx.db(), batch, msg_id, collection.str(), now) == 0)
-    // Another export took the charges between the check above and the claim (possible only
-    // when writers do not queue): this transaction is undone and the caller may run it again.
-    fail(ErrorKind::busy, "a concurrent export took the due charges; run the export again");
+  if (fill_payment_batch(ctx.db(), batch, msg_id, collection.str(), now) == 0) {
+    // An export on another instance took the due charges after the check above (possible where
+    // writers do not queue one after another): there is nothing left for this one.
+    delete_empty_payment_batch(ctx.db(), batch);
+    return nothing_due;
+  }
 
   // The file's hash is part of the record: a reproduction must match it byte for byte.
   std::string sha;

@@ -153,6 +153,12 @@ int fill_payment_batch(sql::Connection& db, std::int64_t batch, const std::strin
   return claimed;
 }
 
+void delete_empty_payment_batch(sql::Connection& db, std::int64_t batch) {
+  sql::Statement q(db, "DELETE FROM payment_batches WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM charges WHERE batch = ?1)");
+  q.bind(1, batch);
+  q.exec();
+}
+
 void set_payment_batch_sha(sql::Connection& db, std::int64_t batch, const std::string& sha256) {
   sql::Statement q(db, "UPDATE payment_batches SET sha256 = ? WHERE id = ?");
   q.bind(1, sha256);

@@ -46,6 +46,8 @@ std::int64_t insert_payment_batch(sql::Connection& db, const NewPaymentBatch& b)
 // batch even when two exports run at once. Returns how many charges it took.
 int fill_payment_batch(sql::Connection& db, std::int64_t batch, const std::string& msg_id,
                        const std::string& collection_date, const std::string& now);
+// A batch that took no charge (another export took them first) is removed again.
+void delete_empty_payment_batch(sql::Connection& db, std::int64_t batch);
 void set_payment_batch_sha(sql::Connection& db, std::int64_t batch, const std::string& sha256);
 
 // One batch (batch, msg_id, created_at, created_by, collection_date, creditor_id, transactions,

@@ -175,14 +175,20 @@ int Store::migrate() {
 }
 
 void Store::write_transaction(const std::function<void()>& work, bool rollback) {
-  try {
-    sql::Transaction tx(*db_, sql::TransactionKind::immediate);
-    work();
-    if (!rollback) tx.commit();  // the destructor rolls back otherwise
-  } catch (const Error&) {
-    throw;
-  } catch (const sql::Error& e) {
-    rethrow_sql_error(e);
+  // A transaction that lost a race (PostgreSQL's serialization failure or deadlock) is run again
+  // from its start, all of it, since what it read may have changed; a few times, then it is busy.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      sql::Transaction tx(*db_, sql::TransactionKind::immediate);
+      work();
+      if (!rollback) tx.commit();  // the destructor rolls back otherwise
+      return;
+    } catch (const Error&) {
+      throw;
+    } catch (const sql::Error& e) {
+      if (e.kind() != sql::ErrorKind::serialization || attempt == kAttempts) rethrow_sql_error(e);
+    }
   }
 }
 

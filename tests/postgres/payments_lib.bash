@@ -10,7 +10,8 @@ CLUSTER=$("$VRATHAUS_PG_CLUSTER" url "$VRATHAUS_PG_STATE") || exit $?
 DATABASE=payments_$$
 psql -X -q -v ON_ERROR_STOP=1 "$CLUSTER" -c "CREATE DATABASE $DATABASE"
 drop_database() { psql -X -q "$CLUSTER" -c "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" || true; }
-trap 'drop_database; cleanup' EXIT
+# The instances go first: their connections would keep the database.
+trap 'cleanup; drop_database' EXIT
 PG=${CLUSTER/\/vrathaus\?/\/$DATABASE?}
 
 # The zone and SEPA creditor of the permit tests, and a document key of its own (a database has no
