@@ -16,6 +16,11 @@ Date mandate_lapses_on(const Date& last_use);
 // signature.
 bool mandate_usable_on(const Date& signed_on, const std::optional<Date>& last_used_on, const Date& day);
 
+// The earliest last use (or signature, for a mandate never used) that keeps a mandate usable on
+// `day`: usable on `day` ⇔ signed_on <= day and max(signed_on, last_used_on) >= this. It lets SQL
+// state the rule with two date comparisons, the same on every engine (store/usable_mandate_sql).
+Date mandate_fresh_since(const Date& day);
+
 // "FRST" for a mandate never collected from, "RCUR" after.
 const char* sequence_type(const std::optional<Date>& last_used_on);
 

@@ -8,6 +8,7 @@
 #include "service/audit.hpp"
 
 #include "store/sql/sql.hpp"
+#include "store/usable_mandate_sql.hpp"
 
 namespace vrathaus {
 namespace {
@@ -121,11 +122,10 @@ json revoke_mandate(Context& ctx, std::int64_t id, const std::string& reason) {
 }
 
 std::optional<std::int64_t> usable_mandate(Context& ctx, std::int64_t account_id) {
-  sql::Statement q(ctx.db(),
-                      "SELECT id FROM mandates WHERE account_id = ? AND status = 'active'"
-                      " AND vr_mandate_usable(signed_on, last_used_on, ?) ORDER BY signed_on DESC, id DESC LIMIT 1");
-  q.bind(1, account_id);
-  q.bind(2, ctx.today().str());
+  sql::Statement q(ctx.db(), "SELECT m.id FROM mandates m WHERE m.account_id = :account AND " + usable_mandate_sql("m") +
+                                 " ORDER BY m.signed_on DESC, m.id DESC LIMIT 1");
+  q.bind(":account", account_id);
+  bind_usable_mandate(q, ctx.today());
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
 }

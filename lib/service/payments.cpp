@@ -27,7 +27,7 @@ json load_batch(Context& ctx, std::int64_t batch) {
 // Due charges that stay open because their mandate cannot be charged: the staff must act.
 json skipped_charges(Context& ctx, const Date& collection) {
   json out = json::array();
-  for (const auto& c : unchargeable_due_charges(ctx.db(), collection.str())) {
+  for (const auto& c : unchargeable_due_charges(ctx.db(), collection)) {
     std::string why = !c.mandate_reference           ? "has no mandate"
                       : c.mandate_status == "revoked" ? "mandate " + *c.mandate_reference + " is revoked"
                                                       : "mandate " + *c.mandate_reference + " has lapsed (unused for 36 months)";
@@ -40,7 +40,7 @@ json skipped_charges(Context& ctx, const Date& collection) {
 // this batch (one FRST per mandate, see held_back_charges).
 json deferred_charges(Context& ctx, const Date& collection) {
   json out = json::array();
-  for (const auto& c : held_back_charges(ctx.db(), collection.str()))
+  for (const auto& c : held_back_charges(ctx.db(), collection))
     out.push_back({{"charge_id", c.id}, {"account_id", c.account_id},
                    {"reason", "mandate " + c.mandate_reference +
                                   " has its first collection (FRST) in this batch: collected as RCUR in the next export"}});
@@ -87,13 +87,13 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
 
   json nothing_due{{"batch", nullptr}, {"collection_date", collection.str()}, {"transactions", 0}, {"ctrl_sum_cents", 0},
                    {"skipped", skipped}, {"deferred", deferred}};
-  if (!has_collectable_charges(ctx.db(), collection.str())) return nothing_due;
+  if (!has_collectable_charges(ctx.db(), collection)) return nothing_due;
 
   const auto now = ctx.now();
   const auto batch = insert_payment_batch(ctx.db(), {now, ctx.actor.id, collection.str(), ctx.city.sepa.format, creditor});
   // Unique per store and within the 35 characters of the SEPA set.
   auto msg_id = fmt::format("VRATHAUS-{}-{:06}", ctx.today().str(), batch);
-  if (fill_payment_batch(ctx.db(), batch, msg_id, collection.str(), now) == 0) {
+  if (fill_payment_batch(ctx.db(), batch, msg_id, collection, now) == 0) {
     // An export on another instance took the due charges after the check above (possible where
     // writers do not queue one after another): there is nothing left for this one.
     delete_empty_payment_batch(ctx.db(), batch);

@@ -13,6 +13,7 @@ nlohmann::json overdue_charges(sql::Connection& db, const std::string& today, in
                               ") AS INTEGER) FROM charges c WHERE " + kOverdueCharge + " ORDER BY since, c.id");
   q.bind(":today", today);
   q.bind(":grace", grace_days);
+  bind_usable_mandate(q, Date::parse_field(today, "today"));
   auto out = nlohmann::json::array();
   while (q.executeStep()) {
     auto nullable = [&](int i) { return q.getColumn(i).isNull() ? nlohmann::json(nullptr) : nlohmann::json(q.getColumn(i).getInt64()); };

@@ -1,5 +1,7 @@
 #include "store/payment_export_rows.hpp"
 
+#include "store/usable_mandate_sql.hpp"
+
 #include "store/sql/sql.hpp"
 
 namespace vrathaus {
@@ -7,10 +9,14 @@ namespace {
 
 using nlohmann::json;
 
-// Open charges due by the collection date whose mandate may be charged on that day.
-constexpr const char* kUsable =
-    "c.status = 'open' AND c.due_on <= :collection AND m.status = 'active'"
-    " AND vr_mandate_usable(m.signed_on, m.last_used_on, :collection)";
+// Open charges due by the collection date whose mandate may be charged on that day (bind both
+// :collection and the usable-mandate parameters, see bind_collection).
+const std::string kUsable = "c.status = 'open' AND c.due_on <= :collection AND " + usable_mandate_sql("m");
+
+void bind_collection(sql::Statement& q, const Date& collection) {
+  q.bind(":collection", collection.str());
+  bind_usable_mandate(q, collection);
+}
 
 // A mandate never collected before is collected once, as FRST, in a batch: its other due charges
 // wait for the next export, where they go as RCUR. The EPC rulebook allows one first collection
@@ -20,11 +26,10 @@ constexpr const char* kUsable =
 // with a window function over the charges of never-used mandates only (one sort, no index for every
 // open charge to keep); the rows ranked after the first are held back.
 std::string ranked_first_collections() {
-  return std::string(
-             "(SELECT c.id AS cid, c.account_id AS account_id, m.reference AS reference,"
+  return "(SELECT c.id AS cid, c.account_id AS account_id, m.reference AS reference,"
              " row_number() OVER (PARTITION BY c.mandate_id ORDER BY c.id) AS nth"
-             " FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE m.last_used_on IS NULL AND ") +
-         kUsable + ") AS ranked";
+         " FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE m.last_used_on IS NULL AND " + kUsable +
+         ") AS ranked";
 }
 
 constexpr const char* kBatchColumns =
@@ -45,12 +50,12 @@ void bind_text_or_null(sql::Statement& q, int column, const std::string& text) {
 
 }  // namespace
 
-std::vector<UnchargeableCharge> unchargeable_due_charges(sql::Connection& db, const std::string& collection_date) {
+std::vector<UnchargeableCharge> unchargeable_due_charges(sql::Connection& db, const Date& collection) {
   sql::Statement q(db,
                    "SELECT c.id, c.account_id, m.reference, m.status FROM charges c LEFT JOIN mandates m ON m.id = c.mandate_id"
-                   " WHERE c.status = 'open' AND c.due_on <= :collection AND NOT (coalesce(m.status, '') = 'active'"
-                   " AND vr_mandate_usable(m.signed_on, m.last_used_on, :collection)) ORDER BY c.id");
-  q.bind(":collection", collection_date);
+                   " WHERE c.status = 'open' AND c.due_on <= :collection AND (m.id IS NULL OR NOT " +
+                       usable_mandate_sql("m") + ") ORDER BY c.id");
+  bind_collection(q, collection);
   std::vector<UnchargeableCharge> out;
   while (q.executeStep()) {
     UnchargeableCharge c{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), std::nullopt, q.getColumn(3).getString()};
@@ -60,19 +65,19 @@ std::vector<UnchargeableCharge> unchargeable_due_charges(sql::Connection& db, co
   return out;
 }
 
-std::vector<HeldBackCharge> held_back_charges(sql::Connection& db, const std::string& collection_date) {
+std::vector<HeldBackCharge> held_back_charges(sql::Connection& db, const Date& collection) {
   sql::Statement q(db, "SELECT cid, account_id, reference FROM " + ranked_first_collections() + " WHERE nth > 1 ORDER BY cid");
-  q.bind(":collection", collection_date);
+  bind_collection(q, collection);
   std::vector<HeldBackCharge> out;
   while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString()});
   return out;
 }
 
-bool has_collectable_charges(sql::Connection& db, const std::string& collection_date) {
+bool has_collectable_charges(sql::Connection& db, const Date& collection) {
   // Any usable charge means something to export: each mandate's lowest due charge always goes.
   sql::Statement q(db, std::string("SELECT c.id FROM charges c JOIN mandates m ON m.id = c.mandate_id WHERE ") + kUsable +
                            " LIMIT 1");
-  q.bind(":collection", collection_date);
+  bind_collection(q, collection);
   return q.executeStep();
 }
 
@@ -100,7 +105,7 @@ std::int64_t insert_payment_batch(sql::Connection& db, const NewPaymentBatch& b)
 }
 
 int fill_payment_batch(sql::Connection& db, std::int64_t batch, const std::string& msg_id,
-                       const std::string& collection_date, const std::string& now) {
+                       const Date& collection, const std::string& now) {
   // Marks the charges and records what the file says about each, in one statement. The debtor's
   // name, address parts and the remittance text are kept as the account has them; the file's
   // writer puts them into the SEPA character set and the EPC field lengths. The EndToEndId is
@@ -135,11 +140,11 @@ int fill_payment_batch(sql::Connection& db, std::int64_t batch, const std::strin
           kUsable + " AND c.id NOT IN (SELECT cid FROM " + ranked_first_collections() +
           " WHERE nth > 1)) SELECT * FROM s) AS src WHERE charges.id = src.cid AND charges.status = 'open'");
   mark.bind(":batch", batch);
-  mark.bind(":collection", collection_date);
+  bind_collection(mark, collection);
   const auto claimed = mark.exec();
 
   sql::Statement used(db, "UPDATE mandates SET last_used_on = ?, updated_at = ? WHERE id IN (SELECT mandate_id FROM charges WHERE batch = ?)");
-  used.bind(1, collection_date);
+  used.bind(1, collection.str());
   used.bind(2, now);
   used.bind(3, batch);
   used.exec();

@@ -203,6 +203,7 @@ std::vector<ChargeRow> query_charges(sql::Connection& db, const ChargeQuery& cq)
   if (cq.overdue) {
     q.bind(":today", cq.today);
     q.bind(":grace", cq.grace_days);
+    bind_usable_mandate(q, Date::parse_field(cq.today, "today"));
   }
   std::vector<ChargeRow> out;
   while (q.executeStep()) out.push_back(read_charge(q));

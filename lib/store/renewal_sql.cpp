@@ -111,8 +111,8 @@ void run_renewal_sql(sql::Connection& db, const RenewalRules& rules, const std::
       "  SELECT p.id, p.account_id, p.zone, p.valid_from, p.valid_until, a.status AS a_status, a.tier AS a_tier,"
       "         a.street AS a_street, vr_renewal_from(p.valid_from, p.valid_until) AS next_from,"
       "         vr_renewal_until(p.valid_from, p.valid_until) AS next_until,"
-      "         (SELECT u.id FROM mandates u WHERE u.account_id = p.account_id AND u.status = 'active'"
-      "            AND vr_mandate_usable(u.signed_on, u.last_used_on, :today) ORDER BY u.signed_on DESC, u.id DESC LIMIT 1)"
+      "         (SELECT u.id FROM mandates u WHERE u.account_id = p.account_id AND " +
+      usable_mandate_sql("u") + " ORDER BY u.signed_on DESC, u.id DESC LIMIT 1)"
       "           AS mandate_id"
       "    FROM permits p JOIN accounts a ON a.id = p.account_id"
       "   WHERE p.status = 'active' AND p.auto_renew = 1 AND p.valid_until < :cutoff AND p.valid_from <= :today"
@@ -123,6 +123,7 @@ void run_renewal_sql(sql::Connection& db, const RenewalRules& rules, const std::
       "   FROM due ORDER BY valid_until, id");
   due.bind(":today", rules.today.str());
   due.bind(":cutoff", rules.cutoff.str());
+  bind_usable_mandate(due, rules.today);
   due.exec();
 
   // 1b. A permit whose charge (or the charge it was re-presented or charged a fee for) is overdue is
@@ -137,6 +138,7 @@ void run_renewal_sql(sql::Connection& db, const RenewalRules& rules, const std::
               " ORDER BY c.id LIMIT 1) WHERE reason IS NULL");
   unpaid.bind(":today", rules.today.str());
   unpaid.bind(":grace", rules.unpaid_grace_days);
+  bind_usable_mandate(unpaid, rules.today);
   unpaid.exec();
 
   // 2. The new periods, then one charge each (due after the pre-notification period, and not

@@ -1,6 +1,5 @@
 #include "store/sql_functions.hpp"
 
-#include "domain/mandate.hpp"
 #include "domain/pain008.hpp"
 #include "domain/permit_period.hpp"
 
@@ -31,12 +30,6 @@ void permit_status(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_text(ctx, permit_status_on({*from, *until}, revoked, *today), -1, SQLITE_STATIC);
 }
 
-void mandate_usable(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  auto signed_on = date_arg(argv[0]), last_used = date_arg(argv[1]), day = date_arg(argv[2]);
-  if (!signed_on || !day) return sqlite3_result_int(ctx, 0);
-  sqlite3_result_int(ctx, mandate_usable_on(*signed_on, last_used, *day) ? 1 : 0);
-}
-
 void sepa_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
   auto max = sqlite3_value_int(argv[1]);
   auto out = sepa_field(text_arg(argv[0]), std::size_t(max > 0 ? max : 140));
@@ -48,7 +41,6 @@ void sepa_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void register_domain_functions(sql::Connection& connection) {
   auto& db = sql::sqlite_of(connection, "the domain's SQL functions");
   db.createFunction("vr_permit_status", 4, true, nullptr, permit_status);
-  db.createFunction("vr_mandate_usable", 3, true, nullptr, mandate_usable);
   db.createFunction("vr_sepa_text", 2, true, nullptr, sepa_text);
 }
 

@@ -7,7 +7,6 @@ namespace vrathaus {
 
 // Registers on this connection (SQLite engine only):
 //   vr_permit_status(valid_from, valid_until, revoked_on, today) → active|upcoming|expired|revoked
-//   vr_mandate_usable(signed_on, last_used_on, day)              → 1 or 0
 //   vr_sepa_text(text, max_chars)                                → SEPA-safe text for bank files
 void register_domain_functions(sql::Connection& db);
 

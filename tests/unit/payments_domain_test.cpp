@@ -111,3 +111,14 @@ TEST_CASE("pain.008.001.08 carries structured addresses, BICFI and the amendment
   CHECK(same_bank("DE89370400440532013000", "DE02370400440532013100"));
   CHECK_FALSE(same_bank("DE89370400440532013000", "DE02120300000000202051"));
 }
+
+TEST_CASE("mandate_fresh_since states the usable-mandate rule as two date comparisons") {
+  // Every day of four years (two month-end roll-overs and a 29 February), every last use that
+  // could matter: the comparison the SQL makes agrees with the rule itself.
+  for (auto day = Date(2027, 1, 1); day < Date(2031, 1, 1); day = day.add_days(1)) {
+    auto fresh = mandate_fresh_since(day);
+    for (auto last = fresh.add_days(-40); last < fresh.add_days(40); last = last.add_days(1)) {
+      CHECK(mandate_usable_on(last, std::nullopt, day) == (last <= day && last >= fresh));
+    }
+  }
+}
