@@ -117,32 +117,38 @@ json refunds_without_iban(sql::Connection& db) {
 
 std::optional<std::int64_t> create_refund_batch(sql::Connection& db, const std::string& created_at,
                                                 const std::string& created_by, const std::string& execution_date) {
-  sql::Statement pending(db, "SELECT count(*), coalesce(sum(amount_cents), 0) FROM refunds WHERE status = 'pending' AND payee_iban IS NOT NULL");
-  pending.executeStep();
-  const auto transactions = pending.getColumn(0).getInt64(), ctrl_sum = pending.getColumn(1).getInt64();
-  if (transactions == 0) return std::nullopt;
+  sql::Statement pending(db, "SELECT id FROM refunds WHERE status = 'pending' AND payee_iban IS NOT NULL LIMIT 1");
+  if (!pending.executeStep()) return std::nullopt;
+  pending.reset();
   sql::Statement batch_row(db,
-                              "INSERT INTO refund_batches(msg_id, created_at, created_by, execution_date, transactions,"
-                              " ctrl_sum_cents, sha256) VALUES (?, ?, ?, ?, ?, ?, '') RETURNING id");
+                           "INSERT INTO refund_batches(msg_id, created_at, created_by, execution_date, transactions,"
+                           " ctrl_sum_cents, sha256) VALUES (?, ?, ?, ?, 0, 0, '') RETURNING id");
   batch_row.bind(1, "pending-" + created_at);
   batch_row.bind(2, created_at);
   batch_row.bind(3, created_by);
   batch_row.bind(4, execution_date);
-  batch_row.bind(5, transactions);
-  batch_row.bind(6, ctrl_sum);
   const auto batch = batch_row.execReturningId();
-  sql::Statement msg(db, "UPDATE refund_batches SET msg_id = ? WHERE id = ?");
-  // Unique per store and within the 35 characters of the SEPA set.
-  msg.bind(1, fmt::format("VRATHAUS-RF-{}-{:06}", execution_date, batch));
-  msg.bind(2, batch);
-  msg.exec();
+  // The refunds still pending at this moment are claimed, and the totals are those of the claimed
+  // ones: an export running at the same time on another instance never pays a refund twice.
   sql::Statement mark(db,
-                         "UPDATE refunds SET status = 'exported', batch = ?, end_to_end_id = 'VR-R' || id,"
-                         " payee_name = (SELECT coalesce(a.company_name, coalesce(a.given_name, '') || ' ' ||"
-                         "   coalesce(a.family_name, '')) FROM accounts a WHERE a.id = refunds.account_id)"
-                         " WHERE status = 'pending' AND payee_iban IS NOT NULL");
+                      "UPDATE refunds SET status = 'exported', batch = ?, end_to_end_id = 'VR-R' || id,"
+                      " payee_name = (SELECT coalesce(a.company_name, coalesce(a.given_name, '') || ' ' ||"
+                      "   coalesce(a.family_name, '')) FROM accounts a WHERE a.id = refunds.account_id)"
+                      " WHERE status = 'pending' AND payee_iban IS NOT NULL");
   mark.bind(1, batch);
-  mark.exec();
+  if (mark.exec() == 0) {
+    sql::Statement none(db, "DELETE FROM refund_batches WHERE id = ?");
+    none.bind(1, batch);
+    none.exec();
+    return std::nullopt;
+  }
+  sql::Statement totals(db,
+                        "UPDATE refund_batches SET msg_id = ?1, transactions = (SELECT count(*) FROM refunds WHERE batch = ?2),"
+                        " ctrl_sum_cents = (SELECT sum(amount_cents) FROM refunds WHERE batch = ?2) WHERE id = ?2");
+  // Unique per store and within the 35 characters of the SEPA set.
+  totals.bind(1, fmt::format("VRATHAUS-RF-{}-{:06}", execution_date, batch));
+  totals.bind(2, batch);
+  totals.exec();
   return batch;
 }
 
