@@ -2,7 +2,8 @@
 # Exactly once across instances: two `vrathaus serve` on one PostgreSQL database, and the same
 # `payments export` sent to both at the same moment, round after round. Every due charge lands in
 # exactly one batch, no mandate goes FRST twice, the batches' totals add up, and the bank files
-# together hold each charge once (read from the database with psql and from the XML files).
+# together hold each charge once (read from the database with psql and from the XML files). The
+# same for `payments refunds export`: each refund in one credit-transfer file.
 # shellcheck source=payments_lib.bash
 source "$(dirname "$0")/payments_lib.bash"
 N=${PAYMENTS_TWO_INSTANCES_N:-3000}
@@ -38,13 +39,15 @@ start_instance() {  # start_instance NAME: a `serve` on the database; its URL in
 start_instance a
 start_instance b
 
-# round K: the export sent to both instances at once; both must answer (one may have nothing left).
+# round K COMMAND…: the export sent to both instances at once; both must answer (one may have
+# nothing left). Files and answers in $T/roundK-a.* and $T/roundK-b.*.
 round() {
   local k=$1 name url pids=()
+  shift
   for name in a b; do
     url=URL_$name
     env -u VRATHAUS_DB "$V" --remote "${!url}" --token-file "$T/admin.token" \
-      payments export --out "$T/round$k-$name.xml" -o json >"$T/round$k-$name.json" 2>"$T/round$k-$name.err" &
+      "$@" --out "$T/round$k-$name.xml" -o json >"$T/round$k-$name.json" 2>"$T/round$k-$name.err" &
     pids+=($!)
   done
   for name in a b; do
@@ -52,9 +55,9 @@ round() {
     pids=("${pids[@]:1}")
   done
 }
-round 1
-round 2
-round 3
+round 1 payments export
+round 2 payments export
+round 3 payments export
 
 # The database: each charge exported once, in a batch whose totals are its charges'.
 [ "$(pg "SELECT count(*) FROM charges WHERE status = 'exported' AND batch IS NOT NULL")" = "$due" ] ||
@@ -77,3 +80,20 @@ pg "SELECT end_to_end_id FROM charges WHERE status = 'exported'" | sort >"$T/in-
 cmp -s "$T/in-files" "$T/in-database" || fail "the files do not hold exactly the exported charges"
 batches=$(pg "SELECT count(*) FROM payment_batches")
 echo "ok: $due charges in $batches batches over two instances, each once"
+
+# Refunds of every third charge, the credit-transfer export sent to both at once: each paid once.
+pg "INSERT INTO refunds(charge_id, account_id, amount_cents, reason, status, created_at, created_by, payee_iban)
+    SELECT id, account_id, 100, 'Kulanz', 'pending', '2026-12-11T09:00:00Z', 'it.admin', debtor_iban
+      FROM charges WHERE id % 3 = 0" >/dev/null
+refunds=$(pg "SELECT count(*) FROM refunds")
+round 4 payments refunds export
+[ "$(pg "SELECT count(*) FROM refunds WHERE status = 'exported' AND batch IS NOT NULL")" = "$refunds" ] ||
+  fail "not every refund was exported: $(pg "SELECT status, count(*) FROM refunds GROUP BY status")"
+[ "$(pg "SELECT count(*) FROM refund_batches b WHERE transactions <> (SELECT count(*) FROM refunds r WHERE r.batch = b.id)
+         OR ctrl_sum_cents <> (SELECT sum(amount_cents) FROM refunds r WHERE r.batch = b.id)")" = 0 ] ||
+  fail "a refund batch's totals are not its refunds'"
+[ "$(cat "$T"/round4-*.json | jq -s '[.[].transactions] | add')" = "$refunds" ] || fail "the refund exports' answers"
+cat "$T"/round4-*.xml | grep -o '<EndToEndId>[^<]*' | sed 's/<EndToEndId>//' | sort >"$T/refunds-in-files"
+pg "SELECT end_to_end_id FROM refunds" | sort >"$T/refunds-in-database"
+cmp -s "$T/refunds-in-files" "$T/refunds-in-database" || fail "the files do not hold each refund once"
+echo "ok: $refunds refunds in $(pg "SELECT count(*) FROM refund_batches") batch(es) over two instances, each once"
