@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "domain/fees.hpp"
+#include "domain/permit_eligibility.hpp"
 #include "domain/plate.hpp"
 #include "domain/zones.hpp"
 #include "service/accounts.hpp"
@@ -11,7 +12,6 @@
 #include "service/refunds.hpp"
 #include "store/permit_rows.hpp"
 
-#include "store/sql/sql.hpp"
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -31,35 +31,13 @@ const Zone& require_zone(const Context& ctx, const std::string& code) {
   fail_field("zone", "unknown zone '{}' (known: {})", code, fmt::join(known, ", "));
 }
 
-// An active permit for this plate that is valid today or later (another account's too).
-std::optional<std::pair<std::int64_t, std::string>> active_permit_for_plate(Context& ctx, const std::string& plate) {
-  sql::Statement q(ctx.db(),
-                      "SELECT id, valid_until FROM permits WHERE plate = ? AND status = 'active' AND valid_until >= ?"
-                      " ORDER BY id LIMIT 1");
-  q.bind(1, plate);
-  q.bind(2, ctx.today().str());
-  if (!q.executeStep()) return std::nullopt;
-  return std::pair{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
-}
-
-// Permits the account holds now or later, a permit and its renewal counted once.
-std::int64_t permits_held(Context& ctx, std::int64_t account_id) {
-  sql::Statement q(ctx.db(),
-                      "SELECT count(*) FROM permits p WHERE p.account_id = ? AND p.status = 'active' AND p.valid_until >= ?"
-                      " AND NOT EXISTS (SELECT 1 FROM permits r WHERE r.renewed_from = p.id AND r.status = 'active')");
-  q.bind(1, account_id);
-  q.bind(2, ctx.today().str());
-  q.executeStep();
-  return q.getColumn(0).getInt64();
-}
-
 std::int64_t parse_account_id(Context& ctx, const std::string& account) {
   return account.empty() ? 0 : find_account(ctx, account).id;
 }
 
 }  // namespace
 
-std::int64_t create_charge(Context& ctx, const NewCharge& c) {
+ChargeRow permit_charge_row(const Context& ctx, const NewCharge& c) {
   ChargeRow row;
   row.account_id = c.account_id;
   row.permit_id = c.permit_id;
@@ -70,8 +48,10 @@ std::int64_t create_charge(Context& ctx, const NewCharge& c) {
   // Nothing to collect: paid at the counter, or a fee of zero.
   row.status = !c.mandate_id || c.amount_cents == 0 ? "paid" : "open";
   row.created_at = ctx.now();
-  return insert_charge(ctx.db(), row);
+  return row;
 }
+
+std::int64_t create_charge(Context& ctx, const NewCharge& c) { return insert_charge(ctx.db(), permit_charge_row(ctx, c)); }
 
 json issue_permit(Context& ctx, const PermitRequest& r) {
   auto plate = normalise_plate(r.plate, "plate");
@@ -82,13 +62,18 @@ json issue_permit(Context& ctx, const PermitRequest& r) {
   if (today.add_days(366) < from) fail_field("from", "{} is more than a year ahead", from.str());
 
   auto account = find_account(ctx, r.account);
-  if (account.status != "active") fail(ErrorKind::conflict, "account {} is {}: permits need an active account", account.id, account.status);
-  if (account.tier != "private")
-    fail(ErrorKind::conflict, "account {} is a {} account: permits need a verified private account (upgrade it first)",
-         account.id, account.tier);
-  if (!account.street || !street_in_zone(zone, *account.street))
-    fail(ErrorKind::conflict, "the address of account {} ({}) is not in zone {} ({})", account.id,
-         account.street.value_or("no street"), zone.code, zone.name.empty() ? zone.code : zone.name);
+  switch (PermitZones(ctx.city.zones).obstacle({account.status, account.tier, account.street}, zone.code)) {
+    case PermitObstacle::none: break;
+    case PermitObstacle::account_not_active:
+      fail(ErrorKind::conflict, "account {} is {}: permits need an active account", account.id, account.status);
+    case PermitObstacle::not_private:
+      fail(ErrorKind::conflict, "account {} is a {} account: permits need a verified private account (upgrade it first)",
+           account.id, account.tier);
+    case PermitObstacle::zone_unknown:  // require_zone() found it above
+    case PermitObstacle::address_outside_zone:
+      fail(ErrorKind::conflict, "the address of account {} ({}) is not in zone {} ({})", account.id,
+           account.street.value_or("no street"), zone.code, zone.name.empty() ? zone.code : zone.name);
+  }
 
   std::optional<std::int64_t> mandate;
   if (!r.paid) {
@@ -99,10 +84,10 @@ json issue_permit(Context& ctx, const PermitRequest& r) {
            "the counter (--paid)",
            account.id);
   }
-  if (auto other = active_permit_for_plate(ctx, plate))
+  if (auto other = active_permit_for_plate(ctx.db(), plate, today))
     fail(ErrorKind::conflict, "the plate {} has an active permit already (permit {}, until {})", plate, other->first,
-         other->second);
-  if (auto held = permits_held(ctx, account.id); held >= ctx.city.permits.max_per_account)
+         other->second.str());
+  if (auto held = permits_held(ctx.db(), account.id, today); held >= ctx.city.permits.max_per_account)
     fail(ErrorKind::conflict, "account {} holds {} permit(s), the most allowed (city.permits.max_per_account = {})",
          account.id, held, ctx.city.permits.max_per_account);
 
@@ -161,11 +146,7 @@ json account_permit_data(Context& ctx, std::int64_t account_id) {
   ChargeQuery cq;
   cq.account_id = account_id;
   for (const auto& c : query_charges(ctx.db(), cq)) charges.push_back(charge_json(c));
-  sql::Statement q(ctx.db(), "SELECT id FROM mandates WHERE account_id = ? ORDER BY id");
-  q.bind(1, account_id);
-  json mandates = json::array();
-  while (q.executeStep()) mandates.push_back(show_mandate(ctx, q.getColumn(0).getInt64()));
-  return {{"permits", permits}, {"mandates", mandates}, {"charges", charges}};
+  return {{"permits", permits}, {"mandates", list_mandates(ctx, account_id, 0, std::nullopt)}, {"charges", charges}};
 }
 
 json revoke_permit(Context& ctx, std::int64_t id, const std::string& reason) {
@@ -180,20 +161,11 @@ json revoke_permit(Context& ctx, std::int64_t id, const std::string& reason) {
   for (std::optional<std::int64_t> next = id; next; next = renewal_of(ctx.db(), *next)) {
     auto p = load_permit(ctx.db(), *next);
     if (!p || p->status == "revoked") continue;
-    sql::Statement q(ctx.db(),
-                        "UPDATE permits SET status = 'revoked', revoked_on = ?, revoke_reason = ?, updated_at = ? WHERE id = ?");
-    q.bind(1, today.str());
-    q.bind(2, why);
-    q.bind(3, ctx.now());
-    q.bind(4, *next);
-    q.exec();
+    mark_permit_revoked(ctx.db(), *next, today, why, ctx.now());
     revoked.push_back(*next);
     // A period that has not begun is not charged; one in use keeps its charge.
-    if (today <= p->period.from) {
-      sql::Statement c(ctx.db(), "UPDATE charges SET status = 'cancelled' WHERE permit_id = ? AND status = 'open' RETURNING id");
-      c.bind(1, *next);
-      while (c.executeStep()) cancelled.push_back(c.getColumn(0).getInt64());
-    }
+    if (today <= p->period.from)
+      for (auto charge : cancel_open_charges_of_permit(ctx.db(), *next)) cancelled.push_back(charge);
   }
   // Every path that revokes comes through here, so each gets the city's refund rule.
   json refunds = json::array();

@@ -59,5 +59,8 @@ struct NewCharge {
   Date period_from;
 };
 std::int64_t create_charge(Context& ctx, const NewCharge& charge);
+// The row create_charge() writes, for writers of many at once (the renewal run).
+struct ChargeRow;
+ChargeRow permit_charge_row(const Context& ctx, const NewCharge& charge);
 
 }  // namespace vrathaus

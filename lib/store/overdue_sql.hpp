@@ -9,8 +9,9 @@
 //    (none, revoked, or lapsed after 36 months unused): the citizen has to pay it by other means.
 //    An open charge whose mandate stands is the next export's job, not the citizen's debt.
 // Re-presentations count through the charge they re-present, so a debt is listed once.
-// The SQL names the charge `c` and binds :today (YYYY-MM-DD), :grace (days) and the usable-mandate
-// parameters for today (bind_usable_mandate).
+// The SQL names the charge `c` and binds :grace_cutoff (the day from domain/overdue.hpp's
+// overdue_grace_cutoff) and the usable-mandate parameters for today (bind_usable_mandate): dates
+// come computed, so both engines run it as it is.
 #include "store/usable_mandate_sql.hpp"
 
 #include <string>
@@ -21,13 +22,8 @@ inline const std::string kOverdueCharge =
     "((c.status IN ('returned', 'disputed') AND c.kind <> 're-presentation'"
     "   AND NOT EXISTS (SELECT 1 FROM charges r WHERE r.origin = c.id AND r.kind = 're-presentation'"
     "                   AND r.status IN ('open', 'exported', 'paid')))"
-    " OR (c.status = 'open' AND date(c.due_on, '+' || :grace || ' days') < :today"
+    " OR (c.status = 'open' AND c.due_on < :grace_cutoff"
     "     AND NOT EXISTS (SELECT 1 FROM mandates m WHERE m.id = c.mandate_id AND " +
     usable_mandate_sql("m") + ")))";
-
-// The day from which the charge above counts as overdue.
-inline constexpr const char* kOverdueSince =
-    "CASE WHEN c.status = 'open' THEN date(c.due_on, '+' || :grace || ' days', '+1 day')"
-    " ELSE coalesce(c.returned_on, c.due_on) END";
 
 }  // namespace vrathaus

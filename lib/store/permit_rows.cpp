@@ -1,5 +1,7 @@
 #include "store/permit_rows.hpp"
 
+#include "core/error.hpp"
+#include "domain/overdue.hpp"
 #include "store/overdue_sql.hpp"
 
 #include "store/sql/sql.hpp"
@@ -114,20 +116,60 @@ std::optional<std::int64_t> renewal_of(sql::Connection& db, std::int64_t permit_
 std::vector<PermitRow> query_permits(sql::Connection& db, const PermitQuery& pq) {
   std::string sql = std::string("SELECT ") + kPermitColumns + " FROM permits WHERE id > :after";
   if (pq.account_id) sql += " AND account_id = :account";
-  // The shown status comes from the one domain function (registered as vr_permit_status).
-  if (!pq.status.empty()) sql += " AND vr_permit_status(valid_from, valid_until, revoked_on, :today) = :status";
   if (pq.expiring_before) sql += " AND status = 'active' AND valid_until < :before";
   sql += " ORDER BY id";
-  if (pq.limit) sql += " LIMIT :limit";
+  // The shown status is the domain's (permit_status_on), decided per row below, so the limit
+  // applies to the rows that pass it.
+  if (pq.limit && pq.status.empty()) sql += " LIMIT :limit";
   sql::Statement q(db, sql);
   q.bind(":after", pq.after_id);
   if (pq.account_id) q.bind(":account", pq.account_id);
-  if (!pq.status.empty()) q.bind(":status", pq.status), q.bind(":today", pq.today.str());
   if (pq.expiring_before) q.bind(":before", pq.expiring_before->str());
-  if (pq.limit) q.bind(":limit", *pq.limit);
+  if (pq.limit && pq.status.empty()) q.bind(":limit", *pq.limit);
   std::vector<PermitRow> out;
-  while (q.executeStep()) out.push_back(read_permit(q));
+  while ((!pq.limit || std::int64_t(out.size()) < *pq.limit) && q.executeStep()) {
+    auto p = read_permit(q);
+    if (pq.status.empty() || pq.status == permit_status_on(p.period, p.revoked_on, pq.today)) out.push_back(std::move(p));
+  }
   return out;
+}
+
+std::optional<std::pair<std::int64_t, Date>> active_permit_for_plate(sql::Connection& db, const std::string& plate,
+                                                                     const Date& today) {
+  sql::Statement q(db,
+                   "SELECT id, valid_until FROM permits WHERE plate = ? AND status = 'active' AND valid_until >= ?"
+                   " ORDER BY id LIMIT 1");
+  q.bind(1, plate);
+  q.bind(2, today.str());
+  if (!q.executeStep()) return std::nullopt;
+  return std::pair{q.getColumn(0).getInt64(), date_column(q, 1)};
+}
+
+std::int64_t permits_held(sql::Connection& db, std::int64_t account_id, const Date& today) {
+  sql::Statement q(db,
+                   "SELECT count(*) FROM permits p WHERE p.account_id = ? AND p.status = 'active' AND p.valid_until >= ?"
+                   " AND NOT EXISTS (SELECT 1 FROM permits r WHERE r.renewed_from = p.id AND r.status = 'active')");
+  q.bind(1, account_id);
+  q.bind(2, today.str());
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+void mark_permit_revoked(sql::Connection& db, std::int64_t id, const Date& on, const std::string& reason, const std::string& now) {
+  sql::Statement q(db, "UPDATE permits SET status = 'revoked', revoked_on = ?, revoke_reason = ?, updated_at = ? WHERE id = ?");
+  q.bind(1, on.str());
+  q.bind(2, reason);
+  q.bind(3, now);
+  q.bind(4, id);
+  q.exec();
+}
+
+std::vector<std::int64_t> cancel_open_charges_of_permit(sql::Connection& db, std::int64_t permit_id) {
+  sql::Statement q(db, "UPDATE charges SET status = 'cancelled' WHERE permit_id = ? AND status = 'open' RETURNING id");
+  q.bind(1, permit_id);
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  return ids;
 }
 
 json permit_json(const PermitRow& p, const Date& today) {
@@ -188,7 +230,7 @@ std::optional<ChargeRow> load_charge_of_permit(sql::Connection& db, std::int64_t
 
 std::vector<ChargeRow> query_charges(sql::Connection& db, const ChargeQuery& cq) {
   std::string sql = std::string("SELECT ") + kChargeColumns + " FROM charges c WHERE id > :after";
-  if (cq.overdue) sql += std::string(" AND ") + kOverdueCharge;
+  if (cq.overdue) sql += " AND " + kOverdueCharge;
   if (cq.account_id) sql += " AND account_id = :account";
   if (!cq.status.empty()) sql += " AND status = :status";
   if (cq.batch) sql += " AND batch = :batch";
@@ -201,9 +243,10 @@ std::vector<ChargeRow> query_charges(sql::Connection& db, const ChargeQuery& cq)
   if (cq.batch) q.bind(":batch", *cq.batch);
   if (cq.limit) q.bind(":limit", *cq.limit);
   if (cq.overdue) {
-    q.bind(":today", cq.today);
-    q.bind(":grace", cq.grace_days);
-    bind_usable_mandate(q, Date::parse_field(cq.today, "today"));
+    auto today = Date::parse(cq.today);
+    if (!today) fail(ErrorKind::internal, "'{}' is not a day", cq.today);
+    q.bind(":grace_cutoff", overdue_grace_cutoff(*today, cq.grace_days).str());
+    bind_usable_mandate(q, *today);
   }
   std::vector<ChargeRow> out;
   while (q.executeStep()) out.push_back(read_charge(q));

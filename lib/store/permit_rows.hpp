@@ -40,6 +40,15 @@ struct PermitQuery {
 };
 std::vector<PermitRow> query_permits(sql::Connection& db, const PermitQuery& q);
 
+// An active permit for this plate valid on `today` or later (any account's): its id and last day.
+std::optional<std::pair<std::int64_t, Date>> active_permit_for_plate(sql::Connection& db, const std::string& plate,
+                                                                     const Date& today);
+// Permits the account holds on `today` or later, a permit and its renewal counted once.
+std::int64_t permits_held(sql::Connection& db, std::int64_t account_id, const Date& today);
+void mark_permit_revoked(sql::Connection& db, std::int64_t id, const Date& on, const std::string& reason, const std::string& now);
+// Cancels the permit's charges that are still open; their ids.
+std::vector<std::int64_t> cancel_open_charges_of_permit(sql::Connection& db, std::int64_t permit_id);
+
 // The JSON form: status as shown on `today`.
 nlohmann::json permit_json(const PermitRow& p, const Date& today);
 
@@ -67,7 +76,7 @@ struct ChargeQuery {
   std::optional<std::int64_t> batch;
   std::int64_t after_id = 0;
   std::optional<std::int64_t> limit;
-  // Only overdue charges (store/overdue_sql.hpp) on `today` after `grace_days`.
+  // Only overdue charges (store/overdue_sql.hpp) on `today` (YYYY-MM-DD) after `grace_days`.
   bool overdue = false;
   std::string today;
   int grace_days = 0;

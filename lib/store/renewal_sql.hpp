@@ -1,46 +1,45 @@
 #pragma once
-// The renewal run as set-based SQL. The decisions stay in the domain functions: the new period
-// (renewal_period), the fee (fee_in_force) and what keeps a permit from renewal are registered as
-// SQL functions for the duration of one run, so the rows are chosen, checked and written by a few
-// INSERT … SELECT statements instead of one statement per permit.
+// The renewal run's SQL, engine-neutral: one query reads the permits due with what the decision
+// needs (store only), the decisions are made in C++ by the domain's functions (service/renewal.cpp),
+// and the renewals are written in chunks of multi-row INSERTs. The unique key on
+// permits.renewed_from makes a renewal exist once: a permit another run renewed meanwhile is
+// skipped (ON CONFLICT DO NOTHING), and so is its charge.
 #include "core/date.hpp"
-#include "domain/city.hpp"
+#include "domain/permit_period.hpp"
 
+#include "store/permit_rows.hpp"
 #include "store/sql/sql.hpp"
 
-#include <functional>
-#include <map>
-#include <set>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace vrathaus {
 
-struct RenewalRules {
-  Date today;
-  Date cutoff;
-  int months = 12;
-  std::vector<FeePeriod> fees;
-  std::map<std::string, std::set<std::string>> zone_streets;  // zone code → street keys
-  Date earliest_due;                                          // today + pre-notification days
-  std::string actor, now;
-  int unpaid_grace_days = 14;  // a permit whose charge is overdue after these days is not renewed
+// A permit the run considers, with its account and the mandate its charge would use.
+struct RenewalCandidate {
+  std::int64_t permit_id = 0, account_id = 0;
+  std::string plate, zone;
+  PermitPeriod period;
+  std::string account_status, account_tier;
+  std::optional<std::string> account_street;
+  std::optional<std::int64_t> mandate_id;  // the most recently signed usable one; none: no usable mandate
+  std::string mandate_reference, mandate_iban;
 };
 
-struct RenewedRow {
-  std::int64_t id, account_id, fee_cents, renewed_from, charge_id;
-  std::string plate, zone, valid_from, valid_until, mandate_reference, mandate_iban, due_on;
-  bool collect;
+// The permits a run on `today` considers: active, auto-renew, started, ending before `cutoff` and
+// not renewed yet; ordered by their last day, then id.
+std::vector<RenewalCandidate> renewal_candidates(sql::Connection& db, const Date& today, const Date& cutoff);
+
+// A renewal to write: the new permit (renewed_from set) and its charge.
+struct Renewal {
+  PermitRow permit;
+  ChargeRow charge;
 };
 
-struct NotRenewedRow {
-  std::int64_t permit_id, account_id;
-  std::string reason;
-};
-
-// Runs the renewal inside the caller's transaction; calls `renewed` and `not_renewed` for each
-// row in a stable order (the old permits' end date, then id). `renewed` may move the row's strings
-// out: each row is read afresh.
-void run_renewal_sql(sql::Connection& db, const RenewalRules& rules, const std::function<void(RenewedRow&)>& renewed,
-                     const std::function<void(const NotRenewedRow&)>& not_renewed);
+// Writes the renewals inside the caller's transaction. Sets permit.id, charge.id and
+// charge.permit_id of each one written; a renewal whose old permit was renewed already keeps
+// permit.id == 0 and has no charge written.
+void insert_renewals(sql::Connection& db, std::vector<Renewal>& renewals);
 
 }  // namespace vrathaus

@@ -1,14 +1,12 @@
 #include "store/sql_functions.hpp"
 
 #include "domain/pain008.hpp"
-#include "domain/permit_period.hpp"
 
 #include "store/sql/sqlite_connection.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
-#include <optional>
 #include <string_view>
 
 namespace vrathaus {
@@ -17,17 +15,6 @@ namespace {
 std::string_view text_arg(sqlite3_value* v) {
   auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
   return p ? std::string_view(p, std::size_t(sqlite3_value_bytes(v))) : std::string_view();
-}
-
-std::optional<Date> date_arg(sqlite3_value* v) {
-  if (sqlite3_value_type(v) == SQLITE_NULL) return std::nullopt;
-  return Date::parse(text_arg(v));
-}
-
-void permit_status(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  auto from = date_arg(argv[0]), until = date_arg(argv[1]), revoked = date_arg(argv[2]), today = date_arg(argv[3]);
-  if (!from || !until || !today) return sqlite3_result_null(ctx);
-  sqlite3_result_text(ctx, permit_status_on({*from, *until}, revoked, *today), -1, SQLITE_STATIC);
 }
 
 void sepa_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
@@ -40,7 +27,6 @@ void sepa_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 void register_domain_functions(sql::Connection& connection) {
   auto& db = sql::sqlite_of(connection, "the domain's SQL functions");
-  db.createFunction("vr_permit_status", 4, true, nullptr, permit_status);
   db.createFunction("vr_sepa_text", 2, true, nullptr, sepa_text);
 }
 

@@ -1,13 +1,12 @@
 #pragma once
-// Domain rules made callable from SQL, so set-based queries (renewal, export, list filters) use
-// the very same functions as the C++ code instead of a second spelling of the rule in SQL.
+// Domain rules made callable from SQL on SQLite. Only the bank files' text cleaning is left here:
+// every other rule is computed in C++ and bound into engine-neutral SQL.
 #include "store/sql/connection.hpp"
 
 namespace vrathaus {
 
 // Registers on this connection (SQLite engine only):
-//   vr_permit_status(valid_from, valid_until, revoked_on, today) → active|upcoming|expired|revoked
-//   vr_sepa_text(text, max_chars)                                → SEPA-safe text for bank files
+//   vr_sepa_text(text, max_chars) → SEPA-safe text for bank files
 void register_domain_functions(sql::Connection& db);
 
 }  // namespace vrathaus

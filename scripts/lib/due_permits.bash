@@ -1,6 +1,6 @@
 # A city configuration and many due permits written in bulk: shared by the permit benchmarks
 # (scripts/bench) and the permit end-to-end tests (tests/e2e), so both measure and test the same
-# store. Needs sqlite3.
+# store. Needs sqlite3 (psql for a PostgreSQL store).
 
 # due_permits_config FILE: permits, zone I-01 (Kaiserstraße) and a SEPA creditor.
 due_permits_config() {
@@ -14,13 +14,12 @@ city:
 YAML
 }
 
-# seed_due_permits DB N [FIRST_ID]: N verified private accounts in zone I-01 with the ids after
+# due_permits_sql N [FIRST_ID]: N verified private accounts in zone I-01 with the ids after
 # FIRST_ID (default 0), each with a mandate and an auto-renew permit ending 2026-12-10 (due in a
-# renewal run on 2026-11-25), written straight into the store.
-seed_due_permits() {
-  local db=$1 n=$2 base=${3:-0}
-  sqlite3 "$db" >/dev/null <<SQL
-PRAGMA foreign_keys = ON;
+# renewal run on 2026-11-25), as SQL that SQLite and PostgreSQL both run.
+due_permits_sql() {
+  local n=$1 base=${2:-0}
+  cat <<SQL
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $n)
 INSERT INTO accounts(id, login, tier, status, given_name, family_name, street, house_no, postal_code, city,
                      folded_name, assurance, verified_at, verification_method, created_at, updated_at)
@@ -35,6 +34,18 @@ INSERT INTO permits(account_id, plate, zone, valid_from, valid_until, status, au
 SELECT id, 'DO-A ' || (id - $base), 'I-01', '2025-12-11', '2026-12-10', 'active', 1, 3070, 'seed', created_at,
        created_at
   FROM accounts WHERE id > $base;
-PRAGMA wal_checkpoint(TRUNCATE);
 SQL
+}
+
+# seed_due_permits DB N [FIRST_ID]: those permits (due_permits_sql) written straight into an
+# SQLite store.
+seed_due_permits() {
+  { echo "PRAGMA foreign_keys = ON;"; due_permits_sql "$2" "${3:-0}"; echo "PRAGMA wal_checkpoint(TRUNCATE);"; } |
+    sqlite3 "$1" >/dev/null
+}
+
+# seed_due_permits_pg URL N [FIRST_ID]: the same into a PostgreSQL store (needs psql).
+seed_due_permits_pg() {
+  due_permits_sql "$2" "${3:-0}" | psql -X -q -v ON_ERROR_STOP=1 "$1" >/dev/null
+  psql -X -q "$1" -c "ANALYZE accounts, mandates, permits" >/dev/null
 }
