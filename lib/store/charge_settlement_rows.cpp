@@ -1,5 +1,6 @@
 #include "store/charge_settlement_rows.hpp"
 
+#include "domain/pain008.hpp"
 #include "store/bank_return_rows.hpp"
 #include "store/refund_rows.hpp"
 #include "store/row_json.hpp"
@@ -17,6 +18,9 @@ nlohmann::json charge_details(sql::Connection& db, std::int64_t id) {
   q.bind(1, id);
   if (!q.executeStep()) return nullptr;
   auto out = row_json(q);
+  // Recorded as the account had them; shown as the bank file carries them.
+  for (auto [field, max_chars] : {std::pair{"debtor_name", 70}, std::pair{"remittance", 140}})
+    if (out[field].is_string()) out[field] = sepa_field(out[field].get<std::string>(), max_chars);
   out["bank_returns"] = bank_returns_of_charge(db, id);
   out["refunds"] = refunds_of_charge(db, id);
   sql::Statement follow(db, "SELECT id, kind, status, amount_cents FROM charges WHERE origin = ? ORDER BY id");

@@ -6,6 +6,14 @@
 #include "store/sql/sql.hpp"
 
 namespace vrathaus {
+namespace {
+
+// An address part the account may leave out: empty stays empty (the element is then omitted).
+std::string optional_sepa_field(std::string_view raw, std::size_t max_chars) {
+  return raw.empty() ? std::string() : sepa_field(raw, max_chars);
+}
+
+}  // namespace
 
 std::string write_payment_file(sql::Connection& db, std::int64_t batch, const Pain008Writer::Sink& sink) {
   sql::Statement head(db,
@@ -26,9 +34,9 @@ std::string write_payment_file(sql::Connection& db, std::int64_t batch, const Pa
   group.format = head.getColumn(9).getString();
   // The creditor's address as configured at export time, in the SEPA character set.
   if (auto town = head.getColumn(13).getString(); !town.empty()) {
-    auto text = [](const std::string& raw, std::size_t max) { return raw.empty() ? raw : sepa_field(raw, max); };
-    group.creditor.address = PostalAddress{text(head.getColumn(10).getString(), 70), text(head.getColumn(11).getString(), 16),
-                                           text(head.getColumn(12).getString(), 16), sepa_field(town, 35),
+    group.creditor.address = PostalAddress{optional_sepa_field(head.getColumn(10).getStringView(), 70),
+                                           optional_sepa_field(head.getColumn(11).getStringView(), 16),
+                                           optional_sepa_field(head.getColumn(12).getStringView(), 16), sepa_field(town, 35),
                                            head.getColumn(14).getString()};
   }
 
@@ -64,13 +72,15 @@ std::string write_payment_file(sql::Connection& db, std::int64_t batch, const Pa
       tx.mandate_reference = rows.getColumn(2).getString();
       tx.mandate_signed_on = rows.getColumn(3).getString();
       tx.debtor_bic = rows.getColumn(4).getString();
-      tx.debtor_name = rows.getColumn(5).getString();
+      tx.debtor_name = sepa_field(rows.getColumn(5).getStringView(), 70);
       tx.debtor_iban = rows.getColumn(6).getString();
-      tx.remittance = rows.getColumn(7).getString();
+      tx.remittance = sepa_field(rows.getColumn(7).getStringView(), 140);
       tx.debtor_address.reset();
-      if (auto town = rows.getColumn(11).getString(); !town.empty())
-        tx.debtor_address = PostalAddress{rows.getColumn(8).getString(), rows.getColumn(9).getString(),
-                                          rows.getColumn(10).getString(), town, rows.getColumn(12).getString()};
+      if (auto town = rows.getColumn(11).getStringView(); !town.empty())
+        tx.debtor_address = PostalAddress{optional_sepa_field(rows.getColumn(8).getStringView(), 70),
+                                          optional_sepa_field(rows.getColumn(9).getStringView(), 16),
+                                          optional_sepa_field(rows.getColumn(10).getStringView(), 16), sepa_field(town, 35),
+                                          rows.getColumn(12).getString()};
       tx.original_debtor_iban = rows.getColumn(13).getString();
       writer.transaction(tx);
     }

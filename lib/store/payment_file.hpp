@@ -1,6 +1,8 @@
 #pragma once
 // Writes the pain.008 file of a stored export batch from what the batch and its charges recorded
-// at export time (never from live account or mandate data), so the bytes never change.
+// at export time (never from live account or mandate data), so the bytes never change. The texts
+// were recorded as the account had them; they are put into the SEPA character set and cut to the
+// EPC field lengths here, in the same way every time.
 #include "domain/pain008.hpp"
 
 #include "store/sql/sql.hpp"

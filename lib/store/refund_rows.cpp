@@ -16,6 +16,15 @@ constexpr const char* kRefundColumns =
     "id, charge_id, account_id, amount_cents, reason, status, created_at, created_by, payee_iban, payee_name, batch,"
     " end_to_end_id, paid_out_at, paid_out_by, paid_out_reference";
 
+// The payee's name is recorded as the account has it and written in the SEPA character set.
+std::string sepa_payee(std::string_view name) { return sepa_field(name, 70); }
+
+json refund_row(sql::Statement& q) {
+  auto row = row_json(q);
+  if (row["payee_name"].is_string()) row["payee_name"] = sepa_payee(row["payee_name"].get<std::string>());
+  return row;
+}
+
 }  // namespace
 
 std::optional<RefundableCharge> refundable_charge(sql::Connection& db, std::int64_t charge_id) {
@@ -82,14 +91,14 @@ json refund_json(sql::Connection& db, std::int64_t id) {
   sql::Statement q(db, std::string("SELECT ") + kRefundColumns + " FROM refunds WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return nullptr;
-  return row_json(q);
+  return refund_row(q);
 }
 
 json refunds_of_charge(sql::Connection& db, std::int64_t charge_id) {
   sql::Statement q(db, std::string("SELECT ") + kRefundColumns + " FROM refunds WHERE charge_id = ? ORDER BY id");
   q.bind(1, charge_id);
   json out = json::array();
-  while (q.executeStep()) out.push_back(row_json(q));
+  while (q.executeStep()) out.push_back(refund_row(q));
   return out;
 }
 
@@ -108,32 +117,38 @@ json refunds_without_iban(sql::Connection& db) {
 
 std::optional<std::int64_t> create_refund_batch(sql::Connection& db, const std::string& created_at,
                                                 const std::string& created_by, const std::string& execution_date) {
-  sql::Statement pending(db, "SELECT count(*), coalesce(sum(amount_cents), 0) FROM refunds WHERE status = 'pending' AND payee_iban IS NOT NULL");
-  pending.executeStep();
-  const auto transactions = pending.getColumn(0).getInt64(), ctrl_sum = pending.getColumn(1).getInt64();
-  if (transactions == 0) return std::nullopt;
+  sql::Statement pending(db, "SELECT id FROM refunds WHERE status = 'pending' AND payee_iban IS NOT NULL LIMIT 1");
+  if (!pending.executeStep()) return std::nullopt;
+  pending.reset();
   sql::Statement batch_row(db,
-                              "INSERT INTO refund_batches(msg_id, created_at, created_by, execution_date, transactions,"
-                              " ctrl_sum_cents, sha256) VALUES (?, ?, ?, ?, ?, ?, '') RETURNING id");
+                           "INSERT INTO refund_batches(msg_id, created_at, created_by, execution_date, transactions,"
+                           " ctrl_sum_cents, sha256) VALUES (?, ?, ?, ?, 0, 0, '') RETURNING id");
   batch_row.bind(1, "pending-" + created_at);
   batch_row.bind(2, created_at);
   batch_row.bind(3, created_by);
   batch_row.bind(4, execution_date);
-  batch_row.bind(5, transactions);
-  batch_row.bind(6, ctrl_sum);
   const auto batch = batch_row.execReturningId();
-  sql::Statement msg(db, "UPDATE refund_batches SET msg_id = ? WHERE id = ?");
-  // Unique per store and within the 35 characters of the SEPA set.
-  msg.bind(1, fmt::format("VRATHAUS-RF-{}-{:06}", execution_date, batch));
-  msg.bind(2, batch);
-  msg.exec();
+  // The refunds still pending at this moment are claimed, and the totals are those of the claimed
+  // ones: an export running at the same time on another instance never pays a refund twice.
   sql::Statement mark(db,
-                         "UPDATE refunds SET status = 'exported', batch = ?, end_to_end_id = 'VR-R' || id,"
-                         " payee_name = (SELECT vr_sepa_text(coalesce(a.company_name, coalesce(a.given_name, '') || ' ' ||"
-                         "   coalesce(a.family_name, '')), 70) FROM accounts a WHERE a.id = refunds.account_id)"
-                         " WHERE status = 'pending' AND payee_iban IS NOT NULL");
+                      "UPDATE refunds SET status = 'exported', batch = ?, end_to_end_id = 'VR-R' || id,"
+                      " payee_name = (SELECT coalesce(a.company_name, coalesce(a.given_name, '') || ' ' ||"
+                      "   coalesce(a.family_name, '')) FROM accounts a WHERE a.id = refunds.account_id)"
+                      " WHERE status = 'pending' AND payee_iban IS NOT NULL");
   mark.bind(1, batch);
-  mark.exec();
+  if (mark.exec() == 0) {
+    sql::Statement none(db, "DELETE FROM refund_batches WHERE id = ?");
+    none.bind(1, batch);
+    none.exec();
+    return std::nullopt;
+  }
+  sql::Statement totals(db,
+                        "UPDATE refund_batches SET msg_id = ?1, transactions = (SELECT count(*) FROM refunds WHERE batch = ?2),"
+                        " ctrl_sum_cents = (SELECT sum(amount_cents) FROM refunds WHERE batch = ?2) WHERE id = ?2");
+  // Unique per store and within the 35 characters of the SEPA set.
+  totals.bind(1, fmt::format("VRATHAUS-RF-{}-{:06}", execution_date, batch));
+  totals.bind(2, batch);
+  totals.exec();
   return batch;
 }
 
@@ -158,12 +173,12 @@ std::string write_refund_file(sql::Connection& db, std::int64_t batch, const Cre
   writer.begin(b);
   sql::Statement rows(db,
                          "SELECT r.end_to_end_id, r.amount_cents, r.payee_name, r.payee_iban,"
-                         " vr_sepa_text('Erstattung ' || r.reason || ' ' || coalesce(c.end_to_end_id, 'Gebuehr ' || c.id), 140)"
+                         " 'Erstattung ' || r.reason || ' ' || coalesce(c.end_to_end_id, 'Gebuehr ' || c.id)"
                          " FROM refunds r JOIN charges c ON c.id = r.charge_id WHERE r.batch = ? ORDER BY r.id");
   rows.bind(1, batch);
   while (rows.executeStep())
-    writer.transfer({rows.getColumn(0).getString(), rows.getColumn(1).getInt64(), rows.getColumn(2).getString(),
-                     rows.getColumn(3).getString(), rows.getColumn(4).getString()});
+    writer.transfer({rows.getColumn(0).getString(), rows.getColumn(1).getInt64(), sepa_payee(rows.getColumn(2).getStringView()),
+                     rows.getColumn(3).getString(), sepa_field(rows.getColumn(4).getStringView(), 140)});
   writer.end();
   return hash.hex();
 }

@@ -46,7 +46,8 @@ nlohmann::json refunds_of_charge(sql::Connection& db, std::int64_t charge_id);
 nlohmann::json refunds_without_iban(sql::Connection& db);
 
 // Puts every pending refund with an IBAN into a new batch (its EndToEndId VR-R<id>, the payee's
-// name in the SEPA character set) and returns the batch id, or nothing when none is pending.
+// name as the account has it; the file and refund_json show it in the SEPA character set) and
+// returns the batch id, or nothing when none is pending.
 std::optional<std::int64_t> create_refund_batch(sql::Connection& db, const std::string& created_at,
                                                 const std::string& created_by, const std::string& execution_date);
 void set_refund_batch_sha(sql::Connection& db, std::int64_t batch, const std::string& sha256);

@@ -7,7 +7,6 @@
 #include "store/rerun_on_lost_race.hpp"
 #include "store/sql/sqlite_connection.hpp"
 #include "store/sql/sqlite_error.hpp"
-#include "store/sql_functions.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
@@ -126,7 +125,6 @@ Store::Store(const std::string& path, OpenMode mode, int busy_timeout_ms)
       db_->exec("PRAGMA foreign_keys=ON");
       db_->exec("PRAGMA synchronous=NORMAL");
       db_->exec("PRAGMA trusted_schema=OFF");
-      register_domain_functions(*db_);
     } catch (const sql::Error& e) {
       rethrow_sql_error(e);
     }

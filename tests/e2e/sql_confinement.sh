@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
-allowed='^lib/store/sql/sqlite_[a-z_]+\.(cpp|hpp)$|^lib/store/(store|sql_functions)\.cpp$'
+allowed='^lib/store/sql/sqlite_[a-z_]+\.(cpp|hpp)$|^lib/store/store\.cpp$'
 
 offenders=$(grep -rlE '<SQLiteCpp/|<sqlite3\.h>|\bSQLite::|\bsqlite3_[a-z_0-9]+\(' \
               --include='*.cpp' --include='*.hpp' --include='*.h' lib cli tests |

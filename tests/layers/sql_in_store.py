@@ -32,7 +32,6 @@ ALLOWED_DIRS = ("lib/store/", "lib/postgresql/")
 # the list is emptied as their branches are merged, and a file that no longer needs its entry
 # fails the check (so the list cannot go stale).
 STILL_TO_MOVE = {
-    "lib/service/payments.cpp",          # payments-pg
     "lib/service/business_import.cpp",   # pg-import
     "lib/service/import_mandates.cpp",   # pg-import
 }

@@ -14,8 +14,9 @@
 //     which sort as text); booleans are INTEGER 0/1 and compared as `= 1`, not used bare.
 //   - Functions: only those both engines have with the same meaning: count, sum, min, max, avg,
 //     coalesce, nullif, lower, upper, length, substr, replace, trim, abs, round; CASE; EXISTS;
-//     `||` for concatenation. SQLite's vr_* domain functions (sql_functions.hpp) and PRAGMAs are
-//     SQLite-engine code paths, reached through sqlite_of() only.
+//     `||` for concatenation. Domain rules are computed in C++ and bound as values, never
+//     registered as SQL functions. PRAGMAs are SQLite-engine code paths, reached through
+//     sqlite_of() only.
 //   - Comparisons of text are case-sensitive on both; fold case with lower() on both sides.
 //   - No `rowid`, no `INDEXED BY`, no `GLOB`, no `IFNULL` (use coalesce), no double-quoted string
 //     literals (double quotes name identifiers on both engines).
