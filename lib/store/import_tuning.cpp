@@ -2,7 +2,6 @@
 
 #include "store/sql/sqlite_connection.hpp"
 
-#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
 namespace vrathaus {
@@ -32,25 +31,25 @@ constexpr const char* kFeature = "the import's connection settings";
 // (foreign_keys cannot change inside one).
 ImportTuning::ImportTuning(sql::Connection& db) : db_(db) {
   if (db.engine() != sql::Engine::sqlite) return;
-  auto& sqlite = sql::sqlite_of(db, kFeature);
+  // The PRAGMAs are SQLite's: sqlite_of() is the gate that says so (and refuses another engine).
+  sql::sqlite_of(db, kFeature);
   sqlite_ = true;
-  cache_before_ = sqlite.execAndGet("PRAGMA cache_size").getInt();
-  wal_ = sqlite.execAndGet("PRAGMA journal_mode").getString() == "wal";
-  sqlite.exec(fmt::format("PRAGMA cache_size = -{}", kImportCacheKiB));
-  sqlite.exec("PRAGMA ignore_check_constraints = ON");
-  sqlite.exec("PRAGMA wal_autocheckpoint = 0");
-  sqlite.exec("PRAGMA foreign_keys = OFF");
+  cache_before_ = db.execAndGet("PRAGMA cache_size").getInt();
+  wal_ = db.execAndGet("PRAGMA journal_mode").getString() == "wal";
+  db.exec(fmt::format("PRAGMA cache_size = -{}", kImportCacheKiB));
+  db.exec("PRAGMA ignore_check_constraints = ON");
+  db.exec("PRAGMA wal_autocheckpoint = 0");
+  db.exec("PRAGMA foreign_keys = OFF");
 }
 
 ImportTuning::~ImportTuning() {
   if (!sqlite_) return;
   try {
-    auto& sqlite = sql::sqlite_of(db_, kFeature);
-    sqlite.exec("PRAGMA foreign_keys = ON");
-    sqlite.exec("PRAGMA ignore_check_constraints = OFF");
-    sqlite.exec("PRAGMA wal_autocheckpoint = 1000");
-    sqlite.exec("PRAGMA wal_checkpoint(PASSIVE)");
-    sqlite.exec(fmt::format("PRAGMA cache_size = {}", cache_before_));
+    db_.exec("PRAGMA foreign_keys = ON");
+    db_.exec("PRAGMA ignore_check_constraints = OFF");
+    db_.exec("PRAGMA wal_autocheckpoint = 1000");
+    db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+    db_.exec(fmt::format("PRAGMA cache_size = {}", cache_before_));
   } catch (const std::exception&) {
     // A connection that cannot run a PRAGMA is broken anyway; the error that got us here matters.
   }
