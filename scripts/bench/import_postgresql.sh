@@ -38,7 +38,7 @@ export VRATHAUS_CONFIG=$work/config.yaml NO_COLOR=1
 unset VRATHAUS_DB VRATHAUS_REMOTE VRATHAUS_TOKEN_FILE VRATHAUS_STAFF VRATHAUS_PROFILE VRATHAUS_OUTPUT
 
 fresh_database() {  # NAME: prints its URL
-  psql -X -q "$cluster" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null
+  psql -X -q "$cluster" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null
   echo "${cluster/\/vrathaus\?/\/$1?}"
 }
 # measure NAME CMD…: wall seconds and peak RSS (KiB) into $NAME_s and $NAME_kb.
@@ -46,7 +46,8 @@ measure() {
   local name=$1
   shift
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || [ $? = 1 ]
-  read -r "${name}_s" "${name}_kb" <"$work/time"
+  # A non-zero exit adds a line of its own before the figures.
+  read -r "${name}_s" "${name}_kb" < <(tail -n 1 "$work/time")
 }
 import_into() {  # NAME FILE
   local url
