@@ -1,5 +1,6 @@
 #include "postgresql/pg_connection.hpp"
 
+#include "postgresql/pg_bulk_load.hpp"
 #include "postgresql/pg_cursor.hpp"
 #include "store/pg_locks.hpp"
 
@@ -53,6 +54,14 @@ void PgConnection::rollback_quietly() noexcept {
 
 std::unique_ptr<sql::Cursor> PgConnection::prepare(std::string_view sql) {
   return std::make_unique<PgCursor>(session_, session_.prepared(sql));
+}
+
+}  // namespace vrathaus::postgresql
+
+namespace vrathaus::postgresql {
+
+std::unique_ptr<sql::BulkLoad> PgConnection::bulk_load(const std::string& table, const std::vector<std::string>& columns) {
+  return pg_bulk_load(session_, table, columns);
 }
 
 }  // namespace vrathaus::postgresql

@@ -26,6 +26,7 @@ public:
   void commit() override;
   void rollback() override;
   std::unique_ptr<sql::Cursor> prepare(std::string_view sql) override;
+  std::unique_ptr<sql::BulkLoad> bulk_load(const std::string& table, const std::vector<std::string>& columns) override;
 
 private:
   void rollback_quietly() noexcept;

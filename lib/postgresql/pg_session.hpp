@@ -37,6 +37,8 @@ public:
   pqxx::result run(const std::string& sql);
   // Rows changed by the latest INSERT, UPDATE, DELETE or MERGE.
   int changes() const { return changes_; }
+  // The libpqxx transaction every statement runs through: COPY streams (pg_bulk_load.cpp) need it.
+  pqxx::transaction_base& work() { return work_; }
 
 private:
   pqxx::connection connection_;

@@ -11,6 +11,7 @@
 #include "service/import_mandates.hpp"
 #include "store/background_checkpoint.hpp"
 #include "store/import_rows.hpp"
+#include "store/import_tuning.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -40,54 +41,6 @@ constexpr auto kBatchPause = std::chrono::milliseconds(12);
 // An import is a batch job: it waits for the lock as long as this, not just the busy timeout
 // that interactive commands use (two imports of one file take turns instead of one failing).
 constexpr auto kImportLockWait = std::chrono::minutes(10);
-// The import's page cache: the accounts indexes it inserts into at random (login, folded name)
-// stay in memory instead of being read back for every row. Part of the 64 MiB budget.
-constexpr int kImportCacheKiB = 32 * 1024;
-
-// The import's settings on its connection, restored afterwards (the server reuses connections):
-// - a larger page cache;
-// - no checkpoint by the writer after a commit (BackgroundCheckpoint copies the frames on a thread
-//   of its own, and the writer checkpoints once at the end);
-// - no re-evaluation of the accounts table's CHECK constraints. Those constraints (tier IN (…),
-//   status IN (…)) build a temporary index on every single INSERT, about 40 % of the INSERT's
-//   time; the import writes only the constants 'business' and 'active' there, so they cannot fail;
-// - no foreign-key lookups. Each row's parents are its own: the account points at this import's
-//   run, created before the first batch, and its mandate at the account inserted just before in
-//   the same transaction; no command deletes runs, and accounts are closed, never deleted. The
-//   three lookups per row were an eighth of the import's time. `db check` still runs
-//   foreign_key_check over everything.
-// Nothing else is written on this connection meanwhile. The PRAGMAs run outside a transaction
-// (foreign_keys cannot change inside one).
-class ImportConnection {
-public:
-  explicit ImportConnection(sql::Connection& db)
-      : db_(db), cache_before_(db.execAndGet("PRAGMA cache_size").getInt()) {
-    db_.exec(fmt::format("PRAGMA cache_size = -{}", kImportCacheKiB));
-    db_.exec("PRAGMA ignore_check_constraints = ON");
-    db_.exec("PRAGMA wal_autocheckpoint = 0");
-    db_.exec("PRAGMA foreign_keys = OFF");
-  }
-  ~ImportConnection() {
-    try {
-      db_.exec("PRAGMA foreign_keys = ON");
-      db_.exec("PRAGMA ignore_check_constraints = OFF");
-      db_.exec("PRAGMA wal_autocheckpoint = 1000");
-      db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
-      db_.exec(fmt::format("PRAGMA cache_size = {}", cache_before_));
-    } catch (const std::exception&) {
-      // A connection that cannot run a PRAGMA is broken anyway; the error that got us here matters.
-    }
-  }
-  ImportConnection(const ImportConnection&) = delete;
-  ImportConnection& operator=(const ImportConnection&) = delete;
-
-  bool in_wal_mode() { return db_.execAndGet("PRAGMA journal_mode").getString() == "wal"; }
-
-private:
-  sql::Connection& db_;
-  int cache_before_;
-};
-
 constexpr std::int64_t kProgressEvery = 8192;
 
 // A data row as the reading thread hands it to the writing thread: where it is in the file, its
@@ -161,10 +114,10 @@ private:
     header_length_ = pass.header_length();
     ImportRows rows(ctx_.db());
     ImportMandates mandates(ctx_);
-    ImportConnection tuned(ctx_.db());
+    ImportTuning tuned(ctx_.db());
     // Declared after `tuned`: it stops before the connection's own final checkpoint.
     std::optional<BackgroundCheckpoint> copier;
-    if (mode == Pass::apply && tuned.in_wal_mode()) copier.emplace(ctx_.store.path());
+    if (mode == Pass::apply && tuned.checkpoints_in_background()) copier.emplace(ctx_.store.path());
     std::string_view phase = mode == Pass::apply ? "importing" : "validating";
     duplicate_at_ = 0;
     previous_existed_ = false;

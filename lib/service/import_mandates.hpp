@@ -3,9 +3,9 @@
 // reference (unique case-insensitively).
 #include "domain/business_row.hpp"
 #include "service/context.hpp"
+#include "store/import_mandate_rows.hpp"
 #include "store/import_rows.hpp"
 
-#include <memory>
 #include <string>
 
 namespace vrathaus {
@@ -20,7 +20,6 @@ enum class MandatePlan {
 class ImportMandates {
 public:
   explicit ImportMandates(Context& ctx);
-  ~ImportMandates();
 
   // What importing `m` for account `account_id` (0: an account about to be created) means.
   MandatePlan check(const BusinessMandate& m, std::int64_t account_id);
@@ -32,9 +31,7 @@ public:
   bool add(const BusinessMandate& m, std::int64_t account_id, const ImportStamp& stamp);
 
 private:
-  struct Statements;
-  Context& ctx_;
-  std::unique_ptr<Statements> q_;  // prepared on first use: files without mandates never touch the table
+  ImportMandateRows rows_;
   std::string conflict_;
   std::string reference_key_;  // the looked-up reference, upper-cased
 };

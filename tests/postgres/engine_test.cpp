@@ -13,6 +13,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <future>
@@ -286,7 +287,8 @@ TEST_CASE("writers queue on the writer lock: the second waits for the first, or 
   waiting.get();
   CHECK(first->execAndGet("SELECT seen FROM queue WHERE writer = 'second'").getInt() == 1);
   // The lock is transaction-scoped: none is left once both have committed.
-  CHECK(observer->execAndGet("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'").getInt() == 0);
+  CHECK(observer->execAndGet("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                                " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").getInt() == 0);
   first->exec("DROP TABLE queue");
 }
 
@@ -320,6 +322,60 @@ TEST_CASE("the migrations build the schema once, however often they run") {
   office.bind(":at", "2026-11-25T09:00:00Z");
   CHECK(office.exec() == 1);
   CHECK(db->execAndGet("SELECT min_certified FROM offices").getInt() == 2);
+}
+
+TEST_CASE("a bulk load streams rows with COPY: every row, NULLs, tabs, newlines and backslashes intact") {
+  auto db = connect();
+  db->exec("DROP TABLE IF EXISTS bulk; CREATE TABLE bulk(id bigint PRIMARY KEY, name text NOT NULL, note text, n bigint)");
+  std::string id, name, n;
+  const std::string note = "tab\there, back\\slash, \"quotes\", Straße and a\nnewline";
+  {
+    sql::Transaction tx(*db, sql::TransactionKind::immediate);
+    auto load = db->bulk_load("bulk", {"id", "name", "note", "n"});
+    for (int i = 1; i <= 10000; ++i) {
+      id = std::to_string(i), name = "row " + id, n = std::to_string(i * 2);
+      std::array<const std::string*, 4> row{&id, &name, i % 2 ? &note : nullptr, &n};
+      load->add_row(row);
+    }
+    load->finish();
+    // The connection runs statements again once the load has finished, in the same transaction.
+    CHECK(db->execAndGet("SELECT count(*) FROM bulk").getInt() == 10000);
+    tx.commit();
+  }
+  CHECK(db->execAndGet("SELECT sum(n) FROM bulk").getInt64() == 100010000);
+  sql::Statement first(*db, "SELECT note FROM bulk WHERE id = 1");
+  REQUIRE(first.executeStep());
+  CHECK(first.getColumn(0).getString() == note);
+  CHECK(db->execAndGet("SELECT count(*) FROM bulk WHERE note IS NULL").getInt() == 5000);
+}
+
+TEST_CASE("a bulk load that breaks a constraint is an sql::Error, and the rolled-back transaction keeps nothing") {
+  auto db = connect();
+  db->exec("DROP TABLE IF EXISTS bulk; CREATE TABLE bulk(id bigint PRIMARY KEY, name text NOT NULL)");
+  std::string one = "1", name = "first";
+  std::array<const std::string*, 2> row{&one, &name};
+  auto broken = error_of([&] {
+    sql::Transaction tx(*db, sql::TransactionKind::immediate);
+    auto load = db->bulk_load("bulk", {"id", "name"});
+    load->add_row(row);
+    load->add_row(row);  // the same key twice: COPY reports it when it ends
+    load->finish();
+    tx.commit();
+  });
+  CHECK(broken.kind() == sql::ErrorKind::constraint);
+  CHECK(broken.engine_code() == "23505");
+  CHECK(db->execAndGet("SELECT count(*) FROM bulk").getInt() == 0);
+  // A load abandoned half-way (an exception between rows) leaves a usable connection too.
+  error_of([&] {
+    sql::Transaction tx(*db, sql::TransactionKind::immediate);
+    auto load = db->bulk_load("bulk", {"id", "name"});
+    load->add_row(row);
+    throw sql::Error(sql::ErrorKind::other, "the caller gave up");
+  });
+  CHECK(db->execAndGet("SELECT count(*) FROM bulk").getInt() == 0);
+  std::array<const std::string*, 1> narrow{&one};
+  CHECK(error_of([&] { db->bulk_load("bulk", {"id", "name"})->add_row(narrow); }).kind() == sql::ErrorKind::other);
+  CHECK(db->execAndGet("SELECT 1").getInt() == 1);
 }
 
 TEST_CASE("through the module: the binary's code catches the module's errors as its own") {

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
+
 using namespace vrathaus;
 
 TEST_CASE("sql::Statement on SQLite reads rows, NULLs and text without copying, and runs again after reset") {
@@ -97,4 +99,44 @@ TEST_CASE("sqlite_of reaches the SQLite database of an SQLite connection") {
   CHECK(&sql::sqlite_of(db, "a test") == &db.database());
   CHECK(db.engine() == sql::Engine::sqlite);
   CHECK(std::string(sql::engine_name(db.engine())) == "sqlite");
+}
+
+TEST_CASE("a bulk load on SQLite writes every row, NULLs as NULL, in the caller's transaction") {
+  sql::SqliteConnection db(":memory:", {});
+  db.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL, note TEXT, n INTEGER)");
+  std::string id, name, n;
+  const std::string note = "tab\there, \"quotes\" and a\nnewline";
+  {
+    sql::Transaction tx(db, sql::TransactionKind::immediate);
+    auto load = db.bulk_load("t", {"id", "name", "note", "n"});
+    for (int i = 1; i <= 1000; ++i) {
+      id = std::to_string(i), name = "row " + id, n = std::to_string(i * 2);
+      std::array<const std::string*, 4> row{&id, &name, i % 2 ? &note : nullptr, &n};
+      load->add_row(row);
+    }
+    load->finish();
+    tx.commit();
+  }
+  CHECK(db.execAndGet("SELECT count(*) FROM t").getInt() == 1000);
+  CHECK(db.execAndGet("SELECT sum(n) FROM t").getInt64() == 1001000);
+  CHECK(db.execAndGet("SELECT typeof(n) FROM t WHERE id = 7").getString() == "integer");
+  CHECK(db.execAndGet("SELECT note FROM t WHERE id = 1").getString() == note);
+  CHECK(db.execAndGet("SELECT count(*) FROM t WHERE note IS NULL").getInt() == 500);
+}
+
+TEST_CASE("a bulk load on SQLite refuses a row of the wrong width and one breaking a constraint") {
+  sql::SqliteConnection db(":memory:", {});
+  db.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+  sql::Transaction tx(db, sql::TransactionKind::immediate);
+  auto load = db.bulk_load("t", {"id", "name"});
+  std::string one = "1";
+  std::array<const std::string*, 1> narrow{&one};
+  CHECK_THROWS_AS(load->add_row(narrow), sql::Error);
+  std::array<const std::string*, 2> no_name{&one, nullptr};
+  try {
+    load->add_row(no_name);
+    FAIL("a NULL name was loaded");
+  } catch (const sql::Error& e) {
+    CHECK(e.kind() == sql::ErrorKind::constraint);
+  }
 }

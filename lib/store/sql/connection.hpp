@@ -26,9 +26,11 @@
 #include "store/sql/value.hpp"
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace vrathaus::sql {
 
@@ -39,6 +41,28 @@ enum class TransactionKind {
   immediate,  // a writer: takes the write lock at once (SQLite BEGIN IMMEDIATE; PostgreSQL READ WRITE)
   deferred,   // locks as statements need them
   read,       // reads only (PostgreSQL READ ONLY; SQLite DEFERRED)
+};
+
+// Rows written in bulk into one table (Connection::bulk_load): SQLite runs one prepared INSERT per
+// row, PostgreSQL streams them with COPY. Each row has a value per column, in the columns' order,
+// as text (integers in decimal, dates and instants as everywhere; no blobs); nullptr is NULL.
+// Writes happen in the caller's transaction; until finish() nothing else may run on the
+// connection (PostgreSQL's COPY holds it). A load that is not finished is ended by its destructor,
+// and the caller's transaction, rolled back, discards its rows.
+class BulkLoad {
+public:
+  virtual ~BulkLoad() = default;
+  BulkLoad(const BulkLoad&) = delete;
+  BulkLoad& operator=(const BulkLoad&) = delete;
+
+  // Throws sql::Error when the row breaks a constraint (SQLite at once, PostgreSQL at finish()
+  // at the latest) or has the wrong number of values.
+  virtual void add_row(std::span<const std::string* const> values) = 0;
+  // Ends the load: every row is in the table (within the caller's transaction).
+  virtual void finish() = 0;
+
+protected:
+  BulkLoad() = default;
 };
 
 class Connection {
@@ -64,6 +88,9 @@ public:
 
   // Prepares one statement of the neutral dialect: the engine's cursor behind a Statement.
   virtual std::unique_ptr<Cursor> prepare(std::string_view sql) = 0;
+
+  // Starts writing rows in bulk into `table`'s `columns` (names as written in the schema).
+  virtual std::unique_ptr<BulkLoad> bulk_load(const std::string& table, const std::vector<std::string>& columns) = 0;
 
   // The per-connection cache of prepared statements (store/prepared.hpp uses it): the statement
   // kept for `sql`, prepared on first use, or nullptr when that one is in use already (a nested

@@ -1,5 +1,6 @@
 #include "store/sql/sqlite_connection.hpp"
 
+#include "store/sql/sqlite_bulk_load.hpp"
 #include "store/sql/sqlite_cursor.hpp"
 #include "store/sql/sqlite_error.hpp"
 
@@ -46,6 +47,10 @@ void SqliteConnection::begin(TransactionKind kind) {
 void SqliteConnection::commit() { exec("COMMIT"); }
 
 void SqliteConnection::rollback() { exec("ROLLBACK"); }
+
+std::unique_ptr<BulkLoad> SqliteConnection::bulk_load(const std::string& table, const std::vector<std::string>& columns) {
+  return sqlite_bulk_load(*this, table, columns);
+}
 
 std::unique_ptr<Cursor> SqliteConnection::prepare(std::string_view sql) {
   return std::make_unique<SqliteCursor>(database_->getHandle(), sql);

@@ -33,6 +33,7 @@ public:
   void commit() override;
   void rollback() override;
   std::unique_ptr<Cursor> prepare(std::string_view sql) override;
+  std::unique_ptr<BulkLoad> bulk_load(const std::string& table, const std::vector<std::string>& columns) override;
 
   SQLite::Database& database() { return *database_; }
 

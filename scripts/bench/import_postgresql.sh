@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# scripts/bench/import_postgresql.sh — the bulk import on PostgreSQL against psql's \copy.
+#
+# Starts a throwaway cluster (tests/support/pg_cluster.sh), generates a file (default 1,000,000
+# rows, ~1 % invalid) and times, each into a fresh database:
+#   reference   psql \copy of the file into one plain table of the same columns (all text)
+#   import      vrathaus import business --on-error skip
+#   small       the same import of a tenth of the file, to show that peak memory stays flat
+# and prints each wall time, the import's ratio to the reference and the peak resident memory.
+#
+# usage: scripts/bench/import_postgresql.sh [--rows N] [--bin PATH]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rows=1000000 bin=${VRATHAUS_BIN:-build/release/cli/vrathaus}
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rows) rows=$2; shift 2 ;;
+    --bin) bin=$2; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "import_postgresql.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+for tool in psql /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "import_postgresql.sh: needs $tool (scripts/install-deps.sh)" >&2; exit 2; }
+done
+[ -x "$bin" ] || { echo "import_postgresql.sh: no vrathaus binary at $bin" >&2; exit 2; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/vrathaus-pg-bench.XXXXXX")
+cleanup() {
+  tests/support/pg_cluster.sh stop "$work/cluster" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+tests/support/pg_cluster.sh start "$work/cluster" >/dev/null
+cluster=$(tests/support/pg_cluster.sh url "$work/cluster")
+(umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$work/document.key" && echo >>"$work/document.key")
+printf 'city:\n  document_key_file: %s\n' "$work/document.key" >"$work/config.yaml"
+export VRATHAUS_CONFIG=$work/config.yaml NO_COLOR=1
+unset VRATHAUS_DB VRATHAUS_REMOTE VRATHAUS_TOKEN_FILE VRATHAUS_STAFF VRATHAUS_PROFILE VRATHAUS_OUTPUT
+
+fresh_database() {  # NAME: prints its URL
+  psql -X -q "$cluster" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null
+  echo "${cluster/\/vrathaus\?/\/$1?}"
+}
+# measure NAME CMD…: wall seconds and peak RSS (KiB) into $NAME_s and $NAME_kb.
+measure() {
+  local name=$1
+  shift
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || [ $? = 1 ]
+  # A non-zero exit adds a line of its own before the figures.
+  read -r "${name}_s" "${name}_kb" < <(tail -n 1 "$work/time")
+}
+import_into() {  # NAME FILE
+  local url
+  url=$(fresh_database "$1")
+  "$bin" --db "$url" -q db init >/dev/null
+  "$bin" --db "$url" -q staff add importer --name Systemhaus-Import --role importer >/dev/null
+  measure "$1" "$bin" --db "$url" --as importer -q import business "$2" --on-error skip
+}
+
+echo "generating $rows rows ..." >&2
+scripts/generate-business-csv -n "$rows" -s 7 --invalid 1 >"$work/file.csv"
+head -n $((rows / 10 + 1)) "$work/file.csv" >"$work/small.csv"
+columns=$(head -1 "$work/file.csv" | tr ';' '\n' | sed 's/$/ text/' | paste -sd, -)
+url=$(fresh_database reference)
+psql -X -q -v ON_ERROR_STOP=1 "$url" -c "CREATE TABLE plain($columns)"
+measure reference psql -X -q -v ON_ERROR_STOP=1 "$url" -c "\\copy plain FROM '$work/file.csv' WITH (FORMAT csv, HEADER, DELIMITER ';')"
+import_into import "$work/file.csv"
+import_into small "$work/small.csv"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+printf '%-10s %8s %8s %10s\n' run seconds ratio "peak MiB"
+printf '%-10s %8s %8s %10s\n' reference "$reference_s" 1.00 "$(mib "$reference_kb")"
+printf '%-10s %8s %8s %10s\n' import "$import_s" "$(ratio "$import_s" "$reference_s")" "$(mib "$import_kb")"
+printf '%-10s %8s %8s %10s\n' "small" "$small_s" - "$(mib "$small_kb")"
