@@ -205,6 +205,16 @@ sql() {
   if on_postgres; then psql -X -q -At -v ON_ERROR_STOP=1 "$DB" -c "$1"; else sqlite3 "$DB" "$1"; fi
 }
 
+# The whole store as SQL text (to look for what must never be stored in clear).
+store_dump() {
+  if on_postgres; then "$(cat "$VRATHAUS_PG_STATE/bindir")/pg_dump" --data-only "$DB"; else sqlite3 "$DB" .dump; fi
+}
+
+# The document key file: beside an SQLite store, named by the city file on PostgreSQL.
+document_key_file() {
+  if on_postgres; then echo "$WORK.document.key"; else echo "$DB.key"; fi
+}
+
 # A citizen's guest account, made by the supervisor m.weber (seed-appointments.yaml); prints the id.
 new_account() {  # new_account LOGIN GIVEN FAMILY
   vr m.weber accounts create --login "$1" --given-name "$2" --family-name "$3"

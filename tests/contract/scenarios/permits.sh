@@ -129,8 +129,10 @@ expect_status 5
 set_now 2026-12-10T09:00:00Z
 vr s.kruse payments export --out first.xml --collection-date 2026-12-14
 expect_status 0
-expect_json '.batch == 1 and .transactions == 1 and .ctrl_sum_cents == 3070 and .frst == 1 and .rcur == 0
+# (Batch ids are the store's: on PostgreSQL an earlier export that found nothing may have used one.)
+expect_json '(.batch | type) == "number" and .transactions == 1 and .ctrl_sum_cents == 3070 and .frst == 1 and .rcur == 0
              and .collection_date == "2026-12-14" and .file == "first.xml"'
+first_batch=$(jq .batch <<<"$output")
 check_export first.xml 1 3070
 [ "$(xpath first.xml "//*[local-name()='SeqTp']")" = FRST ] || fail "a first collection is FRST"
 [ "$(xpath first.xml "//*[local-name()='Dbtr']/*[local-name()='Nm']")" = "Anna Schroeter" ] || fail "names are transliterated"
@@ -138,16 +140,16 @@ check_export first.xml 1 3070
 vr s.kruse payments export --out first.xml
 expect_status 4  # never overwrites a bank file silently
 vr m.weber charges list --status exported
-expect_json 'length == 1 and .[0].batch == 1 and .[0].sequence == "FRST"'
+expect_json "length == 1 and .[0].batch == $first_batch and .[0].sequence == \"FRST\""
 vr m.weber mandates show "$anna_mandate"
 expect_json '.last_used_on == "2026-12-14"'
 
 # Nothing is collected twice; the batch is reproduced byte for byte.
 vr s.kruse payments export --out again.xml --collection-date 2026-12-14
 expect_json '.batch == null'
-vr a.auditor payments export --batch 1 --out copy.xml
+vr a.auditor payments export --batch "$first_batch" --out copy.xml
 expect_status 0
-cmp -s first.xml copy.xml || fail "--batch 1 did not reproduce the file byte for byte"
+cmp -s first.xml copy.xml || fail "--batch $first_batch did not reproduce the file byte for byte"
 vr s.kruse payments list
 expect_json 'length == 1 and .[0].transactions == 1'
 
@@ -155,7 +157,7 @@ expect_json 'length == 1 and .[0].transactions == 1'
 set_now 2026-12-30T09:00:00Z
 vr s.kruse payments export --out second.xml --collection-date 2027-01-04
 expect_status 0
-expect_json '.batch == 2 and .transactions == 1 and .ctrl_sum_cents == 12000 and .frst == 1'
+expect_json ".batch > $first_batch and .transactions == 1 and .ctrl_sum_cents == 12000 and .frst == 1"
 check_export second.xml 1 12000
 
 # A revoked mandate is not charged: the charge stays open and is reported.

@@ -236,9 +236,9 @@ expect_json '(.upgrades | length) == 1 and .upgrades[0].status == "performed"'
 
 # The store never holds a document number or an eID pseudonym in clear; its key file is private.
 for secret in L01X00T47 "L01X 00T47" l01x00t47 C01X00T47 T22000129 T22000130 9f86d081884c7d65; do
-  if sqlite3 "$DB" .dump | grep -qi -- "$secret"; then fail "the store contains '$secret' in clear"; fi
+  if store_dump | grep -qi -- "$secret"; then fail "the store contains '$secret' in clear"; fi
 done
-[ "$(stat -c %a "$DB.key")" = 600 ] || fail "the document key file is not mode 0600"
+[ "$(stat -c %a "$(document_key_file)")" = 600 ] || fail "the document key file is not mode 0600"
 vr a.auditor audit verify
 expect_json '.ok == true'
 
@@ -259,5 +259,5 @@ if is_remote; then
   vr_unrecorded m.weber accounts show 8
   expect_json '.tier == "guest"'
   if grep -q X12345678 "$WORK/serve.log"; then fail "the server logged a document number"; fi
-  if sqlite3 "$DB" .dump | grep -q X12345678; then fail "the store contains a refused document number in clear"; fi
+  if store_dump | grep -q X12345678; then fail "the store contains a refused document number in clear"; fi
 fi
