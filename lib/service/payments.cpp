@@ -93,7 +93,7 @@ json export_payments(Context& ctx, std::optional<Date> requested, const std::opt
   const auto batch = insert_payment_batch(ctx.db(), {now, ctx.actor.id, collection.str(), ctx.city.sepa.format, creditor});
   // Unique per store and within the 35 characters of the SEPA set.
   auto msg_id = fmt::format("VRATHAUS-{}-{:06}", ctx.today().str(), batch);
-  if (fill_payment_batch(ctx.db(), batch, msg_id, collection, now) == 0) {
+  if (fill_payment_batch(ctx.db(), batch, msg_id, !deferred.empty(), collection, now) == 0) {
     // An export on another instance took the due charges after the check above (possible where
     // writers do not queue one after another): there is nothing left for this one.
     delete_empty_payment_batch(ctx.db(), batch);

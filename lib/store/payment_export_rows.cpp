@@ -104,7 +104,7 @@ std::int64_t insert_payment_batch(sql::Connection& db, const NewPaymentBatch& b)
   return q.execReturningId();
 }
 
-int fill_payment_batch(sql::Connection& db, std::int64_t batch, const std::string& msg_id,
+int fill_payment_batch(sql::Connection& db, std::int64_t batch, const std::string& msg_id, bool some_held_back,
                        const Date& collection, const std::string& now) {
   // Marks the charges and records what the file says about each, in one statement. The debtor's
   // name, address parts and the remittance text are kept as the account has them; the file's
@@ -137,8 +137,9 @@ int fill_payment_batch(sql::Connection& db, std::int64_t batch, const std::strin
                   "     || ' ' || p.valid_from || ' bis ' || p.valid_until END AS rmt"
                   "   FROM charges c JOIN mandates m ON m.id = c.mandate_id JOIN accounts a ON a.id = c.account_id"
                   "   LEFT JOIN permits p ON p.id = c.permit_id WHERE ") +
-          kUsable + " AND c.id NOT IN (SELECT cid FROM " + ranked_first_collections() +
-          " WHERE nth > 1)) SELECT * FROM s) AS src WHERE charges.id = src.cid AND charges.status = 'open'");
+          kUsable +
+          (some_held_back ? " AND c.id NOT IN (SELECT cid FROM " + ranked_first_collections() + " WHERE nth > 1)" : std::string()) +
+          ") SELECT * FROM s) AS src WHERE charges.id = src.cid AND charges.status = 'open'");
   mark.bind(":batch", batch);
   bind_collection(mark, collection);
   const auto claimed = mark.exec();

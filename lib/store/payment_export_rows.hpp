@@ -45,7 +45,9 @@ std::int64_t insert_payment_batch(sql::Connection& db, const NewPaymentBatch& b)
 // file says about it, marks their mandates used on the collection date, and stores the batch's
 // msg_id and totals. Only charges still open at that moment are taken, so a charge lands in one
 // batch even when two exports run at once. Returns how many charges it took.
-int fill_payment_batch(sql::Connection& db, std::int64_t batch, const std::string& msg_id,
+// `some_held_back`: whether held_back_charges() found any in this transaction; when it
+// found none (the usual case) the ranking that finds them is not run a second time.
+int fill_payment_batch(sql::Connection& db, std::int64_t batch, const std::string& msg_id, bool some_held_back,
                        const Date& collection, const std::string& now);
 // A batch that took no charge (another export took them first) is removed again.
 void delete_empty_payment_batch(sql::Connection& db, std::int64_t batch);
