@@ -1,5 +1,7 @@
 #include "store/account_rows.hpp"
 
+#include "core/text.hpp"
+
 #include "store/prepared.hpp"
 
 #include "store/sql/sql.hpp"
@@ -98,8 +100,12 @@ std::optional<Account> load_account(sql::Connection& db, std::int64_t id) {
   return read_row(*q);
 }
 
+// A login is unique and found with ASCII letters folded and every other character as written, on
+// both engines: SQLite's lower() folds ASCII alone, and on PostgreSQL the column has the "C"
+// collation (migration 15), under which lower() does the same. The value is folded here, since
+// lower() of a parameter would fold by the database's locale on PostgreSQL.
 std::optional<Account> load_account_by_login(sql::Connection& db, const std::string& login) {
-  return load_where(db, "lower(login) = lower(?)", login);
+  return load_where(db, "lower(login) = ?", to_lower_ascii(login));
 }
 
 std::optional<Account> load_account_by_customer_no(sql::Connection& db, const std::string& customer_no) {

@@ -673,6 +673,11 @@ DROP INDEX absences_range;
 CREATE INDEX absences_range_covering ON absences(to_date, from_date, from_time, staff, reason);
 )sql";
 
+// Version 15: nothing to change. A login is unique with ASCII letters folded and every other
+// character as written, which is what SQLite's lower() does; PostgreSQL's version 15 gives the
+// column a collation under which its lower() does the same.
+constexpr const char* kLoginCase = "SELECT 1;";
+
 constexpr std::array kMigrations{
     Migration{1, "foundation", kFoundation},
     Migration{2, "certifications and absences", kPresence},
@@ -688,6 +693,7 @@ constexpr std::array kMigrations{
     Migration{12, "appointments", kAppointments},
     Migration{13, "refunds and dunning", kRefunds},
     Migration{14, "absences by period, covering the coverage columns", kAbsenceCoverageIndex},
+    Migration{15, "logins unique by ASCII case alone", kLoginCase},
 };
 
 }  // namespace

@@ -555,6 +555,14 @@ DROP INDEX absences_range;
 CREATE INDEX absences_range_covering ON absences(to_date, from_date, from_time, staff, reason);
 )sql";
 
+// Version 15: a login is unique with ASCII letters folded and everything else as written, as on
+// SQLite. lower() folds by the database's locale (all of Unicode under de_DE.UTF-8, so "ÄRGER@…"
+// and "ärger@…" would be one login here and two there); under the "C" collation it folds ASCII
+// alone. Changing the collation rebuilds the unique index on lower(login).
+constexpr const char* kLoginCase = R"sql(
+ALTER TABLE accounts ALTER COLUMN login TYPE text COLLATE "C";
+)sql";
+
 // The same versions and names as migrations() (a unit test holds the two lists together).
 constexpr std::array kPgMigrations{
     Migration{1, "foundation", kFoundation},
@@ -571,6 +579,7 @@ constexpr std::array kPgMigrations{
     Migration{12, "appointments", kAppointments},
     Migration{13, "refunds and dunning", kRefunds},
     Migration{14, "absences by period, covering the coverage columns", kAbsenceCoverageIndex},
+    Migration{15, "logins unique by ASCII case alone", kLoginCase},
 };
 
 }  // namespace

@@ -140,6 +140,21 @@ expect_json 'length == 1'
 vr m.weber staff show nobody
 expect_status 3
 
+# A login is folded in its ASCII letters alone, on every engine: "JÜRGEN.ÖZ@…" and "jÜrgen.Öz@…" are
+# one login; "jürgen.öz@…" is another (PostgreSQL's lower() would fold Ü by the database's locale).
+vr m.weber accounts create --login JÜRGEN.ÖZ@example.de --given-name Jürgen --family-name Öz --birth-date 1970-01-02
+expect_status 0
+vr m.weber accounts create --login jÜrgen.Öz@example.de --given-name Jürgen --family-name Öz --birth-date 1970-01-02
+expect_status 4
+vr m.weber accounts show jÜrgen.Öz@example.de
+expect_status 0
+expect_json '.login == "JÜRGEN.ÖZ@example.de"'
+vr m.weber accounts show jürgen.öz@example.de
+expect_status 3
+vr m.weber accounts create --login jürgen.öz@example.de --given-name Jürgen --family-name Öz --birth-date 1970-01-02
+expect_status 0
+expect_json '.login == "jürgen.öz@example.de"'
+
 # The audit log: readable by auditors, not by clerks; refusals are recorded.
 vr m.weber audit list
 expect_status 6
