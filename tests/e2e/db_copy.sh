@@ -64,7 +64,11 @@ expect 2 "$V" --db "$DB" db copy --to "$DB"
 grep -q "is the source store" <<<"$err" || fail "copy onto itself: $err"
 expect 2 "$V" --remote http://127.0.0.1:9 db copy --to "$T/other.db"
 expect 2 "$V" --db "$DB" db copy
-# A source that is no store yet.
+# A source that needs `db migrate` first, and one that is no store yet.
+cp "$DB" "$T/old.db" && sqlite3 "$T/old.db" "PRAGMA user_version = 13"
+expect 9 "$V" --db "$T/old.db" db copy --to "$T/other.db"
+grep -q "db migrate" <<<"$err" || fail "an old source: $err"
+[ ! -e "$T/other.db" ] || fail "a refused copy left its new target behind"
 expect 3 "$V" --db "$T/none.db" db copy --to "$T/other.db"
 [ ! -e "$T/other.db" ] || fail "a failed copy left its new target behind"
 echo "db copy: ok"
