@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <iterator>
 #include <cstdint>
 #include <map>
 
@@ -24,11 +26,16 @@ class TableDigest {
 public:
   void add(const Row& row) {
     encoded_.clear();
-    for (const auto& cell : row)
-      encoded_ += fmt::format("{}{}:", static_cast<int>(cell.type), cell.text.size()) + cell.text;
+    for (const auto& cell : row) {
+      fmt::format_to(std::back_inserter(encoded_), "{}{}:", static_cast<int>(cell.type), cell.text.size());
+      encoded_ += cell.text;
+    }
     auto hash = sha256_hex(encoded_);
-    for (int half = 0; half < 2; ++half)
-      sum_[half] += std::stoull(hash.substr(static_cast<std::size_t>(half) * 16, 16), nullptr, 16);
+    for (std::size_t half = 0; half < 2; ++half) {
+      std::uint64_t word = 0;
+      std::from_chars(hash.data() + half * 16, hash.data() + half * 16 + 16, word, 16);
+      sum_[half] += word;
+    }
     ++rows_;
   }
   std::int64_t rows() const { return rows_; }

@@ -108,11 +108,13 @@ std::vector<StoreTable> parents_first(std::vector<StoreTable> tables) {
   return ordered;
 }
 
-Cell cell_of(const sql::Column& column) {
-  Cell cell;
+// Reads into `cell`, reusing its text's buffer: one allocation per column of the table, not per
+// value read.
+void read_cell(const sql::Column& column, Cell& cell) {
   cell.type = column.getType();
+  cell.integer = 0;
   switch (cell.type) {
-    case sql::ColumnType::null: break;
+    case sql::ColumnType::null: cell.text.clear(); break;
     case sql::ColumnType::integer:
       cell.integer = column.getInt64();
       cell.text = std::to_string(cell.integer);
@@ -121,9 +123,8 @@ Cell cell_of(const sql::Column& column) {
       cell.text.assign(static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes()));
       break;
     case sql::ColumnType::real:
-    case sql::ColumnType::text: cell.text = column.getString(); break;
+    case sql::ColumnType::text: cell.text.assign(column.getStringView()); break;
   }
-  return cell;
 }
 
 void bind_cell(sql::Statement& q, int index, const Cell& cell) {
@@ -198,7 +199,7 @@ void for_each_row(sql::Connection& db, const StoreTable& table, const std::funct
   for (auto* q = &first;; q = &next) {
     int rows = 0;
     while (q->executeStep()) {
-      for (std::size_t i = 0; i < row.size(); ++i) row[i] = cell_of(q->getColumn(static_cast<int>(i)));
+      for (std::size_t i = 0; i < row.size(); ++i) read_cell(q->getColumn(static_cast<int>(i)), row[i]);
       visit(row);
       ++rows;
     }
