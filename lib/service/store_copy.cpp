@@ -83,6 +83,12 @@ void require_empty(Store& target, const std::string& shown, const std::vector<St
            shown, t.name, rows, rows == 1 ? "" : "s");
 }
 
+// The target's tables as they are (one not migrated yet has only some of them, or others): each
+// must be empty.
+void require_empty_as_it_is(Store& target, const std::string& shown) {
+  target.read_transaction([&] { require_empty(target, shown, store_tables(target.db())); });
+}
+
 // The source's chain must verify before anything is copied (refused, 4); the target's, once
 // copied, must too (a bug, 70, and the copy is rolled back).
 json verified_audit(Store& store, bool is_source) {
@@ -137,8 +143,7 @@ json dry_run(Context& ctx, const StoreCopy& copy, const std::vector<StoreTable>&
   int version = target.schema_version();
   out["target_exists"] = true;
   out["migrations_to_apply"] = Store::latest_schema_version() - version;
-  // A target not yet migrated has only the tables it has: those must be empty too.
-  target.read_transaction([&] { require_empty(target, copy.shown_target, store_tables(target.db())); });
+  require_empty_as_it_is(target, copy.shown_target);
   return out;
 }
 
@@ -163,6 +168,9 @@ json copy_store(Context& ctx, const StoreCopy& copy) {
         }
         auto& target = *copy.target;
         out["audit"]["source"] = verified_audit(source, true);
+        // A target with rows is refused before anything is done to it, migrations included; the
+        // check is made again inside the copy's transaction, where nothing can slip in after it.
+        require_empty_as_it_is(target, copy.shown_target);
         target.migrate();
         json copied = json::array();
         std::int64_t total = 0;
