@@ -60,6 +60,10 @@ expect 4 "$V" --db "$DB" db copy --to "$T/copy.db"
 grep -q "not empty: table [a-z_]* has [0-9]* rows" <<<"$err" || fail "the refusal names the table: $err"
 [ "$(dump "$T/copy.db" | sha256sum)" = "$before" ] || fail "a refused copy wrote to the target"
 expect 4 "$V" --db "$DB" db copy --to "$T/copy.db" --dry-run
+# A target with rows at an older schema is refused before it is migrated.
+cp "$T/copy.db" "$T/older.db" && sqlite3 "$T/older.db" "PRAGMA user_version = 13"
+expect 4 "$V" --db "$DB" db copy --to "$T/older.db"
+[ "$(sqlite3 "$T/older.db" 'PRAGMA user_version')" = 13 ] || fail "a refused target was migrated"
 expect 2 "$V" --db "$DB" db copy --to "$DB"
 grep -q "is the source store" <<<"$err" || fail "copy onto itself: $err"
 expect 2 "$V" --remote http://127.0.0.1:9 db copy --to "$T/other.db"
