@@ -105,12 +105,23 @@ json verified_audit(Store& store, bool is_source) {
 // Copies one table, reading the source's digest on the way; then reads the copy back.
 json copy_table(Store& source, Store& target, const StoreTable& table) {
   TableDigest read;
-  auto writer = write_rows(target.db(), table);
-  for_each_row(source.db(), table, [&](const Row& row) {
-    read.add(row);
-    writer->add(row);
-  });
-  writer->finish();
+  try {
+    auto writer = write_rows(target.db(), table);
+    for_each_row(source.db(), table, [&](const Row& row) {
+      read.add(row);
+      writer->add(row);
+    });
+    writer->finish();
+  } catch (const sql::Error& e) {
+    if (e.kind() != sql::ErrorKind::constraint && e.kind() != sql::ErrorKind::other) throw;  // busy: exit 8
+    // PostgreSQL's DETAIL and CONTEXT quote the refused row, values and all: personal data that
+    // has no place in a message or a log.
+    std::string why = e.what();
+    if (auto quoted = std::min(why.find("; DETAIL:"), why.find("; CONTEXT:")); quoted != std::string::npos)
+      why.erase(quoted);
+    fail(e.kind() == sql::ErrorKind::constraint ? ErrorKind::conflict : ErrorKind::internal,
+         "the target refused a row of table {} ({}): the copy is rolled back", table.name, why);
+  }
   return {{"table", table.name}, {"rows", read.rows()}, {"checksum", read.hex()}};
 }
 

@@ -90,7 +90,9 @@ set +e
 "$V" --db "$SRC" db copy --to "$FAIL_PG" >"$T/fail.out" 2>"$T/fail.err"
 status=$?
 set -e
-[ "$status" != 0 ] || fail "the copy into a refusing target succeeded"
+[ "$status" = 70 ] || fail "the copy into a refusing target: exit $status"
+grep -q "refused a row of table accounts" "$T/fail.err" || fail "the failure names the table: $(cat "$T/fail.err")"
+! grep -q "COPY accounts, line" "$T/fail.err" || fail "the refused row is quoted: $(cat "$T/fail.err")"
 grep -q "refuses this account" "$T/fail.err" || fail "the failure says why: $(cat "$T/fail.err")"
 left=$(psql -X -At "$FAIL_PG" -c "SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM audit) +
                                          (SELECT count(*) FROM staff) + (SELECT count(*) FROM import_runs) + (SELECT count(*) FROM offices)")
