@@ -7,7 +7,7 @@ namespace vrathaus::cli {
 namespace {
 
 struct DbOptions {
-  std::string seed, file;
+  std::string seed, file, target;
   bool dry_run = false;
 };
 
@@ -51,6 +51,27 @@ void add_db_commands(CLI::App& app, Session& session) {
   auto* backup = group->add_subcommand("backup", "Consistent online copy of the store");
   backup->add_option("file", o->file, "Target file (must not exist)")->required();
   backup->callback([&session, o] { print_result(session, session.local("db backup").backup(o->file)); });
+
+  auto* copy = group->add_subcommand(
+      "copy", "Copy the whole store into an empty SQLite file or PostgreSQL database, and verify the copy");
+  copy->add_option("--to", o->target, "The target: a file path or postgresql://… URL; it must be empty")->required();
+  add_dry_run(copy, o->dry_run);
+  examples(copy, "  vrathaus --db /var/lib/vrathaus/vrathaus.db db copy --to 'postgresql://vrathaus@db.example/vrathaus'\n"
+                 "  vrathaus --db postgresql://vrathaus@db.example/vrathaus db copy --to /backup/vrathaus.db");
+  copy->callback([&session, o] {
+    auto result = session.local("db copy").copy_to(o->target, o->dry_run);
+    print_result(session, result);
+    if (o->dry_run) {
+      session.info("dry run: nothing was copied; the target is empty and would take " +
+                   std::to_string(result.value("rows", 0)) + " rows");
+      return;
+    }
+    session.info("copied and verified " + std::to_string(result.value("rows", 0)) + " rows to " +
+                 result.value("to", std::string()));
+    if (result.contains("document_key_file"))
+      session.info("the copy's document key is " + result["document_key_file"].get<std::string>() +
+                   ": name it as city.document_key_file in the configuration the new store is used with");
+  });
 }
 
 }  // namespace vrathaus::cli

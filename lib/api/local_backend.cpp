@@ -6,6 +6,7 @@
 #include "service/document_key.hpp"
 #include "service/staff.hpp"
 #include "service/store_admin.hpp"
+#include "service/store_copy.hpp"
 #include "store/pg_engine.hpp"
 
 #include <stdlib.h>
@@ -138,20 +139,70 @@ nlohmann::json LocalBackend::migrate() {
           {"migrations_applied", applied}};
 }
 
+namespace {
+
+// Without the document key beside it, a copied store could no longer detect document reuse: the
+// key file beside an SQLite store travels with its copy (a configured key file is managed by the
+// admin and serves the copy as it is). Returns the copy's key file, or "" when there was none.
+std::string copy_key_file_beside(const std::string& store, const std::string& copy) {
+  std::error_code ec;
+  if (!std::filesystem::exists(store + ".key", ec)) return {};
+  std::filesystem::copy_file(store + ".key", copy + ".key", std::filesystem::copy_options::overwrite_existing, ec);
+  if (ec) fail(ErrorKind::internal, "the copy is written but its key file could not be copied: {}", ec.message());
+  std::filesystem::permissions(copy + ".key", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                               std::filesystem::perm_options::replace, ec);
+  return copy + ".key";
+}
+
+bool same_store(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (is_postgresql_url(a) || is_postgresql_url(b)) return false;
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+
+}  // namespace
+
 nlohmann::json LocalBackend::backup(const std::string& target) {
   auto& s = store();
   s.require_current_schema();
   s.backup_to(target);
   nlohmann::json out{{"store", store_url_for_display(db_path_)}, {"backup", target}};
-  // Without the document key beside it, a restored store could no longer detect document reuse:
-  // the default key file travels with the backup (a configured key file is managed by the admin).
+  if (city_.document_key_file.empty())
+    if (auto key = copy_key_file_beside(db_path_, target); !key.empty()) out["key_file"] = key;
+  return out;
+}
+
+nlohmann::json LocalBackend::copy_to(const std::string& target, bool dry_run) {
+  if (same_store(db_path_, target))
+    fail(ErrorKind::usage, "the target {} is the source store itself: db copy needs another, empty store",
+         store_url_for_display(target));
+  auto& s = store();
+  bool to_file = !is_postgresql_url(target);
   std::error_code ec;
-  if (city_.document_key_file.empty() && std::filesystem::exists(db_path_ + ".key", ec)) {
-    std::filesystem::copy_file(db_path_ + ".key", target + ".key", std::filesystem::copy_options::overwrite_existing, ec);
-    if (ec) fail(ErrorKind::internal, "the backup is written but its key file could not be copied: {}", ec.message());
-    std::filesystem::permissions(target + ".key", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace, ec);
-    out["key_file"] = target + ".key";
+  bool existed = !to_file || std::filesystem::exists(target, ec);
+  std::unique_ptr<Store> copy;
+  nlohmann::json out;
+  try {
+    // A dry run creates nothing: a file target that does not exist yet is simply empty.
+    if (existed || !dry_run)
+      copy = std::make_unique<Store>(target, dry_run ? OpenMode::existing : OpenMode::create, city_.busy_timeout_ms);
+    Context ctx{s, *clock_, city_, actor()};
+    out = copy_store(ctx, {.target = copy.get(), .shown_target = store_url_for_display(target), .dry_run = dry_run});
+  } catch (...) {
+    if (!existed) {
+      copy.reset();
+      remove_store_files(target);
+    }
+    throw;
+  }
+  if (dry_run || !city_.document_key_file.empty() || !s.is_file()) return out;
+  // The key beside the SQLite source: beside an SQLite copy too; a database has no "beside", so
+  // the configuration must name it (city.document_key_file) wherever the copy is used.
+  if (to_file) {
+    if (auto key = copy_key_file_beside(db_path_, target); !key.empty()) out["key_file"] = key;
+  } else if (std::filesystem::exists(db_path_ + ".key", ec)) {
+    out["document_key_file"] = db_path_ + ".key";
   }
   return out;
 }

@@ -27,6 +27,9 @@ public:
   nlohmann::json init(const std::string& seed_file, bool dry_run);
   nlohmann::json migrate();
   nlohmann::json backup(const std::string& target);
+  // `db copy --to TARGET`: the whole store into an empty SQLite file or PostgreSQL database
+  // (service/store_copy.hpp). A target file this creates is removed again when the copy fails.
+  nlohmann::json copy_to(const std::string& target, bool dry_run);
 
 private:
   Store& store(OpenMode mode = OpenMode::existing);

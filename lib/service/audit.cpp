@@ -10,6 +10,7 @@ namespace {
 
 using nlohmann::json;
 const std::string kGenesis(64, '0');
+constexpr std::int64_t kVerifyPage = 10000;
 
 std::string text_or_null(const json& value) { return value.is_null() ? std::string() : value.dump(); }
 
@@ -64,16 +65,25 @@ json audit_verify(Store& store) {
   auto problem = [&](std::int64_t seq, std::string what) {
     if (problems.size() < 100) problems.push_back({{"seq", seq}, {"problem", std::move(what)}});
   };
-  for_each_audit_row(store.db(), {}, [&](const AuditRow& row) {
-    ++count;
-    if (row.seq != expected_seq) problem(row.seq, "sequence gap: expected entry " + std::to_string(expected_seq));
-    if (row.prev_hash != prev) problem(row.seq, "does not link to the previous entry (removed, inserted or reordered)");
-    auto recomputed = entry_hash(row.seq, row.at, row.actor, row.client, row.action, row.object, row.before, row.after,
-                                 row.reason, row.prev_hash);
-    if (recomputed != row.hash) problem(row.seq, "content does not match its hash (edited)");
-    prev = row.hash;
-    expected_seq = row.seq + 1;
-  });
+  // Read in pages after the last entry seen: PostgreSQL's cursor holds a whole result in memory,
+  // and a chain of millions of entries must not be.
+  AuditQuery page;
+  page.limit = kVerifyPage;
+  for (std::int64_t in_page = kVerifyPage; in_page == kVerifyPage;) {
+    in_page = 0;
+    for_each_audit_row(store.db(), page, [&](const AuditRow& row) {
+      ++in_page;
+      page.after_seq = row.seq;
+      ++count;
+      if (row.seq != expected_seq) problem(row.seq, "sequence gap: expected entry " + std::to_string(expected_seq));
+      if (row.prev_hash != prev) problem(row.seq, "does not link to the previous entry (removed, inserted or reordered)");
+      auto recomputed = entry_hash(row.seq, row.at, row.actor, row.client, row.action, row.object, row.before, row.after,
+                                   row.reason, row.prev_hash);
+      if (recomputed != row.hash) problem(row.seq, "content does not match its hash (edited)");
+      prev = row.hash;
+      expected_seq = row.seq + 1;
+    });
+  }
   if (auto head = audit_head_record(store.db())) {
     if (head->seq != expected_seq - 1 || head->hash != prev)
       problem(expected_seq - 1, "the newest entries were removed: the chain ends before its recorded head");

@@ -61,3 +61,15 @@ TEST_CASE("removing, inserting or reordering entries is detected") {
     CHECK_FALSE_MESSAGE(t.ok(), edit);
   }
 }
+
+TEST_CASE("a chain longer than one page of the verification verifies, and an edit past the page is found") {
+  TempStore t;
+  t.append(10001);  // the verification reads 10,000 entries at a time
+  auto result = audit_verify(*t.store);
+  CHECK(result["ok"].get<bool>());
+  CHECK(result["entries"] == 10001);
+  t.sql("UPDATE audit SET reason = 'x' WHERE seq = 10001");
+  result = audit_verify(*t.store);
+  CHECK_FALSE(result["ok"].get<bool>());
+  CHECK(result["problems"][0]["seq"] == 10001);
+}
