@@ -196,31 +196,39 @@ private:
     return true;
   }
 
-  // One batch in sets: the valid rows staged, every new customer created by one statement, the
-  // other rows (known customers, taken logins and mandate references, invalid rows) then in line
-  // order through the per-row path, which updates, rejects and audits them as it always does.
+  // One batch in sets: the valid rows staged, the known customers' unchanged rows found and every
+  // new customer created by one statement each, the other rows (changed customers, taken logins
+  // and mandate references, invalid rows) then in line order through the per-row path, which
+  // updates, rejects and audits them as it always does.
   void merge_batch(ImportStaging& staging, ImportRows& rows, ImportMandates& mandates, const ImportStamp& stamp,
                    ImportFilePass& pass) {
     std::span<CheckedRow> batch(batch_.data(), batch_size_);
     staged_.clear();
     for (const auto& row : batch)
       if (row.errors.empty()) staged_.push_back({row.line, &row.row});
+    std::vector<std::int64_t> unchanged;
     std::vector<CreatedRow> created;
     if (!staged_.empty()) {
       staging.load(staged_);
+      // Known customers are looked for while the file has them (a first import has none): the
+      // first batch, and each after one that had rows the set statement did not create.
+      if (batch_had_known_) unchanged = staging.unchanged_lines();
       created = staging.create_new(stamp);
+      batch_had_known_ = created.size() < staged_.size();
     }
     // An account whose mandate reference was taken is taken back, as the per-row path does, before
     // any other row of the batch could see it; the row's own lookup then explains the refusal.
     for (const auto& c : created)
       if (!c.mandate_added) rows.undo_insert(c.account_id);
-    std::size_t next_created = 0;
+    std::size_t next_created = 0, next_unchanged = 0;
     for (auto& row : batch) {
       bool was_created = next_created < created.size() && created[next_created].line == row.line &&
                          created[next_created++].mandate_added;
-      if (was_created) {
+      bool is_unchanged = next_unchanged < unchanged.size() && unchanged[next_unchanged] == row.line;
+      if (is_unchanged) ++next_unchanged;
+      if (was_created || is_unchanged) {
         ++counts_.rows;
-        ++counts_.created;
+        ++(was_created ? counts_.created : counts_.unchanged);
       } else {
         process(row, Pass::apply, rows, mandates, stamp, false);
       }
@@ -501,6 +509,7 @@ private:
   std::vector<CheckedRow> batch_;
   std::size_t batch_size_ = 0;
   std::vector<StagedRow> staged_;
+  bool batch_had_known_ = true;
 };
 
 }  // namespace

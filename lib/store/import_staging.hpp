@@ -39,6 +39,11 @@ public:
 
   // Replaces the staging table's rows by `rows` (in the caller's transaction).
   void load(std::span<const StagedRow> rows);
+  // The lines of the staged rows that would change nothing: a business account, not closed, has
+  // the customer number with exactly these values, and holds the row's mandate (if it has one) with
+  // the same IBAN, BIC and signature date. Ascending. Run before create_new(), whose accounts
+  // would otherwise count as found unchanged.
+  std::vector<std::int64_t> unchanged_lines();
   // Creates, in line order, the account (and mandate) of every staged row whose customer number
   // is new, unless its login (or mandate reference) is taken; returns them in line order.
   std::vector<CreatedRow> create_new(const ImportStamp& stamp);
