@@ -1,5 +1,6 @@
 #include "store/import_rows.hpp"
 
+#include "core/text.hpp"
 #include "domain/account.hpp"
 
 namespace vrathaus {
@@ -47,7 +48,7 @@ ImportedValues imported_values(const BusinessRow& row) {
 ImportRows::ImportRows(sql::Connection& db)
     : db_(db),
       find_(db, kFind),
-      owner_(db, "SELECT id, customer_no FROM accounts WHERE lower(login) = lower(?)"),
+      owner_(db, "SELECT id, customer_no FROM accounts WHERE lower(login) = ?"),
       insert_(db, kInsert),
       update_(db, kUpdate),
       delete_(db, "DELETE FROM accounts WHERE id = ?") {}
@@ -73,9 +74,10 @@ bool ImportRows::find(const std::string& customer_no, ExistingAccount& out) {
   return true;
 }
 
+// Folded here, as load_account_by_login() does: ASCII letters alone on both engines.
 std::optional<LoginOwner> ImportRows::login_owner(const std::string& email) {
   owner_.reset();
-  owner_.bindNoCopy(1, email);
+  owner_.bind(1, to_lower_ascii(email));
   if (!owner_.executeStep()) return std::nullopt;
   LoginOwner o{owner_.getColumn(0).getInt64(), std::nullopt};
   if (!owner_.getColumn(1).isNull()) o.customer_no = owner_.getColumn(1).getString();
