@@ -6,12 +6,17 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
+
 namespace vrathaus::postgresql {
 
 PgConnection::PgConnection(const std::string& url, PgOptions options) : session_(url) {
   // Instants and days are text in the schema; the session's time zone only matters to now(),
-  // which the store's SQL does not use, but UTC keeps any such slip deterministic.
-  session_.run(fmt::format("SET lock_timeout = {}; SET TIME ZONE 'UTC'", options.busy_timeout_ms));
+  // which the store's SQL does not use, but UTC keeps any such slip deterministic. The isolation
+  // level asked for in the same round trip decides how read transactions run (begin()).
+  auto isolation = session_.run(fmt::format("SET lock_timeout = {}; SET TIME ZONE 'UTC'; SHOW default_transaction_isolation",
+                                            options.busy_timeout_ms));
+  reads_need_transaction_ = isolation.empty() || std::string_view(isolation[0][0].c_str()) != "read committed";
 }
 
 PgConnection::~PgConnection() { forget_statements(); }
@@ -36,13 +41,37 @@ void PgConnection::begin(sql::TransactionKind kind) {
       }
       return;
     case sql::TransactionKind::deferred: session_.run("BEGIN"); return;
-    case sql::TransactionKind::read: session_.run("BEGIN READ ONLY"); return;
+    case sql::TransactionKind::read:
+      // Under READ COMMITTED (PostgreSQL's default) every statement takes a snapshot of its own,
+      // inside a transaction or not, and a read takes no lock worth holding to the end: BEGIN READ
+      // ONLY … COMMIT would add two round trips to every read (the server's GET requests) and
+      // change nothing they see. Only READ ONLY itself would be lost, so the session refuses
+      // changes until the read ends. Under a stricter default level (REPEATABLE READ,
+      // SERIALIZABLE) a transaction is one snapshot for all its statements: then it is begun.
+      if (reads_need_transaction_) {
+        session_.run("BEGIN READ ONLY");
+      } else {
+        unwrapped_read_ = true;
+        session_.refuse_changes(true);
+      }
+      return;
   }
 }
 
-void PgConnection::commit() { session_.run("COMMIT"); }
+bool PgConnection::end_unwrapped_read() {
+  if (!unwrapped_read_) return false;
+  unwrapped_read_ = false;
+  session_.refuse_changes(false);
+  return true;
+}
 
-void PgConnection::rollback() { session_.run("ROLLBACK"); }
+void PgConnection::commit() {
+  if (!end_unwrapped_read()) session_.run("COMMIT");
+}
+
+void PgConnection::rollback() {
+  if (!end_unwrapped_read()) session_.run("ROLLBACK");
+}
 
 void PgConnection::rollback_quietly() noexcept {
   try {

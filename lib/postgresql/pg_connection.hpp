@@ -30,8 +30,12 @@ public:
 
 private:
   void rollback_quietly() noexcept;
+  // Ends a read begun without BEGIN (begin()); false when the transaction is a real one.
+  bool end_unwrapped_read();
 
   Session session_;
+  bool reads_need_transaction_ = true;  // the session's default isolation is stricter than READ COMMITTED
+  bool unwrapped_read_ = false;         // a read transaction is open, run without BEGIN
 };
 
 }  // namespace vrathaus::postgresql

@@ -2,6 +2,9 @@
 
 #include "postgresql/pg_errors.hpp"
 #include "store/pg_statement_kind.hpp"
+#include "store/sql/error.hpp"
+
+#include <fmt/format.h>
 
 #include <pqxx/prepared_statement>
 
@@ -33,7 +36,15 @@ const PreparedQuery& Session::prepared(std::string_view sql) {
   return *prepared_.emplace(std::string(sql), std::move(query)).first->second;
 }
 
+void Session::check_may_run(bool is_change, std::string_view sql) const {
+  // The same SQLSTATE and kind as PostgreSQL's own refusal inside BEGIN READ ONLY.
+  if (refuse_changes_ && is_change)
+    throw sql::Error(sql::ErrorKind::read_only, sql::ConstraintKind::none, "25006",
+                     fmt::format("cannot change rows in a read-only transaction: {}", sql));
+}
+
 pqxx::result Session::run(const PreparedQuery& query, const std::vector<const char*>& parameters) {
+  check_may_run(query.is_change, query.text.sql);
   try {
     return count_changes(work_.exec_prepared(query.name, pqxx::prepare::make_dynamic_params(parameters)),
                          query.is_change);
@@ -43,8 +54,10 @@ pqxx::result Session::run(const PreparedQuery& query, const std::vector<const ch
 }
 
 pqxx::result Session::run(const std::string& sql) {
+  bool is_change = statement_changes_rows(sql);
+  check_may_run(is_change, sql);
   try {
-    return count_changes(work_.exec(sql), statement_changes_rows(sql));
+    return count_changes(work_.exec(sql), is_change);
   } catch (...) {
     rethrow_as_sql_error();
   }

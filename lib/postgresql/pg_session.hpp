@@ -37,6 +37,9 @@ public:
   pqxx::result run(const std::string& sql);
   // Rows changed by the latest INSERT, UPDATE, DELETE or MERGE.
   int changes() const { return changes_; }
+  // While set, a statement that changes rows is refused (sql::ErrorKind::read_only) before it is
+  // sent: a read transaction run without BEGIN READ ONLY (pg_connection.cpp) stays read-only.
+  void refuse_changes(bool refuse) { refuse_changes_ = refuse; }
   // The libpqxx transaction every statement runs through: COPY streams (pg_bulk_load.cpp) need it.
   pqxx::transaction_base& work() { return work_; }
 
@@ -45,6 +48,9 @@ private:
   pqxx::nontransaction work_;
   std::map<std::string, std::unique_ptr<PreparedQuery>, std::less<>> prepared_;
   int changes_ = 0;
+  bool refuse_changes_ = false;
+
+  void check_may_run(bool is_change, std::string_view sql) const;
 
   pqxx::result count_changes(pqxx::result result, bool is_change);
 };

@@ -190,10 +190,10 @@ Actor RequestHandler::authenticate(const RequestHead& head, Store& store, Admiss
     throw RetryLater{ErrorKind::rate_limited, fmt::format("too many failed logins with this token from {}", head.client), wait};
   try {
     if (token.empty()) fail(ErrorKind::unauthenticated, "no API token (Authorization: Bearer …)");
-    auto actor = authenticate_token(store, *o_.clock, token);
+    auto [actor, required] = authenticate_token(store, *o_.clock, token);
     // A staff record bound to a client certificate is only ever used with it: a stolen token
     // alone does not get in.
-    if (auto required = required_client_certificate(store, actor.id); required && lower(*required) != head.client_cert_sha256)
+    if (required && lower(*required) != head.client_cert_sha256)
       fail(ErrorKind::unauthenticated, "{} must present its client certificate", actor.id);
     actor.client = head.client;
     return actor;

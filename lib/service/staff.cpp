@@ -196,8 +196,9 @@ std::vector<StaffMember> search_staff(Context& ctx, const std::string& text) {
   return out;
 }
 
-Actor staff_actor(sql::Connection& db, const std::string& id) {
-  auto s = load_staff(db, id);
+Actor staff_actor(sql::Connection& db, const std::string& id) { return staff_actor(load_staff(db, id), id); }
+
+Actor staff_actor(const std::optional<StaffMember>& s, const std::string& id) {
   if (!s) fail(ErrorKind::forbidden, "unknown staff member {}", id);
   if (!s->active) fail(ErrorKind::forbidden, "staff member {} is inactive", id);
   Actor a;

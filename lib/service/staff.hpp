@@ -52,5 +52,7 @@ std::vector<StaffMember> search_staff(Context& ctx, const std::string& text);
 
 // The actor a staff record acts as (local --as, or a token's owner). Unknown or inactive → exit 6.
 Actor staff_actor(sql::Connection& db, const std::string& id);
+// The same for a record read already (nullopt: there is no staff member `id`).
+Actor staff_actor(const std::optional<StaffMember>& member, const std::string& id);
 
 }  // namespace vrathaus

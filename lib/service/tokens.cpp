@@ -4,7 +4,6 @@
 #include "core/error.hpp"
 #include "service/audit.hpp"
 #include "service/staff.hpp"
-#include "store/staff_client_cert.hpp"
 #include "store/token_rows.hpp"
 
 namespace vrathaus {
@@ -64,26 +63,23 @@ json revoke_token(Context& ctx, const std::string& id) {
   return after;
 }
 
-Actor authenticate_token(Store& store, const Clock& clock, const std::string& bearer) {
+TokenBearer authenticate_token(Store& store, const Clock& clock, const std::string& bearer) {
   auto parts = split_token(bearer);
   if (!parts) fail(ErrorKind::unauthenticated, "no valid API token (Authorization: Bearer vrt_…)");
-  auto token = load_token(store.db(), parts->id);
-  if (!token) fail(ErrorKind::unauthenticated, "unknown API token");
-  if (!equal_in_constant_time(token->secret_sha256, sha256_hex(parts->secret)))
+  auto row = load_token_with_holder(store.db(), parts->id);
+  if (!row) fail(ErrorKind::unauthenticated, "unknown API token");
+  const auto& token = row->token;
+  if (!equal_in_constant_time(token.secret_sha256, sha256_hex(parts->secret)))
     fail(ErrorKind::unauthenticated, "unknown API token");
-  if (token->revoked_at) fail(ErrorKind::unauthenticated, "the API token was revoked");
-  if (token->expires_on < clock.today().str()) fail(ErrorKind::unauthenticated, "the API token has expired");
+  if (token.revoked_at) fail(ErrorKind::unauthenticated, "the API token was revoked");
+  if (token.expires_on < clock.today().str()) fail(ErrorKind::unauthenticated, "the API token has expired");
   try {
-    auto actor = staff_actor(store.db(), token->staff);
-    actor.read_only = token->read_only;
-    return actor;
+    TokenBearer out{staff_actor(row->staff, token.staff), row->client_cert_sha256};
+    out.actor.read_only = token.read_only;
+    return out;
   } catch (const Error& e) {
     throw Error(ErrorKind::unauthenticated, e.what());
   }
-}
-
-std::optional<std::string> required_client_certificate(Store& store, const std::string& staff) {
-  return required_client_cert(store.db(), staff);
 }
 
 }  // namespace vrathaus

@@ -15,10 +15,15 @@ nlohmann::json create_token(Context& ctx, const std::string& staff, std::optiona
 nlohmann::json list_tokens(Context& ctx);
 nlohmann::json revoke_token(Context& ctx, const std::string& id);
 
-// The actor behind a bearer token, or unauthenticated (exit 6, HTTP 401).
-Actor authenticate_token(Store& store, const Clock& clock, const std::string& bearer);
-// The SHA-256 of the client certificate a staff member's requests must present, if their record
-// is bound to one: a stolen token alone then does not get in.
-std::optional<std::string> required_client_certificate(Store& store, const std::string& staff);
+// Who a bearer token acts for, and the SHA-256 of the client certificate its requests must
+// present if the staff record is bound to one: a stolen token alone then does not get in.
+struct TokenBearer {
+  Actor actor;
+  std::optional<std::string> client_cert_sha256;
+};
+
+// The bearer of a token, or unauthenticated (exit 6, HTTP 401): unknown, wrong secret, revoked,
+// expired, or its staff member unknown or inactive. One query however it ends.
+TokenBearer authenticate_token(Store& store, const Clock& clock, const std::string& bearer);
 
 }  // namespace vrathaus

@@ -8,7 +8,8 @@
 
 namespace vrathaus {
 
-// nullopt when the staff member needs no certificate (or does not exist).
-std::optional<std::string> required_client_cert(sql::Connection& db, const std::string& staff_id);
+// The certificate in a staff row's client_cert_sha256 column: nullopt when NULL or empty (the
+// staff member needs none).
+std::optional<std::string> client_cert_from_column(const sql::Column& column);
 
 }  // namespace vrathaus

@@ -44,15 +44,20 @@ void bind_staff(sql::Statement& q, const StaffMember& s, bool with_created_at) {
 
 }  // namespace
 
+StaffMember staff_from_columns(sql::Statement& q, int first) {
+  auto column = [&](int i) { return q.getColumn(first + i); };
+  StaffMember s{column(0).getString(), column(1).getString(), column(2).isNull() ? "" : column(2).getString(),
+                split_roles(column(3).getString()), column(4).getInt() != 0, std::nullopt, column(5).getString(),
+                column(6).getString()};
+  if (!column(7).isNull()) s.birth_date = column(7).getString();
+  return s;
+}
+
 std::optional<StaffMember> load_staff(sql::Connection& db, const std::string& id) {
   Prepared q(db, "SELECT id, name, office, roles, active, created_at, updated_at, birth_date FROM staff WHERE id = ?");
   q->bind(1, id);
   if (!q->executeStep()) return std::nullopt;
-  StaffMember s{q->getColumn(0).getString(), q->getColumn(1).getString(),
-                q->getColumn(2).isNull() ? "" : q->getColumn(2).getString(), split_roles(q->getColumn(3).getString()),
-                q->getColumn(4).getInt() != 0, std::nullopt, q->getColumn(5).getString(), q->getColumn(6).getString()};
-  if (!q->getColumn(7).isNull()) s.birth_date = q->getColumn(7).getString();
-  return s;
+  return staff_from_columns(*q, 0);
 }
 
 std::vector<std::string> staff_ids(sql::Connection& db, const std::string& office) {

@@ -21,6 +21,9 @@ struct StaffMember {
 };
 
 std::optional<StaffMember> load_staff(sql::Connection& db, const std::string& id);
+// The member in a row holding, from column `first` on, id, name, office, roles, active,
+// created_at, updated_at, birth_date: load_staff's columns, also read where staff is joined.
+StaffMember staff_from_columns(sql::Statement& q, int first);
 // The ids of all staff, or of those whose record names `office`, in id order.
 std::vector<std::string> staff_ids(sql::Connection& db, const std::string& office);
 void insert_staff_row(sql::Connection& db, const StaffMember& s);

@@ -1,6 +1,7 @@
 #include "store/token_rows.hpp"
 
 #include "store/prepared.hpp"
+#include "store/staff_client_cert.hpp"
 
 namespace vrathaus {
 namespace {
@@ -34,6 +35,25 @@ std::optional<TokenRow> load_token(sql::Connection& db, const std::string& id) {
   q->bind(1, id);
   if (!q->executeStep()) return std::nullopt;
   return read_row(*q);
+}
+
+std::optional<TokenHolderRow> load_token_with_holder(sql::Connection& db, const std::string& id) {
+  // Every API request authenticates with it: the token, its staff member and the client
+  // certificate that member must present are one statement (kept prepared), not three.
+  // The token's columns first, as read_row reads them, then the staff member's from column 7.
+  static const std::string sql =
+      "SELECT t.id, t.staff, t.secret_sha256, t.created_at, t.expires_on, t.revoked_at, t.read_only, "
+      "s.id, s.name, s.office, s.roles, s.active, s.created_at, s.updated_at, s.birth_date, s.client_cert_sha256 "
+      "FROM tokens t LEFT JOIN staff s ON s.id = t.staff WHERE t.id = ?";
+  Prepared q(db, sql);
+  q->bind(1, id);
+  if (!q->executeStep()) return std::nullopt;
+  TokenHolderRow row{read_row(*q), std::nullopt, std::nullopt};
+  if (!q->getColumn(7).isNull()) {
+    row.staff = staff_from_columns(*q, 7);
+    row.client_cert_sha256 = client_cert_from_column(q->getColumn(15));
+  }
+  return row;
 }
 
 std::vector<TokenRow> load_tokens(sql::Connection& db) {

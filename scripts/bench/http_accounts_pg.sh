@@ -80,6 +80,9 @@ rate_two() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# The figures mean little on a busy machine: the load is part of the result.
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "load average before: $(load)"
 rate 16 "$sqlite_token" "$sqlite_url" >/dev/null  # warm both servers and caches once
 rate 16 "$pg_token" "$pg_url" >/dev/null
 for round in $(seq "$rounds"); do
@@ -90,6 +93,7 @@ for round in $(seq "$rounds"); do
   awk -v r="$round" -v s="$s" -v p="$p" -v q="$p2" 'BEGIN {
     printf "round %d: sqlite %.0f, pg %.0f, pg x2 %.0f req/s\n", r, s, p, q }'
 done
+echo "load average after: $(load)"
 s=$(median <"$dir/sqlite") p=$(median <"$dir/pg") p2=$(median <"$dir/pg2")
 awk -v s="$s" -v p="$p" -v q="$p2" -v n="$rounds" 'BEGIN {
   printf "GET /api/v1/accounts/{id}, medians of %d rounds: sqlite %.0f req/s; pg %.0f req/s (%.2fx sqlite, target >= 0.5); pg on two instances %.0f req/s (%.2fx one instance, target >= 0.9)\n",

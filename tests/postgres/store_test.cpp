@@ -1,9 +1,11 @@
 // Store's transaction runner on a PostgreSQL store: a write that lost a race (SQLSTATE 40001,
 // 40P01) is run again from the start where that is safe (RerunOnLostRace), a bounded number of
 // times, then reported as busy;
-// a write in a read transaction is refused. Reaches the cluster through VRATHAUS_TEST_PG_URL
+// a write in a read transaction is refused, and a read sees what it saw inside BEGIN READ ONLY
+// (without BEGIN under READ COMMITTED); bearer tokens authenticate as on SQLite. Reaches the cluster through VRATHAUS_TEST_PG_URL
 // (with_cluster.sh) and works in a database of its own.
 #define DOCTEST_CONFIG_IMPLEMENT
+#include "../support/token_authentication_cases.hpp"
 #include "core/error.hpp"
 #include "store/rerun_on_lost_race.hpp"
 #include "store/store.hpp"
@@ -15,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 using namespace vrathaus;
 
@@ -25,6 +28,19 @@ std::string g_url;  // of the test database
 sql::Error lost_race() {
   return sql::Error(sql::ErrorKind::serialization, sql::ConstraintKind::none, "40001",
                     "could not serialize access due to concurrent update");
+}
+
+// In one read transaction on `store`, the rows of a new table snapshot_probe counted before and
+// after `other` commits one.
+std::vector<int> counts_around_a_commit(Store& store, Store& other) {
+  store.db().exec("CREATE TABLE snapshot_probe (n bigint)");
+  std::vector<int> seen;
+  store.read_transaction([&] {
+    seen.push_back(store.db().execAndGet("SELECT count(*) FROM snapshot_probe").getInt());
+    other.db().exec("INSERT INTO snapshot_probe VALUES (1)");
+    seen.push_back(store.db().execAndGet("SELECT count(*) FROM snapshot_probe").getInt());
+  });
+  return seen;
 }
 
 }  // namespace
@@ -92,6 +108,55 @@ TEST_CASE("a read transaction refuses a write") {
   store.db().exec("CREATE TABLE read_only_probe (n bigint)");
   CHECK_THROWS_AS(store.read_transaction([&] { store.db().exec("INSERT INTO read_only_probe VALUES (1)"); }), Error);
   CHECK(store.db().execAndGet("SELECT count(*) FROM read_only_probe").getInt() == 0);
+  store.db().exec("DROP TABLE read_only_probe");
+}
+
+TEST_CASE("a bearer token authenticates its active staff member, and every other token is refused as before") {
+  Store store(g_url, OpenMode::existing, 1000);
+  store.migrate();
+  test::check_token_authentication(store, "pg.");
+}
+
+// A read transaction runs its statements without BEGIN … COMMIT under READ COMMITTED (two round
+// trips fewer per read): each statement sees what is committed when it starts, as it did inside
+// BEGIN READ ONLY at that level. Under a stricter default level the transaction is a real one.
+TEST_CASE("under READ COMMITTED a read sees each statement's own snapshot, as inside BEGIN READ ONLY") {
+  Store store(g_url, OpenMode::existing, 1000);
+  Store other(g_url, OpenMode::existing, 1000);
+  CHECK(counts_around_a_commit(store, other) == std::vector<int>{0, 1});
+  store.db().exec("DROP TABLE snapshot_probe");
+}
+
+TEST_CASE("under REPEATABLE READ a read transaction is begun: one snapshot for all its statements") {
+  auto separator = g_url.find('?') == std::string::npos ? "?" : "&";
+  Store store(g_url + separator + "options=-c%20default_transaction_isolation%3Drepeatable%5C%20read", OpenMode::existing,
+              1000);
+  sql::Statement isolation(store.db(), "SHOW default_transaction_isolation");
+  REQUIRE(isolation.executeStep());
+  REQUIRE(isolation.getColumn(0).getString() == "repeatable read");
+  Store other(g_url, OpenMode::existing, 1000);
+  CHECK(counts_around_a_commit(store, other) == std::vector<int>{0, 0});
+  CHECK_THROWS_AS(store.read_transaction([&] { store.db().exec("INSERT INTO snapshot_probe VALUES (2)"); }), Error);
+  store.db().exec("DROP TABLE snapshot_probe");
+}
+
+TEST_CASE("a refused write in a read leaves the connection usable for writes and reads after it") {
+  Store store(g_url, OpenMode::existing, 1000);
+  store.db().exec("CREATE TABLE read_only_probe (n bigint)");
+  try {
+    store.read_transaction([&] {
+      sql::Statement q(store.db(), "INSERT INTO read_only_probe VALUES (?)");
+      q.bind(1, 1);
+      q.exec();
+    });
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::config);  // what PostgreSQL's own refusal (25006) maps to
+  }
+  store.write_transaction([&] { store.db().exec("INSERT INTO read_only_probe VALUES (2)"); });
+  int rows = 0;
+  store.read_transaction([&] { rows = store.db().execAndGet("SELECT count(*) FROM read_only_probe").getInt(); });
+  CHECK(rows == 1);
   store.db().exec("DROP TABLE read_only_probe");
 }
 
