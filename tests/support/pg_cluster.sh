@@ -13,6 +13,9 @@
 # so it never appears on a command line. The role may create databases: a test that needs an
 # empty schema creates its own database.
 #
+# VRATHAUS_PG_SETTINGS adds server settings (`-c name=value …`): the benchmarks give the server
+# the memory a production database would have.
+#
 # Exit 77 (a skip for ctest) when the PostgreSQL server binaries are not installed, or, for `url`,
 # when no cluster was started.
 set -euo pipefail
@@ -74,7 +77,7 @@ start() {
     port=$(free_port)
     # fsync off: a test cluster is thrown away, a crash loses nothing worth keeping.
     if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/socket -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
+         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/socket -c fsync=off -c full_page_writes=off -c synchronous_commit=off ${VRATHAUS_PG_SETTINGS:-}" \
          start >/dev/null; then
       break
     fi
