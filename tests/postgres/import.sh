@@ -6,14 +6,9 @@
 # with SIGKILL mid-import and the same file sent to the other completes it once. Counts are read
 # with psql, the audit chain with `audit verify`.
 set -euo pipefail
-source "$VRATHAUS_SOURCE_DIR/tests/e2e/lib.sh"
+source "$VRATHAUS_SOURCE_DIR/tests/postgres/lib.sh"
 
-cluster=$("$VRATHAUS_PG_CLUSTER" url "$VRATHAUS_PG_STATE") || exit $?
-database=import_$$
-psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "CREATE DATABASE $database"
-drop_database() { psql -X -q "$cluster" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true; }
-trap 'drop_database; cleanup' EXIT
-PG=${cluster/\/vrathaus\?/\/$database?}
+fresh_database import
 sql() { psql -X -At -v ON_ERROR_STOP=1 "$PG" -c "$1"; }
 
 (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$T/document.key" && echo >>"$T/document.key")

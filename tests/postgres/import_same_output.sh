@@ -7,14 +7,9 @@
 # (dry run, import, the same file again: now the freed login is free from the start) and the resulting accounts, mandates and audit entries
 # must be identical.
 set -euo pipefail
-source "$VRATHAUS_SOURCE_DIR/tests/e2e/lib.sh"
+source "$VRATHAUS_SOURCE_DIR/tests/postgres/lib.sh"
 
-cluster=$("$VRATHAUS_PG_CLUSTER" url "$VRATHAUS_PG_STATE") || exit $?
-database=import_same_$$
-psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "CREATE DATABASE $database"
-drop_database() { psql -X -q "$cluster" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true; }
-trap 'drop_database; cleanup' EXIT
-PG=${cluster/\/vrathaus\?/\/$database?}
+fresh_database import_same
 LITE=$T/store.db
 command -v sqlite3 >/dev/null || { echo "sqlite3 missing: skipped"; exit 77; }
 

@@ -8,7 +8,8 @@ cluster=$("$VRATHAUS_PG_CLUSTER" url "$VRATHAUS_PG_STATE") || exit $?
 fresh_database() {
   database=${1}_$$
   psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "CREATE DATABASE $database"
-  trap 'drop_database; cleanup' EXIT
+  # The servers a test started (cleanup, tests/e2e/lib.sh) stop before their database is dropped.
+  trap 'cleanup; drop_database' EXIT
   PG=${cluster/\/vrathaus\?/\/$database?}
 }
 

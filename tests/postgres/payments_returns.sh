@@ -5,18 +5,13 @@
 # bank file posted to two `serve` instances on one PostgreSQL database at the same moment is
 # imported once (the unique SHA-256 decides) and every charge it names changes once.
 set -euo pipefail
-source "$VRATHAUS_SOURCE_DIR/tests/e2e/lib.sh"
+source "$VRATHAUS_SOURCE_DIR/tests/postgres/lib.sh"
 # shellcheck source=../../scripts/lib/bank_files.bash
 source "$VRATHAUS_SOURCE_DIR/scripts/lib/bank_files.bash"
 # shellcheck source=../../scripts/lib/due_permits.bash
 source "$VRATHAUS_SOURCE_DIR/scripts/lib/due_permits.bash"
 
-cluster=$("$VRATHAUS_PG_CLUSTER" url "$VRATHAUS_PG_STATE") || exit $?
-database=returns_$$
-psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "CREATE DATABASE $database"
-drop_database() { psql -X -q "$cluster" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true; }
-trap 'cleanup; drop_database' EXIT  # cleanup (tests/e2e/lib.sh) stops the servers in PIDS first
-PG=${cluster/\/vrathaus\?/\/$database?}
+fresh_database returns
 SQLITE=$T/reference.db
 ENTRIES=600  # charges in the bank's batch: enough that the two racing imports overlap
 

@@ -4,14 +4,9 @@
 # command's exit code and output) must be identical. The accounts are written with SQL (the same
 # statement on both engines), so this test depends only on the permit and mandate commands.
 set -euo pipefail
-source "$VRATHAUS_SOURCE_DIR/tests/e2e/lib.sh"
+source "$VRATHAUS_SOURCE_DIR/tests/postgres/lib.sh"
 
-cluster=$("$VRATHAUS_PG_CLUSTER" url "$VRATHAUS_PG_STATE") || exit $?
-database=permits_$$
-psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "CREATE DATABASE $database"
-drop_database() { psql -X -q "$cluster" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true; }
-trap 'drop_database; cleanup' EXIT
-PG=${cluster/\/vrathaus\?/\/$database?}
+fresh_database permits
 LITE=$T/store.db
 command -v sqlite3 >/dev/null || { echo "sqlite3 missing: skipped"; exit 77; }
 

@@ -3,15 +3,10 @@
 # every due permit is renewed exactly once and every charge exists once, whichever instance did
 # it; the two reports add up to the permits due, and a third run finds nothing left.
 set -euo pipefail
-source "$VRATHAUS_SOURCE_DIR/tests/e2e/lib.sh"
+source "$VRATHAUS_SOURCE_DIR/tests/postgres/lib.sh"
 source "$VRATHAUS_SOURCE_DIR/scripts/lib/due_permits.bash"
 
-cluster=$("$VRATHAUS_PG_CLUSTER" url "$VRATHAUS_PG_STATE") || exit $?
-database=renewal_$$
-psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "CREATE DATABASE $database"
-drop_database() { psql -X -q "$cluster" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true; }
-trap 'cleanup; drop_database' EXIT
-PG=${cluster/\/vrathaus\?/\/$database?}
+fresh_database renewal
 count() { psql -X -At "$PG" -c "$1"; }
 
 N=3000
