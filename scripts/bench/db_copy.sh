@@ -24,16 +24,11 @@ for tool in psql /usr/bin/time jq; do
 done
 [ -x "$bin" ] || { echo "db_copy.sh: no vrathaus binary at $bin" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/vrathaus-copy-bench.XXXXXX")
-cleanup() {
-  tests/support/pg_cluster.sh stop "$work/cluster" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-tests/support/pg_cluster.sh start "$work/cluster" >/dev/null
-cluster=$(tests/support/pg_cluster.sh url "$work/cluster")
-(umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$work/document.key" && echo >>"$work/document.key")
-printf 'city:\n  document_key_file: %s\n' "$work/document.key" >"$work/config.yaml"
-export VRATHAUS_CONFIG=$work/config.yaml NO_COLOR=1 VRATHAUS_NOW=2026-11-25T09:00:00Z
+# shellcheck source=pg_bench.bash
+source scripts/bench/pg_bench.bash
+start_bench_cluster "$work"
+bench_config "$work/config.yaml" "$work/document.key"
+export NO_COLOR=1 VRATHAUS_NOW=2026-11-25T09:00:00Z
 unset VRATHAUS_DB VRATHAUS_REMOTE VRATHAUS_TOKEN_FILE VRATHAUS_STAFF VRATHAUS_PROFILE VRATHAUS_OUTPUT
 
 store() {  # N: an SQLite store with N imported accounts; prints its path
@@ -53,6 +48,6 @@ copy() {  # LABEL SOURCE TARGET
 small=$((rows / 10))
 for n in "$small" "$rows"; do
   psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "CREATE DATABASE copy_$n"
-  copy "SQLite → PostgreSQL ($n)" "$(store "$n")" "${cluster/\/vrathaus\?/\/copy_$n?}"
+  copy "SQLite → PostgreSQL ($n)" "$(store "$n")" "$(database_url "copy_$n")"
 done
-copy "PostgreSQL → SQLite ($rows)" "${cluster/\/vrathaus\?/\/copy_$rows?}" "$work/back.db"
+copy "PostgreSQL → SQLite ($rows)" "$(database_url "copy_$rows")" "$work/back.db"

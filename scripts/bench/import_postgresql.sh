@@ -29,21 +29,16 @@ for tool in psql /usr/bin/time; do
 done
 [ -x "$bin" ] || { echo "import_postgresql.sh: no vrathaus binary at $bin" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/vrathaus-pg-bench.XXXXXX")
-cleanup() {
-  tests/support/pg_cluster.sh stop "$work/cluster" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-tests/support/pg_cluster.sh start "$work/cluster" >/dev/null
-cluster=$(tests/support/pg_cluster.sh url "$work/cluster")
-(umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$work/document.key" && echo >>"$work/document.key")
-printf 'city:\n  document_key_file: %s\n' "$work/document.key" >"$work/config.yaml"
-export VRATHAUS_CONFIG=$work/config.yaml NO_COLOR=1
+# shellcheck source=pg_bench.bash
+source scripts/bench/pg_bench.bash
+start_bench_cluster "$work"
+bench_config "$work/config.yaml" "$work/document.key"
+export NO_COLOR=1
 unset VRATHAUS_DB VRATHAUS_REMOTE VRATHAUS_TOKEN_FILE VRATHAUS_STAFF VRATHAUS_PROFILE VRATHAUS_OUTPUT
 
 fresh_database() {  # NAME: prints its URL
   psql -X -q "$cluster" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null
-  echo "${cluster/\/vrathaus\?/\/$1?}"
+  database_url "$1"
 }
 # measure NAME CMD…: wall seconds and peak RSS (KiB) into $NAME_s and $NAME_kb.
 measure() {

@@ -18,16 +18,14 @@ done
 source scripts/bench/permits_lib.bash
 # shellcheck source=../lib/bank_files.bash
 source scripts/lib/bank_files.bash
+# shellcheck source=pg_bench.bash
+source scripts/bench/pg_bench.bash
 work=$(mktemp -d)
-chmod 755 "$work"  # the cluster's owner (postgres, when run as root) reaches its state inside
-tests/support/pg_cluster.sh start "$work/cluster" >/dev/null
-trap 'tests/support/pg_cluster.sh stop "$work/cluster" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-cluster=$(tests/support/pg_cluster.sh url "$work/cluster")
-export VRATHAUS_CONFIG=$work/city.yaml NO_COLOR=1
+start_bench_cluster "$work"
+export NO_COLOR=1
 unset VRATHAUS_DB VRATHAUS_REMOTE VRATHAUS_STAFF VRATHAUS_PROFILE
-(umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$work/document.key" && echo >>"$work/document.key")
-due_permits_config "$VRATHAUS_CONFIG"
-sed -i "s#^city:#city:\n  document_key_file: $work/document.key#" "$VRATHAUS_CONFIG"
+due_permits_config "$work/city.yaml"
+bench_config "$work/city.yaml" "$work/document.key"
 echo "    return_fee_cents: 300" >>"$VRATHAUS_CONFIG"
 
 timed() {  # timed LABEL COUNT CMD…: one line of wall, client CPU and peak RSS
@@ -42,7 +40,7 @@ timed() {  # timed LABEL COUNT CMD…: one line of wall, client CPU and peak RSS
 measure() {  # measure COUNT
   local n=$1 url
   psql -X -q "$cluster" -c "CREATE DATABASE bench_$n" >/dev/null
-  url=${cluster/\/vrathaus\?/\/bench_$n?}
+  url=$(database_url "bench_$n")
   "$BIN" --db "$url" -q db init >/dev/null
   seed_due_permits_pg "$url" "$n"
   VRATHAUS_NOW=2026-11-25T09:00:00Z "$BIN" --db "$url" -q permits renew -o json >/dev/null

@@ -12,20 +12,16 @@ BIN=${BIN:-build/release/cli/vrathaus}
 [ -x "$BIN" ] || { echo "build first: scripts/build.sh build/release" >&2; exit 1; }
 # shellcheck source=permits_lib.bash
 source scripts/bench/permits_lib.bash
+# shellcheck source=pg_bench.bash
+source scripts/bench/pg_bench.bash
 work=$(mktemp -d)
-chmod 755 "$work"  # the cluster's owner (postgres, when run as root) reaches its state inside
-cluster_state=$work/cluster
-tests/support/pg_cluster.sh start "$cluster_state" >/dev/null
-trap 'tests/support/pg_cluster.sh stop "$cluster_state" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-cluster=$(tests/support/pg_cluster.sh url "$cluster_state")
-database_url() { echo "${cluster/\/vrathaus\?/\/$1?}"; }
+start_bench_cluster "$work"
 admin() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$cluster" -c "$1" >/dev/null; }
 
-export VRATHAUS_CONFIG=$work/city.yaml VRATHAUS_NOW=2026-11-25T09:00:00Z NO_COLOR=1
+export VRATHAUS_NOW=2026-11-25T09:00:00Z NO_COLOR=1
 unset VRATHAUS_DB VRATHAUS_REMOTE VRATHAUS_STAFF VRATHAUS_PROFILE
-(umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$work/document.key" && echo >>"$work/document.key")
-due_permits_config "$VRATHAUS_CONFIG"
-sed -i "s#^city:#city:\n  document_key_file: $work/document.key#" "$VRATHAUS_CONFIG"
+due_permits_config "$work/city.yaml"
+bench_config "$work/city.yaml" "$work/document.key"
 admin "CREATE DATABASE bench_template"
 "$BIN" --db "$(database_url bench_template)" -q db init >/dev/null
 seed_due_permits_pg "$(database_url bench_template)" "$N"
