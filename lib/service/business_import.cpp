@@ -40,6 +40,7 @@ constexpr auto kBatchTime = std::chrono::milliseconds(1000);
 // A batch merged in sets (ImportStaging) is held in memory while it is written: smaller, so that
 // memory stays low, and still large enough that its few round trips cost nothing per row.
 constexpr std::int64_t kStagedBatchRows = 20000;
+constexpr std::size_t kPipelineChunkRows = 256;
 // Between batches the import lets go of the lock for longer than a waiting vrathaus writer sleeps
 // between its attempts (Store's busy handler: at most 4 ms), so staff at a counter get their turn
 // instead of waiting until the whole file is done.
@@ -128,13 +129,21 @@ private:
     duplicate_at_ = 0;
     previous_existed_ = false;
     if (mode == Pass::apply) start_run(rows);
-    Pipeline<CheckedRow> checked([&](CheckedRow& row) {
-      if (!pass.reader().next(record)) return false;
-      check(record, pass, row);
-      return true;
-    });
+    // On PostgreSQL a statement is a round trip: rows are taken in batches, looked up and (when
+    // applied) written in sets; on SQLite every statement is a function call, and rows go one by one.
+    bool in_sets = ImportStaging::merges_in_sets(ctx_.db());
+    // In sets, a batch is a few long statements on the server: the reading thread may then read
+    // and check the whole next batch meanwhile, instead of stopping after a few chunks.
+    std::size_t chunks = in_sets ? kStagedBatchRows / kPipelineChunkRows + 2 : 4;
+    Pipeline<CheckedRow> checked(
+        [&](CheckedRow& row) {
+          if (!pass.reader().next(record)) return false;
+          check(record, pass, row);
+          return true;
+        },
+        kPipelineChunkRows, chunks);
     bool more = true;
-    if (mode == Pass::apply && ImportStaging::merges_in_sets(ctx_.db())) {
+    if (in_sets && mode == Pass::apply) {
       ImportStaging staging(ctx_.db());
       while (more) {
         more = read_batch(checked);
@@ -145,8 +154,22 @@ private:
         });
         if (more) std::this_thread::sleep_for(kBatchPause);
       }
+    } else if (in_sets) {
+      // Planning writes nothing: each batch's lookups in sets, then each row's plan from them.
+      while (more) {
+        more = read_batch(checked);
+        ctx_.store.read_transaction([&] {
+          ImportStamp stamp{ctx_.now(), ctx_.actor.id, run_id_};
+          std::span<CheckedRow> batch(batch_.data(), batch_size_);
+          prefetch_lookups(batch, {}, rows, mandates);
+          for (auto& row : batch) {
+            process(row, mode, rows, mandates, stamp, false);
+            if (counts_.rows % kProgressEvery == 0) report(phase, row.bytes_read, pass.size(), counts_.rows);
+          }
+        });
+      }
     }
-    // Otherwise row by row: on SQLite every statement is a function call, not a round trip.
+    // Row by row on SQLite (what is left of the file: nothing, on PostgreSQL).
     while (more) {
       auto batch = [&] {
         ImportStamp stamp{ctx_.now(), ctx_.actor.id, run_id_};
@@ -220,20 +243,45 @@ private:
     // any other row of the batch could see it; the row's own lookup then explains the refusal.
     for (const auto& c : created)
       if (!c.mandate_added) rows.undo_insert(c.account_id);
+    // What the set statements did, per row; the rest go through the per-row path, their lookups
+    // made for all of them at once.
+    std::vector<bool> done(batch.size());
     std::size_t next_created = 0, next_unchanged = 0;
-    for (auto& row : batch) {
-      bool was_created = next_created < created.size() && created[next_created].line == row.line &&
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      auto line = batch[i].line;
+      bool was_created = next_created < created.size() && created[next_created].line == line &&
                          created[next_created++].mandate_added;
-      bool is_unchanged = next_unchanged < unchanged.size() && unchanged[next_unchanged] == row.line;
+      bool is_unchanged = next_unchanged < unchanged.size() && unchanged[next_unchanged] == line;
       if (is_unchanged) ++next_unchanged;
-      if (was_created || is_unchanged) {
-        ++counts_.rows;
-        ++(was_created ? counts_.created : counts_.unchanged);
-      } else {
-        process(row, Pass::apply, rows, mandates, stamp, false);
-      }
-      if (counts_.rows % kProgressEvery == 0) report("importing", row.bytes_read, pass.size(), counts_.rows);
+      done[i] = was_created || is_unchanged;
+      if (done[i]) ++(was_created ? counts_.created : counts_.unchanged);
     }
+    prefetch_lookups(batch, done, rows, mandates);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (done[i])
+        ++counts_.rows;
+      else
+        process(batch[i], Pass::apply, rows, mandates, stamp, false);
+      if (counts_.rows % kProgressEvery == 0) report("importing", batch[i].bytes_read, pass.size(), counts_.rows);
+    }
+  }
+
+  // The lookups the per-row path will make for the batch's rows, made at once: rows with errors
+  // make none, and neither do those `settled` (by the set statements; empty: none).
+  void prefetch_lookups(std::span<const CheckedRow> batch, const std::vector<bool>& settled, ImportRows& rows,
+                        ImportMandates& mandates) {
+    customer_nos_.clear();
+    login_keys_.clear();
+    reference_keys_.clear();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const CheckedRow& checked = batch[i];
+      if (!checked.errors.empty() || (!settled.empty() && settled[i])) continue;
+      customer_nos_.push_back(checked.row.customer_no);
+      login_keys_.push_back(to_lower_ascii(checked.row.email));
+      if (checked.row.mandate) reference_keys_.push_back(mandate_reference_key(checked.row.mandate->reference));
+    }
+    rows.prefetch(customer_nos_, login_keys_);
+    mandates.prefetch(reference_keys_);
   }
 
   // On the reading thread: what can be known of a row without the store. Reads only what pass 1
@@ -365,6 +413,8 @@ private:
         if (account_id == 0) fail(ErrorKind::internal, "line {}: the account could not be created", checked.line);
       } else if (!changes_.empty()) {
         rows.update(existing_.id, row, stamp);
+        // A later row of the batch may take the login this account had: prefetch() read it as taken.
+        rows.forget_login(to_lower_ascii(existing_.values[0]));
         audit_update(checked);
       }
       if (mandate == MandatePlan::add && !mandates.add(*row.mandate, account_id, stamp))
@@ -510,6 +560,8 @@ private:
   std::size_t batch_size_ = 0;
   std::vector<StagedRow> staged_;
   bool batch_had_known_ = true;
+  // The keys the batch's rows that take the per-row path are looked up by.
+  std::vector<std::string> customer_nos_, login_keys_, reference_keys_;
 };
 
 }  // namespace

@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 
 namespace vrathaus {
 
@@ -27,6 +29,9 @@ public:
   // The mandate whose reference, upper-cased, is `reference_key` (as the index keeps it), compared
   // with `m`; nullopt when the reference is free.
   std::optional<HeldReference> find(const std::string& reference_key, const BusinessMandate& m);
+  // Looks up a batch's reference keys all at once (see ImportRows::prefetch); find() then answers
+  // for them from memory. Replaces what an earlier prefetch() read.
+  void prefetch(std::span<const std::string> reference_keys);
   // Creates `m` for `account_id`, stamped with the batch's time and run; false, and nothing
   // changed, when the reference is taken.
   bool insert(const BusinessMandate& m, std::int64_t account_id, const ImportStamp& stamp);
@@ -35,6 +40,12 @@ private:
   struct Statements;
   sql::Connection& db_;
   std::unique_ptr<Statements> q_;  // prepared on first use: files without mandates never touch the table
+  // What prefetch() found, nullopt for a free reference.
+  struct Held {
+    std::int64_t id = 0, account_id = 0;
+    std::string iban, bic, signed_on;
+  };
+  std::unordered_map<std::string, std::optional<Held>> held_;
 };
 
 }  // namespace vrathaus

@@ -2,15 +2,40 @@
 
 #include "core/text.hpp"
 #include "domain/account.hpp"
+#include "store/keys_in_slices.hpp"
 
 namespace vrathaus {
 namespace {
 
 const std::string kBusiness = "business", kActive = "active", kSystemhaus = "systemhaus";
 
-constexpr const char* kFind =
-    "SELECT id, tier, status, login, company_name, legal_form, register_court, register_no, vat_id, street, house_no, "
-    "postal_code, city, phone, contact_given_name, contact_family_name FROM accounts WHERE customer_no = ?";
+const std::string kExistingColumns =
+    "id, tier, status, login, company_name, legal_form, register_court, register_no, vat_id, street, house_no, "
+    "postal_code, city, phone, contact_given_name, contact_family_name";
+const std::string kFind = "SELECT " + kExistingColumns + " FROM accounts WHERE customer_no = ?";
+const std::string kFindMany = "SELECT " + kExistingColumns + ", customer_no FROM accounts WHERE customer_no IN ";
+constexpr int kFindManyKey = 16;  // kFindMany's column of the customer number
+
+// kFind's columns (and kFindMany's first ones) into `out`, whose strings keep their capacity.
+void read_existing(const sql::Statement& q, ExistingAccount& out) {
+  out.id = q.getColumn(0).getInt64();
+  out.tier.assign(q.getColumn(1).getStringView());
+  out.status.assign(q.getColumn(2).getStringView());
+  for (std::size_t i = 0; i < kImportedFields.size(); ++i) {
+    auto column = q.getColumn(int(i + 3));
+    out.null[i] = column.isNull();
+    if (out.null[i])
+      out.values[i].clear();
+    else
+      out.values[i].assign(column.getStringView());
+  }
+}
+
+LoginOwner read_owner(const sql::Statement& q) {
+  LoginOwner o{q.getColumn(0).getInt64(), std::nullopt};
+  if (!q.getColumn(1).isNull()) o.customer_no = q.getColumn(1).getString();
+  return o;
+}
 
 // ?1..?13 are the imported fields in kImportedFields order.
 constexpr const char* kInsert =
@@ -53,37 +78,55 @@ ImportRows::ImportRows(sql::Connection& db)
       update_(db, kUpdate),
       delete_(db, "DELETE FROM accounts WHERE id = ?") {}
 
+ImportRows::~ImportRows() = default;
+
 // A re-import looks up every row of the file: the values are read as views and assigned into
 // strings that keep their capacity from row to row.
 bool ImportRows::find(const std::string& customer_no, ExistingAccount& out) {
+  if (auto known = accounts_by_customer_no_.find(customer_no); known != accounts_by_customer_no_.end()) {
+    if (!known->second) return false;
+    out = *known->second;
+    return true;
+  }
   find_.reset();
   find_.bindNoCopy(1, customer_no);
   if (!find_.executeStep()) return false;
-  out.id = find_.getColumn(0).getInt64();
-  out.tier.assign(find_.getColumn(1).getStringView());
-  out.status.assign(find_.getColumn(2).getStringView());
-  for (std::size_t i = 0; i < kImportedFields.size(); ++i) {
-    auto column = find_.getColumn(int(i + 3));
-    out.null[i] = column.isNull();
-    if (out.null[i])
-      out.values[i].clear();
-    else
-      out.values[i].assign(column.getStringView());
-  }
+  read_existing(find_, out);
   find_.reset();  // no read cursor left open across a commit
   return true;
 }
 
 // Folded here, as load_account_by_login() does: ASCII letters alone on both engines.
 std::optional<LoginOwner> ImportRows::login_owner(const std::string& email) {
+  auto key = to_lower_ascii(email);
+  if (auto known = owners_by_login_.find(key); known != owners_by_login_.end()) return known->second;
   owner_.reset();
-  owner_.bind(1, to_lower_ascii(email));
+  owner_.bind(1, key);
   if (!owner_.executeStep()) return std::nullopt;
-  LoginOwner o{owner_.getColumn(0).getInt64(), std::nullopt};
-  if (!owner_.getColumn(1).isNull()) o.customer_no = owner_.getColumn(1).getString();
+  auto o = read_owner(owner_);
   owner_.reset();
   return o;
 }
+
+void ImportRows::prefetch(std::span<const std::string> customer_nos, std::span<const std::string> login_keys) {
+  if (!find_many_) {
+    find_many_ = std::make_unique<KeysInSlices>(db_, kFindMany);
+    owners_many_ = std::make_unique<KeysInSlices>(db_, "SELECT id, customer_no, lower(login) FROM accounts WHERE lower(login) IN ");
+  }
+  accounts_by_customer_no_.clear();
+  owners_by_login_.clear();
+  for (const auto& key : customer_nos) accounts_by_customer_no_.try_emplace(key);
+  for (const auto& key : login_keys) owners_by_login_.try_emplace(key);
+  find_many_->run(customer_nos, [&](sql::Statement& q) {
+    auto& slot = accounts_by_customer_no_[std::string(q.getColumn(kFindManyKey).getStringView())];
+    read_existing(q, slot.emplace());
+  });
+  owners_many_->run(login_keys, [&](sql::Statement& q) {
+    owners_by_login_[std::string(q.getColumn(2).getStringView())] = read_owner(q);
+  });
+}
+
+void ImportRows::forget_login(const std::string& login_key) { owners_by_login_.erase(login_key); }
 
 std::int64_t ImportRows::insert(const BusinessRow& row, const ImportStamp& stamp) {
   insert_.reset();

@@ -7,10 +7,13 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace vrathaus {
 
@@ -53,14 +56,23 @@ struct ImportRunCounts {
   std::int64_t rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
 };
 
+class KeysInSlices;
+
 class ImportRows {
 public:
   explicit ImportRows(sql::Connection& db);
+  ~ImportRows();
 
   // The account with this customer number, into `out`; false when there is none.
   bool find(const std::string& customer_no, ExistingAccount& out);
   // The account whose login is `email` (case-insensitive), if any.
   std::optional<LoginOwner> login_owner(const std::string& email);
+  // Looks up a batch's customer numbers and logins (folded: to_lower_ascii) all at once, so that
+  // find() and login_owner() answer for them from memory: on PostgreSQL each lookup would be a
+  // round trip. Replaces what an earlier prefetch() read; other keys are still looked up.
+  void prefetch(std::span<const std::string> customer_nos, std::span<const std::string> login_keys);
+  // An update moved an account away from this login (folded): it is looked up again when asked.
+  void forget_login(const std::string& login_key);
   // A new business account verified by the IT provider; returns its id, or 0 (and changes
   // nothing) when its customer number or login exists already.
   std::int64_t insert(const BusinessRow& row, const ImportStamp& stamp);
@@ -97,6 +109,11 @@ private:
   sql::Connection& db_;
   sql::Statement find_;
   sql::Statement owner_, insert_, update_, delete_;
+  // prefetch(): its statements (prepared on first use) and what they found, nullopt for a key
+  // that has no account.
+  std::unique_ptr<KeysInSlices> find_many_, owners_many_;
+  std::unordered_map<std::string, std::optional<ExistingAccount>> accounts_by_customer_no_;
+  std::unordered_map<std::string, std::optional<LoginOwner>> owners_by_login_;
 };
 
 }  // namespace vrathaus

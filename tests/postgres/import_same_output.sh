@@ -4,7 +4,8 @@
 # that mixes new customers, known ones unchanged and changed, a login taken by another account, a
 # mandate reference taken by another account, a login freed by an earlier row of the same file and
 # invalid rows is imported into a store of each engine holding the same accounts; the summaries
-# (dry run, import, the same file again: now the freed login is free from the start) and the resulting accounts, mandates and audit entries
+# (dry run, import, the same file again: now the freed login is free from the start; then both
+# files with the default --on-error abort) and the resulting accounts, mandates and audit entries
 # must be identical.
 set -euo pipefail
 source "$VRATHAUS_SOURCE_DIR/tests/postgres/lib.sh"
@@ -79,7 +80,9 @@ for store in "$LITE" "$PG"; do
 done
 
 # step N ARGS…: runs the import on both stores (its rejects into ENGINE.N.rejects.csv), appends exit
-# code, sorted JSON and stderr to each transcript.
+# code, sorted JSON and stderr to each transcript. The ids of accounts an import created (above the
+# first file's 8) are written as "new": PostgreSQL's identity skips the numbers of accounts taken
+# back within a batch, SQLite's rowid does not; the stores' contents are compared below.
 step() {
   local n=$1 store name
   shift
@@ -89,15 +92,22 @@ step() {
     "$V" --db "$store" --as importer -o json import business "$@" --rejects "$T/$name.$n.rejects.csv" >"$T/.out" 2>"$T/.err"
     local status=$?
     set -e
-    { echo "## import business $* (at $VRATHAUS_NOW)"; echo "exit $status"; jq -S . "$T/.out" 2>/dev/null || cat "$T/.out"
-      sed "s|$T/$name|REJECTS|g" "$T/.err"; } >>"$T/$name.transcript"
+    { echo "## import business $* (at $VRATHAUS_NOW)"; echo "exit $status"
+      jq -S '(.plan[]? | select(.account_id > 8) | .account_id) |= "new"' "$T/.out" 2>/dev/null || cat "$T/.out"
+      sed "s|$T/$name|REJECTS|g" "$T/.err"; } | sed -E 's/account (9|[1-9][0-9]+)\b/account new/g' >>"$T/$name.transcript"
   done
 }
 step 1 "$T/mixed.csv" --on-error skip --dry-run
 step 2 "$T/mixed.csv" --on-error skip
 step 3 "$T/mixed.csv" --on-error skip
+# The default, --on-error abort: a checking pass plans every row (in batches looked up at once on
+# PostgreSQL) before anything is written.
+step 4 "$T/mixed.csv" --dry-run
+step 5 "$T/mixed.csv"
+step 6 "$T/first.csv" --dry-run
+step 7 "$T/first.csv"
 for n in 2 3; do
-  cmp "$T/sqlite.$n.rejects.csv" "$T/postgresql.$n.rejects.csv" || fail "import $n: the engines' rejects differ"
+  diff "$T/sqlite.$n.rejects.csv" "$T/postgresql.$n.rejects.csv" >&2 || fail "import $n: the engines' rejects differ"
 done
 
 # What the stores hold (ids aside: PostgreSQL's identity does not give back the number of an

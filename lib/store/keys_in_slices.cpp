@@ -1,0 +1,35 @@
+#include "store/keys_in_slices.hpp"
+
+namespace vrathaus {
+namespace {
+
+std::string with_placeholders(std::string_view before, std::string_view after) {
+  std::string sql(before);
+  sql += '(';
+  for (std::size_t i = 0; i < KeysInSlices::kSlice; ++i) sql += i ? ", ?" : "?";
+  sql += ')';
+  sql += after;
+  return sql;
+}
+
+}  // namespace
+
+KeysInSlices::KeysInSlices(sql::Connection& db, std::string_view before, std::string_view after)
+    : q_(db, with_placeholders(before, after)) {}
+
+void KeysInSlices::run(std::span<const std::string> keys, const std::function<void(sql::Statement&)>& row) {
+  for (std::size_t start = 0; start < keys.size(); start += kSlice) {
+    auto slice = keys.subspan(start, std::min(kSlice, keys.size() - start));
+    q_.reset();
+    for (std::size_t i = 0; i < kSlice; ++i) {
+      if (i < slice.size())
+        q_.bindNoCopy(int(i + 1), slice[i]);
+      else
+        q_.bind(int(i + 1));
+    }
+    while (q_.executeStep()) row(q_);
+    q_.reset();  // no read cursor left open across a commit
+  }
+}
+
+}  // namespace vrathaus
