@@ -28,15 +28,38 @@ json parse_stored(const std::string& text) {
   return json::parse(text, nullptr, false);
 }
 
+// The entry for `r` after the entry (seq, hash); seq 0 is the start of the chain.
+AuditRow chained_row(Context& ctx, const AuditRecord& r, std::int64_t seq, const std::string& hash) {
+  AuditRow row{seq + 1, ctx.now(), ctx.actor.id, ctx.actor.client, r.action, r.object, text_or_null(r.before),
+               text_or_null(r.after), r.reason, seq ? hash : kGenesis, ""};
+  row.hash = entry_hash(row.seq, row.at, row.actor, row.client, row.action, row.object, row.before, row.after,
+                        row.reason, row.prev_hash);
+  return row;
+}
+
 }  // namespace
 
 void audit_append(Context& ctx, const AuditRecord& r) {
   auto head = audit_chain_head(ctx.db());
-  AuditRow row{head.seq + 1, ctx.now(), ctx.actor.id, ctx.actor.client, r.action, r.object, text_or_null(r.before),
-               text_or_null(r.after), r.reason, head.seq ? head.hash : kGenesis, ""};
-  row.hash = entry_hash(row.seq, row.at, row.actor, row.client, row.action, row.object, row.before, row.after,
-                        row.reason, row.prev_hash);
-  insert_audit_row(ctx.db(), row);
+  insert_audit_row(ctx.db(), chained_row(ctx, r, head.seq, head.hash));
+}
+
+void AuditBatch::append(const AuditRecord& r) {
+  // Written every so many entries, so that a transaction of many entries does not hold them all.
+  constexpr std::size_t kFlushEvery = 1000;
+  if (rows_.size() >= kFlushEvery) flush();
+  if (rows_.empty()) {
+    auto head = audit_chain_head(ctx_.db());
+    rows_.push_back(chained_row(ctx_, r, head.seq, head.hash));
+  } else {
+    rows_.push_back(chained_row(ctx_, r, rows_.back().seq, rows_.back().hash));
+  }
+}
+
+void AuditBatch::flush() {
+  if (rows_.empty()) return;
+  insert_audit_rows(ctx_.db(), rows_);
+  rows_.clear();
 }
 
 json audit_list(Context& ctx, const AuditFilter& f) {

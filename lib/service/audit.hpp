@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace vrathaus {
 
@@ -20,6 +21,22 @@ struct AuditRecord {
 
 // Appends one entry in the caller's transaction, chained to the previous one.
 void audit_append(Context& ctx, const AuditRecord& record);
+
+// Many entries of one transaction, appended as audit_append() appends them one by one (same
+// entries, same hashes) but written together: the chain's head is read once, and the entries are
+// written with one bulk load per thousand and the head record moved once per load. On PostgreSQL that is three round
+// trips fewer per entry (an import updating thousands of accounts). Nothing else may append to
+// the audit between the first append() and flush(), which must run before the transaction ends.
+class AuditBatch {
+public:
+  explicit AuditBatch(Context& ctx) : ctx_(ctx) {}
+  void append(const AuditRecord& record);
+  void flush();
+
+private:
+  Context& ctx_;
+  std::vector<AuditRow> rows_;
+};
 
 // What audit_list shows: entries of one object or actor, since a time, after a cursor.
 using AuditFilter = AuditQuery;

@@ -150,6 +150,7 @@ private:
         write_batch([&] {
           ImportStamp stamp{ctx_.now(), ctx_.actor.id, run_id_};
           merge_batch(staging, rows, mandates, stamp, pass);
+          audit_.flush();
           rows.record_progress(run_id_, counts_, ctx_.now(), false);
         });
         if (more) std::this_thread::sleep_for(kBatchPause);
@@ -188,6 +189,7 @@ private:
       if (mode == Pass::apply) {
         write_batch([&] {
           batch();
+          audit_.flush();
           rows.record_progress(run_id_, counts_, ctx_.now(), false);
         });
         if (copier) copier->committed();
@@ -446,8 +448,8 @@ private:
       before[std::string(kImportedFields[i])] = b ? json(*b) : json(nullptr);
       after[std::string(kImportedFields[i])] = values[i] ? json(*values[i]) : json(nullptr);
     }
-    audit_append(ctx_, {"import.business.update", account_object(existing_.id), before, after,
-                        fmt::format("{} line {} ({})", run_object(), checked.line, name_)});
+    audit_.append({"import.business.update", account_object(existing_.id), before, after,
+                   fmt::format("{} line {} ({})", run_object(), checked.line, name_)});
   }
 
   void add_duplicate_errors(const csv::Record& record, std::vector<RowError>& errors) {
@@ -545,6 +547,7 @@ private:
 
   // The outcome.
   std::int64_t run_id_ = 0;
+  AuditBatch audit_{ctx_};  // the updated accounts' entries, written at the end of each batch
   ImportRunCounts counts_;
   json errors_ = json::array();
   std::size_t errors_omitted_ = 0;

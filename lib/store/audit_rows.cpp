@@ -1,9 +1,23 @@
 #include "store/audit_rows.hpp"
 
+#include <array>
+
 namespace vrathaus {
 namespace {
 
 std::string text_of(sql::Statement& q, int i) { return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString(); }
+
+}  // namespace
+
+namespace {
+
+void set_head(sql::Connection& db, const AuditRow& newest) {
+  sql::Statement q(db, "INSERT INTO audit_head(id, seq, hash) VALUES (1, ?, ?) "
+                       "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
+  q.bind(1, newest.seq);
+  q.bind(2, newest.hash);
+  q.exec();
+}
 
 }  // namespace
 
@@ -22,11 +36,22 @@ void insert_audit_row(sql::Connection& db, const AuditRow& r) {
   insert.bind(10, r.prev_hash);
   insert.bind(11, r.hash);
   insert.exec();
-  sql::Statement set_head(db, "INSERT INTO audit_head(id, seq, hash) VALUES (1, ?, ?) "
-                              "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
-  set_head.bind(1, r.seq);
-  set_head.bind(2, r.hash);
-  set_head.exec();
+  set_head(db, r);
+}
+
+void insert_audit_rows(sql::Connection& db, std::span<const AuditRow> rows) {
+  if (rows.empty()) return;
+  auto load = db.bulk_load("audit", {"seq", "at", "actor", "client", "action", "object", "before", "after", "reason",
+                                     "prev_hash", "hash"});
+  std::string seq;
+  std::array<const std::string*, 11> values{};
+  for (const auto& r : rows) {
+    seq = std::to_string(r.seq);
+    values = {&seq, &r.at, &r.actor, &r.client, &r.action, &r.object, &r.before, &r.after, &r.reason, &r.prev_hash, &r.hash};
+    load->add_row(values);
+  }
+  load->finish();
+  set_head(db, rows.back());
 }
 
 void for_each_audit_row(sql::Connection& db, const AuditQuery& f, const std::function<void(const AuditRow&)>& visit) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace vrathaus {
@@ -18,6 +19,8 @@ struct AuditRow {
 
 // Appends `row` and moves the head record (the newest seq and hash) to it.
 void insert_audit_row(sql::Connection& db, const AuditRow& row);
+// Appends `rows` (in chain order) in one bulk load and moves the head record to the last one.
+void insert_audit_rows(sql::Connection& db, std::span<const AuditRow> rows);
 
 struct AuditQuery {
   std::string object, actor;  // "" matches any

@@ -73,3 +73,36 @@ TEST_CASE("a chain longer than one page of the verification verifies, and an edi
   CHECK_FALSE(result["ok"].get<bool>());
   CHECK(result["problems"][0]["seq"] == 10001);
 }
+
+TEST_CASE("entries appended as a batch are the entries audit_append() writes one by one, hashes included") {
+  // The same entries, at the same instants (the test clock stands still), into two stores: one by
+  // one into the first, as a batch of more than one bulk load (1,000 entries each) into the second,
+  // after two single entries in both (the batch links to an existing head).
+  TempStore one_by_one, batched;
+  one_by_one.append(2);
+  batched.append(2);
+  one_by_one.append(2503);
+  Actor actor;
+  actor.id = "s.kruse";
+  Context ctx{*batched.store, *batched.clock, batched.city, actor};
+  batched.store->write_transaction([&] {
+    AuditBatch batch(ctx);
+    for (int i = 0; i < 2503; ++i)
+      batch.append({"accounts.update", "account:" + std::to_string(i), {{"city", "Bochum"}}, {{"city", "Dortmund"}}, "Umzug"});
+    batch.flush();
+    batch.flush();  // nothing left: writes nothing
+  });
+  CHECK(batched.ok());
+  auto dump = [](TempStore& t) {
+    std::string all;
+    sql::Statement q(t.store->db(), "SELECT seq, at, actor, client, action, object, before, after, reason, prev_hash, hash "
+                                    "FROM audit ORDER BY seq");
+    while (q.executeStep())
+      for (int c = 0; c < 11; ++c) all += q.getColumn(c).getString() + (q.getColumn(c).isNull() ? "<null>|" : "|");
+    sql::Statement head(t.store->db(), "SELECT seq, hash FROM audit_head");
+    while (head.executeStep()) all += "head " + head.getColumn(0).getString() + " " + head.getColumn(1).getString();
+    return all;
+  };
+  CHECK(dump(one_by_one) == dump(batched));
+  CHECK(audit_verify(*batched.store)["entries"] == 2505);
+}
