@@ -259,6 +259,8 @@ private:
       if (done[i]) ++(was_created ? counts_.created : counts_.unchanged);
     }
     prefetch_lookups(batch, done, rows, mandates);
+    deferred_lines_.clear();
+    defer_updates_ = true;
     for (std::size_t i = 0; i < batch.size(); ++i) {
       if (done[i])
         ++counts_.rows;
@@ -266,6 +268,8 @@ private:
         process(batch[i], Pass::apply, rows, mandates, stamp, false);
       if (counts_.rows % kProgressEvery == 0) report("importing", batch[i].bytes_read, pass.size(), counts_.rows);
     }
+    defer_updates_ = false;
+    staging.update_known(deferred_lines_, stamp);
   }
 
   // The lookups the per-row path will make for the batch's rows, made at once: rows with errors
@@ -414,9 +418,15 @@ private:
         account_id = rows.insert(row, stamp);
         if (account_id == 0) fail(ErrorKind::internal, "line {}: the account could not be created", checked.line);
       } else if (!changes_.empty()) {
-        rows.update(existing_.id, row, stamp);
-        // A later row of the batch may take the login this account had: prefetch() read it as taken.
-        rows.forget_login(to_lower_ascii(existing_.values[0]));
+        if (defer_updates_ && equal_ignoring_ascii_case(existing_.values[0], row.email)) {
+          // Written with the batch's other updates: no later row's lookup can tell (its customer
+          // number and login are its own, and this account keeps its login).
+          deferred_lines_.push_back(std::to_string(checked.line));
+        } else {
+          rows.update(existing_.id, row, stamp);
+          // A later row of the batch may take the login this account had: prefetch() read it as taken.
+          rows.forget_login(to_lower_ascii(existing_.values[0]));
+        }
         audit_update(checked);
       }
       if (mandate == MandatePlan::add && !mandates.add(*row.mandate, account_id, stamp))
@@ -563,6 +573,10 @@ private:
   std::size_t batch_size_ = 0;
   std::vector<StagedRow> staged_;
   bool batch_had_known_ = true;
+  // Changed accounts that keep their login, by the line of their row: merge_batch() writes them
+  // together at the end of the batch (each UPDATE would be a round trip).
+  bool defer_updates_ = false;
+  std::vector<std::string> deferred_lines_;
   // The keys the batch's rows that take the per-row path are looked up by.
   std::vector<std::string> customer_nos_, login_keys_, reference_keys_;
 };

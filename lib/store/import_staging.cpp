@@ -1,6 +1,7 @@
 #include "store/import_staging.hpp"
 
 #include "domain/account.hpp"
+#include "store/keys_in_slices.hpp"
 
 #include <array>
 
@@ -9,9 +10,10 @@ namespace {
 
 // The staging table: the imported fields (kImportedFields order), the keys and the mandate. A
 // temporary table, created on the connection's first import (the server reuses its connections)
-// and emptied per batch; it has no index: the set statements read all of it.
+// and emptied per batch. The set statements read all of it; its key, the line, is for the rows
+// update_known() picks.
 constexpr const char* kCreateStaging =
-    "CREATE TEMP TABLE IF NOT EXISTS import_staging (line BIGINT NOT NULL, login TEXT, company_name TEXT, "
+    "CREATE TEMP TABLE IF NOT EXISTS import_staging (line BIGINT PRIMARY KEY, login TEXT, company_name TEXT, "
     "legal_form TEXT, register_court TEXT, register_no TEXT, vat_id TEXT, street TEXT, house_no TEXT, "
     "postal_code TEXT, city TEXT, phone TEXT, contact_given_name TEXT, contact_family_name TEXT, customer_no TEXT, "
     "folded_name TEXT, iban TEXT, bic TEXT, reference TEXT, signed_on TEXT)";
@@ -69,6 +71,20 @@ std::string unchanged_sql() {
          " ORDER BY s.line";
 }
 
+// ImportRows::update() (store/import_rows.cpp) for many rows, the values from the staging table.
+// ?1 now, ?2 actor, ?3 run; the lines follow.
+std::string update_known_sql() {
+  std::string set;
+  for (auto field : kImportedFields) {
+    std::string column(field);
+    set += column + " = s." + column + ", ";
+  }
+  return "UPDATE accounts SET " + set +
+         "folded_name = s.folded_name, verified_at = CAST(?1 AS TEXT), verified_by = CAST(?2 AS TEXT), "
+         "updated_at = CAST(?1 AS TEXT), version = accounts.version + 1, import_run = CAST(?3 AS BIGINT) "
+         "FROM import_staging s WHERE accounts.customer_no = s.customer_no AND s.line IN ";
+}
+
 }  // namespace
 
 std::vector<std::int64_t> ImportStaging::unchanged_lines() {
@@ -82,6 +98,7 @@ std::vector<std::int64_t> ImportStaging::unchanged_lines() {
 bool ImportStaging::merges_in_sets(sql::Connection& db) { return db.engine() == sql::Engine::postgresql; }
 
 ImportStaging::ImportStaging(sql::Connection& db) : db_(db) {}
+ImportStaging::~ImportStaging() = default;
 
 void ImportStaging::load(std::span<const StagedRow> rows) {
   db_.exec(kCreateStaging);
@@ -120,6 +137,16 @@ std::vector<CreatedRow> ImportStaging::create_new(const ImportStamp& stamp) {
   while (q.executeStep())
     created.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64() == 1});
   return created;
+}
+
+void ImportStaging::update_known(std::span<const std::string> lines, const ImportStamp& stamp) {
+  if (lines.empty()) return;
+  if (!update_) update_ = std::make_unique<KeysInSlices>(db_, update_known_sql(), "", 3);
+  auto& q = update_->statement();
+  q.bindNoCopy(1, stamp.now);
+  q.bindNoCopy(2, stamp.actor);
+  q.bind(3, stamp.run);
+  update_->run(lines, [](sql::Statement&) {});
 }
 
 }  // namespace vrathaus

@@ -10,11 +10,14 @@
 #include "store/sql/sql.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace vrathaus {
+
+class KeysInSlices;
 
 // A valid row of the batch and its line in the file.
 struct StagedRow {
@@ -36,6 +39,7 @@ public:
   static bool merges_in_sets(sql::Connection& db);
 
   explicit ImportStaging(sql::Connection& db);
+  ~ImportStaging();
 
   // Replaces the staging table's rows by `rows` (in the caller's transaction).
   void load(std::span<const StagedRow> rows);
@@ -47,10 +51,14 @@ public:
   // Creates, in line order, the account (and mandate) of every staged row whose customer number
   // is new, unless its login (or mandate reference) is taken; returns them in line order.
   std::vector<CreatedRow> create_new(const ImportStamp& stamp);
+  // Writes the staged rows of these lines (as text) over the accounts with their customer numbers,
+  // as ImportRows::update() writes one.
+  void update_known(std::span<const std::string> lines, const ImportStamp& stamp);
 
 private:
   sql::Connection& db_;
   std::string line_;  // the line number as text, for COPY
+  std::unique_ptr<KeysInSlices> update_;  // update_known(), prepared on first use
 };
 
 }  // namespace vrathaus

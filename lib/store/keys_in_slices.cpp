@@ -14,8 +14,8 @@ std::string with_placeholders(std::string_view before, std::string_view after) {
 
 }  // namespace
 
-KeysInSlices::KeysInSlices(sql::Connection& db, std::string_view before, std::string_view after)
-    : q_(db, with_placeholders(before, after)) {}
+KeysInSlices::KeysInSlices(sql::Connection& db, std::string_view before, std::string_view after, int leading)
+    : q_(db, with_placeholders(before, after)), leading_(leading) {}
 
 void KeysInSlices::run(std::span<const std::string> keys, const std::function<void(sql::Statement&)>& row) {
   for (std::size_t start = 0; start < keys.size(); start += kSlice) {
@@ -23,9 +23,9 @@ void KeysInSlices::run(std::span<const std::string> keys, const std::function<vo
     q_.reset();
     for (std::size_t i = 0; i < kSlice; ++i) {
       if (i < slice.size())
-        q_.bindNoCopy(int(i + 1), slice[i]);
+        q_.bindNoCopy(leading_ + int(i + 1), slice[i]);
       else
-        q_.bind(int(i + 1));
+        q_.bind(leading_ + int(i + 1));
     }
     while (q_.executeStep()) row(q_);
     q_.reset();  // no read cursor left open across a commit

@@ -19,14 +19,18 @@ public:
   static constexpr std::size_t kSlice = 500;
 
   // The statement is `before` + "(?, …, ?)" + `after`; its placeholders are the slice's keys, the
-  // places a short last slice leaves bound to NULL (which matches nothing).
-  KeysInSlices(sql::Connection& db, std::string_view before, std::string_view after = "");
+  // places a short last slice leaves bound to NULL (which matches nothing). `before` may use
+  // parameters ?1 … ?leading of its own, which the keys then follow; bind them through statement().
+  KeysInSlices(sql::Connection& db, std::string_view before, std::string_view after = "", int leading = 0);
 
   // Runs the statement for every slice of `keys` and calls `row` for each result row.
   void run(std::span<const std::string> keys, const std::function<void(sql::Statement&)>& row);
+  // For binding the leading parameters, which stay bound from slice to slice.
+  sql::Statement& statement() { return q_; }
 
 private:
   sql::Statement q_;
+  int leading_;
 };
 
 }  // namespace vrathaus

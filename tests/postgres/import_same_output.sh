@@ -115,7 +115,7 @@ done
 state() {  # QUERY-RUNNER: prints accounts, mandates and the audit entries of the imports
   "$@" "SELECT customer_no, login, company_name, legal_form, register_court, register_no, vat_id, street, house_no,
           postal_code, city, phone, contact_given_name, contact_family_name, folded_name, tier, status, assurance,
-          verified_by, verification_method, version, import_run FROM accounts ORDER BY customer_no"
+          verified_at, verified_by, verification_method, updated_at, version, import_run FROM accounts ORDER BY customer_no"
   "$@" "SELECT a.customer_no, m.iban, coalesce(m.bic, ''), m.reference, m.signed_on, m.status, m.import_run
           FROM mandates m JOIN accounts a ON a.id = m.account_id ORDER BY m.reference"
   "$@" "SELECT seq, at, actor, action, object, before, after, reason FROM audit ORDER BY seq"
