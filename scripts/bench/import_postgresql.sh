@@ -9,8 +9,11 @@
 #               one transaction: what PostgreSQL alone needs for the writes an import makes (the
 #               tables' indexes and foreign keys), before any parsing, validation or lookup
 #   import      vrathaus import business --on-error skip
+#   again       the same command again on the store it filled: every row unchanged or rejected
+#   checked     vrathaus import business with the default --on-error abort into a fresh database:
+#               the checking pass over every row, which finds the invalid ones and imports nothing
 #   small       the same import of a tenth of the file, to show that peak memory stays flat
-# and prints each wall time, the import's ratio to the reference and the peak resident memory.
+# and prints each wall time, its ratio to the reference and the peak resident memory.
 #
 # usage: scripts/bench/import_postgresql.sh [--rows N] [--bin PATH]
 set -euo pipefail
@@ -44,16 +47,20 @@ fresh_database() {  # NAME: prints its URL
 measure() {
   local name=$1
   shift
-  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || [ $? = 1 ]
+  local status=0
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
+  # 1: rows rejected (--on-error skip), 5: invalid rows and nothing imported (abort).
+  [ "$status" = 0 ] || [ "$status" = 1 ] || [ "$status" = 5 ] || { cat "$work/stderr" >&2; exit 1; }
   # A non-zero exit adds a line of its own before the figures.
   read -r "${name}_s" "${name}_kb" < <(tail -n 1 "$work/time")
 }
-import_into() {  # NAME FILE
-  local url
-  url=$(fresh_database "$1")
+import_into() {  # NAME FILE [OPTIONS…]: into a fresh database, whose URL is left in $url
+  local name=$1 file=$2
+  shift 2
+  url=$(fresh_database "$name")
   "$bin" --db "$url" -q db init >/dev/null
   "$bin" --db "$url" -q staff add importer --name Systemhaus-Import --role importer >/dev/null
-  measure "$1" "$bin" --db "$url" --as importer -q import business "$2" --on-error skip
+  measure "$name" "$bin" --db "$url" --as importer -q import business "$file" "$@"
 }
 
 echo "generating $rows rows ..." >&2
@@ -85,12 +92,17 @@ SELECT a.id, p.iban, p.bic, p.mandate_reference, p.mandate_signed_on, 'active', 
 COMMIT;
 EOF
 measure floor psql -X -q -v ON_ERROR_STOP=1 "$url" -f "$work/floor.sql"
-import_into import "$work/file.csv"
-import_into small "$work/small.csv"
+import_into import "$work/file.csv" --on-error skip
+measure again "$bin" --db "$url" --as importer -q import business "$work/file.csv" --on-error skip
+import_into checked "$work/file.csv"
+import_into small "$work/small.csv" --on-error skip
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 printf '%-10s %8s %8s %10s\n' run seconds ratio "peak MiB"
 printf '%-10s %8s %8s %10s\n' reference "$reference_s" 1.00 "$(mib "$reference_kb")"
 printf '%-10s %8s %8s %10s\n' floor "$floor_s" "$(ratio "$floor_s" "$reference_s")" "$(mib "$floor_kb")"
-printf '%-10s %8s %8s %10s\n' import "$import_s" "$(ratio "$import_s" "$reference_s")" "$(mib "$import_kb")"
+for run in import again checked; do
+  seconds=${run}_s kb=${run}_kb
+  printf '%-10s %8s %8s %10s\n' "$run" "${!seconds}" "$(ratio "${!seconds}" "$reference_s")" "$(mib "${!kb}")"
+done
 printf '%-10s %8s %8s %10s\n' "small" "$small_s" - "$(mib "$small_kb")"
