@@ -23,10 +23,10 @@ struct AuditRecord {
 void audit_append(Context& ctx, const AuditRecord& record);
 
 // Many entries of one transaction, appended as audit_append() appends them one by one (same
-// entries, same hashes) but written together: the chain's head is read once, and the entries are
-// written with one bulk load per thousand and the head record moved once per load. On PostgreSQL that is three round
-// trips fewer per entry (an import updating thousands of accounts). Nothing else may append to
-// the audit between the first append() and flush(), which must run before the transaction ends.
+// entries, same hashes) but written together: the chain's head is read once, and the entries go
+// in one bulk load per thousand, the head record moved once per load. On PostgreSQL that is three
+// round trips fewer per entry (an import updating thousands of accounts). Nothing else may append
+// to the audit between the first append() and flush(), which must run before the transaction ends.
 class AuditBatch {
 public:
   explicit AuditBatch(Context& ctx) : ctx_(ctx) {}

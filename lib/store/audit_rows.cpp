@@ -7,10 +7,6 @@ namespace {
 
 std::string text_of(sql::Statement& q, int i) { return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString(); }
 
-}  // namespace
-
-namespace {
-
 void set_head(sql::Connection& db, const AuditRow& newest) {
   sql::Statement q(db, "INSERT INTO audit_head(id, seq, hash) VALUES (1, ?, ?) "
                        "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
