@@ -91,11 +91,11 @@ constexpr const char* kStagingColumns =
     " charge_cents, applies, new_status, outcome, re_present, revokes, stops_renewal";
 constexpr int kStagingWidth = 16;
 
-// `count` placeholders, `width` at a time in parentheses when width > 1: "?,?" or "(?,?),(?,?)".
+// `count` rows of `width` placeholders: "(?,?),(?,?)".
 std::string placeholders(std::size_t count, int width) {
-  std::string row = width > 1 ? "(?" : "?";
+  std::string row = "(?";
   for (int i = 1; i < width; ++i) row += ",?";
-  if (width > 1) row += ")";
+  row += ")";
   std::string out;
   for (std::size_t i = 0; i < count; ++i) out += (i ? "," : "") + row;
   return out;
@@ -114,33 +114,26 @@ BankReturnStaging::BankReturnStaging(sql::Connection& db)
             "SELECT c.end_to_end_id, c.id, c.account_id, c.amount_cents, c.permit_id, c.mandate_id, c.status, c.kind,"
             " CASE WHEN EXISTS (SELECT 1 FROM charges r WHERE r.origin = c.id AND r.kind = 're-presentation')"
             " THEN 1 ELSE 0 END, CASE WHEN m.status = 'active' THEN 1 ELSE 0 END"
-            " FROM charges c LEFT JOIN mandates m ON m.id = c.mandate_id WHERE c.end_to_end_id IN (" +
-                placeholders(kLookUpBatch, 1) + ")"),
+            " FROM charges c LEFT JOIN mandates m ON m.id = c.mandate_id WHERE c.end_to_end_id IN ",
+            "", 0, kLookUpBatch),
       insert_(db, insert_sql(kInsertBatch)) {}
 
 void BankReturnStaging::look_up(const std::vector<std::string>& end_to_end_ids) {
   if (end_to_end_ids.size() > kLookUpBatch) throw std::logic_error("look_up: more ids than kLookUpBatch");
   looked_up_.clear();
-  find_.reset();
-  for (std::size_t i = 0; i < kLookUpBatch; ++i) {
-    // Unused places are NULL, which no end_to_end_id equals.
-    if (i < end_to_end_ids.size()) find_.bind(int(i + 1), end_to_end_ids[i]);
-    else find_.bind(int(i + 1));
-  }
-  while (find_.executeStep()) {
+  find_.run(end_to_end_ids, [&](sql::Statement& q) {
     ReturnTarget t;
-    t.charge_id = find_.getColumn(1).getInt64();
-    t.account_id = find_.getColumn(2).getInt64();
-    t.amount_cents = find_.getColumn(3).getInt64();
-    if (!find_.getColumn(4).isNull()) t.permit_id = find_.getColumn(4).getInt64();
-    if (!find_.getColumn(5).isNull()) t.mandate_id = find_.getColumn(5).getInt64();
-    t.status = find_.getColumn(6).getString();
-    t.kind = find_.getColumn(7).getString();
-    t.re_presented = find_.getColumn(8).getInt() != 0;
-    t.mandate_revocable = find_.getColumn(9).getInt() != 0;
-    looked_up_.emplace(find_.getColumn(0).getString(), std::move(t));
-  }
-  find_.reset();
+    t.charge_id = q.getColumn(1).getInt64();
+    t.account_id = q.getColumn(2).getInt64();
+    t.amount_cents = q.getColumn(3).getInt64();
+    if (!q.getColumn(4).isNull()) t.permit_id = q.getColumn(4).getInt64();
+    if (!q.getColumn(5).isNull()) t.mandate_id = q.getColumn(5).getInt64();
+    t.status = q.getColumn(6).getString();
+    t.kind = q.getColumn(7).getString();
+    t.re_presented = q.getColumn(8).getInt() != 0;
+    t.mandate_revocable = q.getColumn(9).getInt() != 0;
+    looked_up_.emplace(q.getColumn(0).getString(), std::move(t));
+  });
 }
 
 std::optional<ReturnTarget> BankReturnStaging::match(const std::string& end_to_end_id) const {

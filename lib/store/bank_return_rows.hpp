@@ -2,6 +2,7 @@
 // Reading and writing what the bank's return files did: the files, each entry, and the charges,
 // mandates and permits they change. SQL with bound parameters; which reason code does what is
 // decided by the caller (domain/return_policy).
+#include "store/keys_in_slices.hpp"
 #include "store/sql/sql.hpp"
 #include <nlohmann/json.hpp>
 
@@ -86,7 +87,8 @@ private:
   void write_unwritten();
 
   sql::Connection& db_;
-  sql::Statement find_, insert_;
+  KeysInSlices find_;
+  sql::Statement insert_;
   std::unordered_map<std::string, ReturnTarget> looked_up_;  // the last look_up's charges by EndToEndId
   std::vector<StagedReturn> unwritten_;                       // added, not yet in the staging table
   std::size_t staged_ = 0;

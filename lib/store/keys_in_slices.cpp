@@ -3,10 +3,10 @@
 namespace vrathaus {
 namespace {
 
-std::string with_placeholders(std::string_view before, std::string_view after) {
+std::string with_placeholders(std::string_view before, std::string_view after, std::size_t slice) {
   std::string sql(before);
   sql += '(';
-  for (std::size_t i = 0; i < KeysInSlices::kSlice; ++i) sql += i ? ", ?" : "?";
+  for (std::size_t i = 0; i < slice; ++i) sql += i ? ", ?" : "?";
   sql += ')';
   sql += after;
   return sql;
@@ -14,14 +14,15 @@ std::string with_placeholders(std::string_view before, std::string_view after) {
 
 }  // namespace
 
-KeysInSlices::KeysInSlices(sql::Connection& db, std::string_view before, std::string_view after, int leading)
-    : q_(db, with_placeholders(before, after)), leading_(leading) {}
+KeysInSlices::KeysInSlices(sql::Connection& db, std::string_view before, std::string_view after, int leading,
+                           std::size_t slice)
+    : slice_(slice), q_(db, with_placeholders(before, after, slice)), leading_(leading) {}
 
 void KeysInSlices::run(std::span<const std::string> keys, const std::function<void(sql::Statement&)>& row) {
-  for (std::size_t start = 0; start < keys.size(); start += kSlice) {
-    auto slice = keys.subspan(start, std::min(kSlice, keys.size() - start));
+  for (std::size_t start = 0; start < keys.size(); start += slice_) {
+    auto slice = keys.subspan(start, std::min(slice_, keys.size() - start));
     q_.reset();
-    for (std::size_t i = 0; i < kSlice; ++i) {
+    for (std::size_t i = 0; i < slice_; ++i) {
       if (i < slice.size())
         q_.bindNoCopy(leading_ + int(i + 1), slice[i]);
       else

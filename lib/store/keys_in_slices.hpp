@@ -14,14 +14,16 @@ namespace vrathaus {
 
 class KeysInSlices {
 public:
-  // Keys per statement: far below SQLite's limit of bound parameters (32,766), large enough that
-  // the round trips cost nothing per key.
+  // Keys per statement by default: far below SQLite's limit of bound parameters (32,766), large
+  // enough that the round trips cost nothing per key.
   static constexpr std::size_t kSlice = 500;
 
-  // The statement is `before` + "(?, …, ?)" + `after`; its placeholders are the slice's keys, the
-  // places a short last slice leaves bound to NULL (which matches nothing). `before` may use
-  // parameters ?1 … ?leading of its own, which the keys then follow; bind them through statement().
-  KeysInSlices(sql::Connection& db, std::string_view before, std::string_view after = "", int leading = 0);
+  // The statement is `before` + "(?, …, ?)" + `after` with `slice` placeholders, the slice's keys;
+  // the places a short last slice leaves are bound to NULL (which matches nothing). `before` may
+  // use parameters ?1 … ?leading of its own, which the keys then follow; bind them through
+  // statement().
+  KeysInSlices(sql::Connection& db, std::string_view before, std::string_view after = "", int leading = 0,
+               std::size_t slice = kSlice);
 
   // Runs the statement for every slice of `keys` and calls `row` for each result row.
   void run(std::span<const std::string> keys, const std::function<void(sql::Statement&)>& row);
@@ -29,6 +31,7 @@ public:
   sql::Statement& statement() { return q_; }
 
 private:
+  std::size_t slice_;
   sql::Statement q_;
   int leading_;
 };
